@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: "jsdom",
+	roots: ["<rootDir>/tests"],
+	testMatch: ["**/*.test.ts"],
+	transform: {
+		"^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
+	},
+	moduleNameMapper: {
+		"^obsidian$": "<rootDir>/tests/runtime/obsidian.ts",
+	},
+	setupFiles: ["<rootDir>/tests/runtime/jest-setup.cjs"],
+};

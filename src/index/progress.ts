@@ -1,0 +1,111 @@
+import { isOpenState } from "../model/status";
+import type { NoteRecord, Progress, StudyItem } from "../model/types";
+
+/** Contributions of one note, kept so that they can be taken back when the note changes. */
+interface NoteTally {
+	note: Progress;
+	byYear: Map<number | null, Progress>;
+	bySession: Map<string, Progress>;
+}
+
+function bump(map: Map<string | number | null, Progress>, key: string | number | null, item: StudyItem, sign: 1 | -1): void {
+	let progress = map.get(key);
+	if (!progress) {
+		progress = { open: 0, done: 0 };
+		map.set(key, progress);
+	}
+	if (isOpenState(item.state)) {
+		progress.open += sign;
+	} else {
+		progress.done += sign;
+	}
+	if (progress.open === 0 && progress.done === 0) {
+		map.delete(key);
+	}
+}
+
+/**
+ * Open and finished study items overall, per note, per year and per session key. Updating a note
+ * costs as much as that note's items, whatever the size of the vault.
+ */
+export class ProgressTable {
+	readonly total: Progress = { open: 0, done: 0 };
+	private readonly tallies = new Map<string, NoteTally>();
+	private readonly byYear = new Map<number | null, Progress>();
+	private readonly bySessionKey = new Map<string, Progress>();
+
+	setNote(path: string, record: NoteRecord | null): void {
+		const previous = this.tallies.get(path);
+		if (previous) {
+			this.apply(previous, -1);
+			this.tallies.delete(path);
+		}
+		if (record) {
+			const tally = tallyOf(record);
+			this.apply(tally, 1);
+			this.tallies.set(path, tally);
+		}
+	}
+
+	note(path: string): Progress {
+		return { ...(this.tallies.get(path)?.note ?? { open: 0, done: 0 }) };
+	}
+
+	year(year: number | null): Progress {
+		return { ...(this.byYear.get(year) ?? { open: 0, done: 0 }) };
+	}
+
+	years(): Map<number | null, Progress> {
+		return new Map([...this.byYear].map(([year, progress]) => [year, { ...progress }]));
+	}
+
+	/** Progress per raw session key (a PDF key or a `code:` key); the index merges them per session. */
+	sessionKeys(): ReadonlyMap<string, Progress> {
+		return this.bySessionKey;
+	}
+
+	private apply(tally: NoteTally, sign: 1 | -1): void {
+		this.total.open += sign * tally.note.open;
+		this.total.done += sign * tally.note.done;
+		merge(this.byYear, tally.byYear, sign);
+		merge(this.bySessionKey, tally.bySession, sign);
+	}
+}
+
+function merge<K>(into: Map<K, Progress>, from: Map<K, Progress>, sign: 1 | -1): void {
+	for (const [key, progress] of from) {
+		const target = into.get(key) ?? { open: 0, done: 0 };
+		target.open += sign * progress.open;
+		target.done += sign * progress.done;
+		if (target.open === 0 && target.done === 0) {
+			into.delete(key);
+		} else {
+			into.set(key, target);
+		}
+	}
+}
+
+function tallyOf(record: NoteRecord): NoteTally {
+	const note: Progress = { open: 0, done: 0 };
+	const byYear = new Map<number | null, Progress>();
+	const bySession = new Map<string, Progress>();
+	const yearOfKey = new Map<string, number | null>();
+	for (const ref of record.sessions) {
+		if (!yearOfKey.has(ref.key)) {
+			yearOfKey.set(ref.key, ref.year);
+		}
+	}
+	for (const item of record.studyItems) {
+		if (isOpenState(item.state)) {
+			note.open++;
+		} else {
+			note.done++;
+		}
+		const year = item.sessionKey !== null && yearOfKey.has(item.sessionKey) ? (yearOfKey.get(item.sessionKey) ?? null) : record.year;
+		bump(byYear, year, item, 1);
+		if (item.sessionKey !== null) {
+			bump(bySession, item.sessionKey, item, 1);
+		}
+	}
+	return { note, byYear, bySession };
+}

@@ -1,0 +1,258 @@
+import { compareCodes } from "../model/codes";
+import { codeSessionKey } from "../model/session-refs";
+import type { SessionCode, SessionRef } from "../model/types";
+
+/** A talk: one PDF, named by one or more links in one or more notes. */
+export interface Session {
+	id: string;
+	year: number | null;
+	edition: string | null;
+	code: SessionCode | null;
+	title: string;
+	/** The web address of the PDF, when any link names one. */
+	url: string | null;
+	/** The copy inside the vault, when there is one. */
+	localPath: string | null;
+	fileName: string;
+	/** Where the session is mentioned, by note path and 0-based line, in path order. */
+	sources: Array<{ path: string; line: number }>;
+}
+
+function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+	const set = map.get(key);
+	if (set) {
+		set.add(value);
+	} else {
+		map.set(key, new Set([value]));
+	}
+}
+
+function drop<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+	const set = map.get(key);
+	if (set) {
+		set.delete(value);
+		if (set.size === 0) {
+			map.delete(key);
+		}
+	}
+}
+
+/**
+ * Merges the PDF links of every note into sessions, one note at a time. A change to one note
+ * touches only that note's links; sessions are rebuilt lazily, and only those a change made dirty.
+ */
+export class SessionTable {
+	private readonly refsByKey = new Map<string, Map<string, SessionRef[]>>();
+	private readonly keysByName = new Map<string, Set<string>>();
+	private readonly keysByCode = new Map<string, Set<string>>();
+	private readonly pdfFilesByName = new Map<string, Set<string>>();
+	private readonly built = new Map<string, Session | null>();
+	private readonly dirty = new Set<string>();
+	private sorted: Session[] | null = null;
+
+	/** Replaces the links one note contributes. */
+	setNote(path: string, previous: readonly SessionRef[], next: readonly SessionRef[]): void {
+		for (const ref of previous) {
+			const byNote = this.refsByKey.get(ref.key);
+			if (!byNote?.delete(path)) {
+				continue;
+			}
+			if (byNote.size === 0) {
+				this.refsByKey.delete(ref.key);
+				this.built.delete(ref.key);
+				this.dirty.delete(ref.key);
+				drop(this.keysByName, ref.fileName.toLowerCase(), ref.key);
+				if (ref.code) {
+					drop(this.keysByCode, codeSessionKey(ref.year, ref.code), ref.key);
+				}
+			}
+			this.touchName(ref.fileName);
+		}
+		for (const ref of next) {
+			let byNote = this.refsByKey.get(ref.key);
+			if (!byNote) {
+				byNote = new Map();
+				this.refsByKey.set(ref.key, byNote);
+			}
+			const list = byNote.get(path);
+			if (list) {
+				list.push(ref);
+			} else {
+				byNote.set(path, [ref]);
+			}
+			add(this.keysByName, ref.fileName.toLowerCase(), ref.key);
+			if (ref.code) {
+				add(this.keysByCode, codeSessionKey(ref.year, ref.code), ref.key);
+			}
+			this.touchName(ref.fileName);
+		}
+	}
+
+	/** Records that a PDF file exists in the vault (a possible local copy of a remote PDF). */
+	addPdfFile(path: string): void {
+		const name = fileNameOf(path);
+		add(this.pdfFilesByName, name.toLowerCase(), path);
+		this.touchName(name);
+	}
+
+	removePdfFile(path: string): void {
+		const name = fileNameOf(path);
+		drop(this.pdfFilesByName, name.toLowerCase(), path);
+		this.touchName(name);
+	}
+
+	/** The session a study item's key points to, or null when no session answers to it. */
+	resolve(key: string | null): string | null {
+		if (key === null) {
+			return null;
+		}
+		let target = key;
+		if (key.startsWith("code:")) {
+			const candidates = this.keysByCode.get(key);
+			if (!candidates || candidates.size === 0) {
+				return null;
+			}
+			target = [...candidates].sort()[0] as string;
+		}
+		const session = this.session(target);
+		return session ? session.id : null;
+	}
+
+	/** One session by id (or by the key of a local copy merged into it). */
+	session(key: string): Session | null {
+		if (!this.refsByKey.has(key)) {
+			return null;
+		}
+		if (this.dirty.has(key) || !this.built.has(key)) {
+			this.built.set(key, this.build(key));
+			this.dirty.delete(key);
+		}
+		const session = this.built.get(key) ?? null;
+		if (session === null) {
+			const alias = this.remoteTwin(key);
+			return alias === null ? null : this.session(alias);
+		}
+		return session;
+	}
+
+	/** Every session, sorted by year (newest first), edition, then code. */
+	all(): Session[] {
+		if (this.sorted === null || this.dirty.size > 0) {
+			const sessions: Session[] = [];
+			for (const key of this.refsByKey.keys()) {
+				const session = this.session(key);
+				if (session !== null && session.id === key) {
+					sessions.push(session);
+				}
+			}
+			this.sorted = sessions.sort(compareSessions);
+		}
+		return this.sorted;
+	}
+
+	get size(): number {
+		return this.refsByKey.size;
+	}
+
+	private touchName(fileName: string): void {
+		this.sorted = null;
+		for (const key of this.keysByName.get(fileName.toLowerCase()) ?? []) {
+			this.dirty.add(key);
+		}
+	}
+
+	/** For a link to a vault PDF: the remote PDF with the same file name that it is a copy of. */
+	private remoteTwin(key: string): string | null {
+		if (!key.startsWith("vault:")) {
+			return null;
+		}
+		const keys = this.keysByName.get(fileNameOf(key).toLowerCase()) ?? new Set<string>();
+		return [...keys].filter((candidate) => !candidate.startsWith("vault:")).sort()[0] ?? null;
+	}
+
+	/** Builds a session from its links; null for a vault PDF that is the copy of a remote one. */
+	private build(key: string): Session | null {
+		if (this.remoteTwin(key) !== null) {
+			return null;
+		}
+		const refs: Array<SessionRef & { path: string }> = [];
+		for (const [path, list] of this.refsByKey.get(key) ?? []) {
+			for (const ref of list) {
+				refs.push({ ...ref, path });
+			}
+		}
+		const name = (refs[0]?.fileName ?? "").toLowerCase();
+		if (!key.startsWith("vault:")) {
+			for (const alias of this.keysByName.get(name) ?? []) {
+				if (alias.startsWith("vault:")) {
+					for (const [path, list] of this.refsByKey.get(alias) ?? []) {
+						for (const ref of list) {
+							refs.push({ ...ref, path });
+						}
+					}
+				}
+			}
+		}
+		refs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+		const primary = refs.find((ref) => ref.target.kind === "remote") ?? refs[0];
+		if (!primary) {
+			return null;
+		}
+		const url = primary.target.kind === "remote" ? primary.target.url : null;
+		const year = primary.year ?? refs.find((ref) => ref.year !== null)?.year ?? null;
+		const localPath = this.localCopy(refs, year);
+		const sources: Session["sources"] = [];
+		const seen = new Set<string>();
+		for (const ref of refs) {
+			const id = `${ref.path}\u0000${ref.line}`;
+			if (!seen.has(id)) {
+				seen.add(id);
+				sources.push({ path: ref.path, line: ref.line });
+			}
+		}
+		return {
+			id: key,
+			year,
+			edition: primary.edition ?? refs.find((ref) => ref.edition !== null)?.edition ?? null,
+			code: primary.code ?? refs.find((ref) => ref.code !== null)?.code ?? null,
+			title: primary.title !== "" ? primary.title : refs.find((ref) => ref.title !== "")?.title ?? "",
+			url,
+			localPath,
+			fileName: primary.fileName,
+			sources,
+		};
+	}
+
+	private localCopy(refs: ReadonlyArray<SessionRef & { path: string }>, year: number | null): string | null {
+		for (const ref of refs) {
+			if (ref.target.kind === "local" && this.pdfFilesByName.get(ref.fileName.toLowerCase())?.has(ref.target.path)) {
+				return ref.target.path;
+			}
+		}
+		const name = (refs[0]?.fileName ?? "").toLowerCase();
+		const files = [...(this.pdfFilesByName.get(name) ?? [])].sort();
+		if (files.length === 0) {
+			return null;
+		}
+		return files.find((file) => year !== null && file.includes(String(year))) ?? (files[0] as string);
+	}
+}
+
+function fileNameOf(path: string): string {
+	const slash = path.lastIndexOf("/");
+	return slash === -1 ? path : path.slice(slash + 1);
+}
+
+export function compareSessions(a: Session, b: Session): number {
+	if (a.year !== b.year) {
+		return (b.year ?? -1) - (a.year ?? -1);
+	}
+	if (a.edition !== b.edition) {
+		return a.edition === null ? -1 : b.edition === null ? 1 : a.edition < b.edition ? -1 : 1;
+	}
+	const byCode = compareCodes(a.code, b.code);
+	if (byCode !== 0) {
+		return byCode;
+	}
+	return a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,46 @@
+import type { SessionCode } from "./types";
+
+/**
+ * A talk number at the start of a title: `1.1.1`, `2.3`, `1-2`, optionally glued to the title
+ * (`1.1.3Operator Pattern`) or followed by a separator (`1.1.1 - Title`, `1.1.1：标题`).
+ * The numbers are small (day, track, slot), which keeps years and versions (`2023 …`, `Go 1.21`) out.
+ */
+const LEADING_CODE = /^\s*(\d{1,2}(?:[.-]\d{1,2}){1,2})(?![\d.-]?\d)(?:\s*[-–—_:：、.)]\s*|\s*)/u;
+
+export interface CodeSplit {
+	code: SessionCode | null;
+	/** The text after the code and its separator, trimmed. */
+	rest: string;
+}
+
+export function parseCode(code: string): SessionCode {
+	const parts = code.split(/[.-]/).map((part) => Number.parseInt(part, 10));
+	if (parts.length >= 3) {
+		return { code, parts, day: parts[0] ?? 0, track: parts[1] ?? null, slot: parts[2] ?? 0 };
+	}
+	return { code, parts, day: parts[0] ?? 0, track: null, slot: parts[1] ?? 0 };
+}
+
+/** Splits a leading talk number off a title. */
+export function splitCode(text: string): CodeSplit {
+	const match = LEADING_CODE.exec(text);
+	if (!match || match[1] === undefined) {
+		return { code: null, rest: text.trim() };
+	}
+	return { code: parseCode(match[1]), rest: text.slice(match[0].length).trim() };
+}
+
+/** Orders codes numerically, part by part: `1.9` before `1.10`, `1.2` before `1.2.1`. */
+export function compareCodes(a: SessionCode | null, b: SessionCode | null): number {
+	if (a === null || b === null) {
+		return a === b ? 0 : a === null ? 1 : -1;
+	}
+	const length = Math.max(a.parts.length, b.parts.length);
+	for (let i = 0; i < length; i++) {
+		const difference = (a.parts[i] ?? -1) - (b.parts[i] ?? -1);
+		if (difference !== 0) {
+			return difference;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,63 @@
+import type { HeadingCache } from "obsidian";
+
+/** Answers "which headings stand above line N" in O(log n) per question. */
+export class HeadingPaths {
+	private readonly lines: number[] = [];
+	private readonly paths: string[][] = [];
+
+	constructor(headings: readonly HeadingCache[] | undefined) {
+		const stack: HeadingCache[] = [];
+		for (const heading of headings ?? []) {
+			while (stack.length > 0 && (stack[stack.length - 1] as HeadingCache).level >= heading.level) {
+				stack.pop();
+			}
+			stack.push(heading);
+			this.lines.push(heading.position.start.line);
+			this.paths.push(stack.map((entry) => entry.heading));
+		}
+	}
+
+	/** The heading path of the section that contains `line` (headings on the line itself excluded). */
+	at(line: number): string[] {
+		const index = this.lastBefore(line);
+		return index === -1 ? [] : [...(this.paths[index] as string[])];
+	}
+
+	/** Lines of the headings above `line`, innermost first. */
+	linesAbove(line: number): number[] {
+		const index = this.lastBefore(line);
+		if (index === -1) {
+			return [];
+		}
+		const depth = (this.paths[index] as string[]).length;
+		const result: number[] = [];
+		let wanted = depth;
+		for (let i = index; i >= 0 && wanted > 0; i--) {
+			const length = (this.paths[i] as string[]).length;
+			if (length === wanted) {
+				result.push(this.lines[i] as number);
+				wanted--;
+			} else if (length < wanted) {
+				result.push(this.lines[i] as number);
+				wanted = length - 1;
+			}
+		}
+		return result;
+	}
+
+	private lastBefore(line: number): number {
+		let low = 0;
+		let high = this.lines.length - 1;
+		let found = -1;
+		while (low <= high) {
+			const middle = (low + high) >> 1;
+			if ((this.lines[middle] as number) < line) {
+				found = middle;
+				low = middle + 1;
+			} else {
+				high = middle - 1;
+			}
+		}
+		return found;
+	}
+}

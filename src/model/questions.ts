@@ -1,0 +1,76 @@
+import type { ListItemCache } from "obsidian";
+
+/** What the parser already knows about the lines of a note. */
+export interface LineKinds {
+	/** 1 for lines of the properties block and of code blocks. */
+	skipped: Uint8Array;
+	headingLines: Set<number>;
+	listItems: Map<number, ListItemCache>;
+}
+
+export interface FoundQuestion {
+	line: number;
+	text: string;
+	listItem: boolean;
+}
+
+const QUESTION_CALLOUT = /^[\t ]*((?:>[\t ]?)+)[\t ]*\[!(question|faq|help)\][+-]?[\t ]*(.*)$/i;
+const QUOTE_PREFIX = /^[\t ]*((?:>[\t ]?)*)/;
+const LIST_PREFIX = /^[\t ]*(?:[-*+]|\d{1,9}[.)])(?:[\t ]+|$)/;
+const ENDS_WITH_QUESTION = /[?？][\s*_)）"”'’]*$/u;
+
+function quoteDepth(prefix: string): number {
+	let depth = 0;
+	for (const char of prefix) {
+		if (char === ">") {
+			depth++;
+		}
+	}
+	return depth;
+}
+
+/**
+ * Questions of a note: `> [!question]` callouts (and their aliases `faq`, `help`), and list items or
+ * lines that end in `?` or `？`. Tasks, headings, properties and code never count.
+ */
+export function findQuestions(lines: readonly string[], kinds: LineKinds): FoundQuestion[] {
+	const found: FoundQuestion[] = [];
+	let calloutDepth = 0;
+	let calloutQuestion: FoundQuestion | null = null;
+	for (let line = 0; line < lines.length; line++) {
+		const text = lines[line] as string;
+		const quote = QUOTE_PREFIX.exec(text)?.[1] ?? "";
+		const depth = quoteDepth(quote);
+		if (calloutDepth > 0 && depth >= calloutDepth) {
+			if (calloutQuestion !== null && calloutQuestion.text === "") {
+				calloutQuestion.text = text.slice(text.indexOf(quote) + quote.length).trim();
+			}
+			continue;
+		}
+		calloutDepth = 0;
+		calloutQuestion = null;
+		if (kinds.skipped[line] === 1 || kinds.headingLines.has(line)) {
+			continue;
+		}
+		const callout = QUESTION_CALLOUT.exec(text);
+		if (callout) {
+			calloutDepth = quoteDepth(callout[1] ?? "");
+			calloutQuestion = { line, text: (callout[3] ?? "").trim(), listItem: false };
+			found.push(calloutQuestion);
+			continue;
+		}
+		const item = kinds.listItems.get(line);
+		if (item?.task !== undefined || !ENDS_WITH_QUESTION.test(text)) {
+			continue;
+		}
+		let body = text.slice((QUOTE_PREFIX.exec(text)?.[0] ?? "").length);
+		if (item !== undefined) {
+			body = body.replace(LIST_PREFIX, "");
+		}
+		body = body.trim();
+		if (body !== "") {
+			found.push({ line, text: body, listItem: item !== undefined });
+		}
+	}
+	return found.filter((question) => question.text !== "");
+}

@@ -1,0 +1,29 @@
+import type { TaskState } from "./types";
+
+/** What a status character means, as Obsidian reads it: any mark but a space counts as checked. */
+export function parseStatus(status: string): TaskState {
+	switch (status) {
+		case " ":
+			return "open";
+		case "/":
+			return "in-progress";
+		case "-":
+			return "cancelled";
+		default:
+			return "done";
+	}
+}
+
+/** True for items that still need work. */
+export function isOpenState(state: TaskState): boolean {
+	return state === "open" || state === "in-progress";
+}
+
+/** Quote markers, list marker and checkbox at the start of a task line. */
+export const TASK_PREFIX = /^([\t ]*(?:>[\t ]?)*[\t ]*(?:[-*+]|\d{1,9}[.)])[\t ]+\[)(.)(\](?:[\t ]|$))/u;
+
+/** The item's text with quote markers, list marker and checkbox removed. */
+export function stripTaskMarker(line: string): string {
+	const match = TASK_PREFIX.exec(line);
+	return (match ? line.slice(match[0].length) : line).trim();
+}

@@ -1,0 +1,35 @@
+/** Which notes are tracked: by tag, including nested children of a tracked tag. */
+
+/** `#GopherChina/2023` → `gopherchina/2023`. */
+export function normalizeTag(tag: string): string {
+	return tag.trim().replace(/^#+/, "").replace(/\/+$/, "").toLowerCase();
+}
+
+/** The tracked tags from the setting, normalized, without empties or duplicates. */
+export function normalizeTrackedTags(tags: readonly string[]): string[] {
+	return [...new Set(tags.map(normalizeTag).filter((tag) => tag !== ""))];
+}
+
+/** True when `tag` is a tracked tag or nested below one (`gopherchina/2023`, not `gopherchinese`). */
+export function matchesTrackedTag(tag: string, tracked: readonly string[]): boolean {
+	const normalized = normalizeTag(tag);
+	return tracked.some((root) => normalized === root || normalized.startsWith(`${root}/`));
+}
+
+export function isTrackedNote(tags: readonly string[] | null, tracked: readonly string[]): boolean {
+	return tags !== null && tags.some((tag) => matchesTrackedTag(tag, tracked));
+}
+
+/** The segments below a tracked tag, e.g. `gopherchina/2019/shanghai` → `["2019", "shanghai"]`. */
+export function tagChildren(tags: readonly string[], tracked: readonly string[]): string[][] {
+	const children: string[][] = [];
+	for (const tag of tags) {
+		const normalized = normalizeTag(tag);
+		for (const root of tracked) {
+			if (normalized.startsWith(`${root}/`)) {
+				children.push(normalized.slice(root.length + 1).split("/"));
+			}
+		}
+	}
+	return children;
+}

@@ -1,0 +1,78 @@
+/** What a study item's status character means. */
+export type TaskState = "open" | "in-progress" | "done" | "cancelled";
+
+/** The parts of a talk number such as `1.2.3` (day 1, track 2, slot 3) or `1-2` (day 1, slot 2). */
+export interface SessionCode {
+	/** The code as written, e.g. `1.1.1` or `1-2`. */
+	code: string;
+	/** The numbers of the code, in order. */
+	parts: number[];
+	day: number;
+	track: number | null;
+	slot: number;
+}
+
+/** Where a PDF lives: on the web, or inside the vault. */
+export type PdfTarget =
+	| { kind: "remote"; url: string }
+	| { kind: "local"; path: string };
+
+/** One PDF link found in one note: the raw material of a session. */
+export interface SessionRef {
+	/** Identity of the PDF: equal keys are the same PDF, whichever note or link form names it. */
+	key: string;
+	target: PdfTarget;
+	/** The PDF's file name, decoded (`1.1.1 Title.pdf`). */
+	fileName: string;
+	code: SessionCode | null;
+	title: string;
+	year: number | null;
+	edition: string | null;
+	/** 0-based line of the link in the note; -1 for a link in the properties. */
+	line: number;
+}
+
+/** A task list item of a tracked note. */
+export interface StudyItem {
+	path: string;
+	line: number;
+	/** The character between the brackets. */
+	status: string;
+	state: TaskState;
+	/** The item's text with list marker and checkbox removed. */
+	text: string;
+	/** Headings above the item, outermost first. */
+	headings: string[];
+	/** Line of the parent list item, or null for a root item. */
+	parentLine: number | null;
+	/** Identity key of the session the item is about, when it can be told. */
+	sessionKey: string | null;
+}
+
+/** A line of a tracked note that asks something but is not a task. */
+export interface Question {
+	path: string;
+	line: number;
+	text: string;
+	headings: string[];
+	sessionKey: string | null;
+	/** True when the question is a list item, so it can be turned into a study item. */
+	listItem: boolean;
+}
+
+/** Everything the plugin knows about one tracked note. Built by a pure function. */
+export interface NoteRecord {
+	path: string;
+	/** The note's tags, lower case, with `#`, as `getAllTags` gave them (duplicates removed). */
+	tags: string[];
+	year: number | null;
+	sessions: SessionRef[];
+	studyItems: StudyItem[];
+	questions: Question[];
+}
+
+/** Open and finished counts. Cancelled items count as finished. */
+export interface Progress {
+	open: number;
+	done: number;
+}

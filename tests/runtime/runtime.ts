@@ -1,0 +1,118 @@
+/**
+ * An in-memory Obsidian for tests and scripts: the maintained `obsidian-test-mocks` app, vault and
+ * workspace, with a metadata cache that builds its data with `buildMetadata` (proven against real
+ * captures) and raises the events the real cache raises: `changed`, `deleted` and `resolved`.
+ */
+import type { App as ObsidianApp, CachedMetadata } from "obsidian";
+import { App, TFile } from "obsidian-test-mocks/obsidian";
+import { buildMetadata } from "./metadata-builder";
+
+type MockApp = ReturnType<typeof App.createConfigured__>;
+
+interface CacheInternals {
+	cache__: Map<string, CachedMetadata>;
+	parseFileMetadata: (file: unknown) => void;
+	updateLinks: (path: string, cache: CachedMetadata) => void;
+	trigger: (name: string, ...data: unknown[]) => void;
+}
+
+export interface Runtime {
+	/** The app as plugin code sees it. */
+	app: ObsidianApp;
+	mock: MockApp;
+	/** How many times the metadata cache built metadata (for "never rescans" checks). */
+	parses: number;
+	addFile(path: string, content: string): TFile;
+	modify(path: string, content: string): Promise<void>;
+	read(path: string): Promise<string>;
+	remove(path: string): Promise<void>;
+	rename(path: string, newPath: string): Promise<void>;
+	file(path: string): TFile;
+	/** Marks the layout ready, as the app does once it has started. */
+	layoutReady(): void;
+}
+
+export function createRuntime(files: Record<string, string> = {}, options: { parseOnCreate?: boolean } = {}): Runtime {
+	const mock = App.createConfigured__({});
+	const internals = mock.metadataCache as unknown as CacheInternals;
+	const runtime: Runtime = {
+		app: mock.asOriginalType__(),
+		mock,
+		parses: 0,
+		addFile(path, content) {
+			const slash = path.lastIndexOf("/");
+			if (slash > 0 && !mock.vault.getFolderByPath(path.slice(0, slash))) {
+				mock.vault.createFolderSync__(path.slice(0, slash));
+			}
+			return mock.vault.createSync__(path, content);
+		},
+		async modify(path, content) {
+			await mock.vault.modify(runtime.file(path), content);
+		},
+		async read(path) {
+			return mock.vault.read(runtime.file(path));
+		},
+		async remove(path) {
+			await mock.vault.delete(runtime.file(path));
+		},
+		async rename(path, newPath) {
+			await mock.vault.rename(runtime.file(path), newPath);
+		},
+		file(path) {
+			const file = mock.vault.getFileByPath(path);
+			if (!(file instanceof TFile)) {
+				throw new Error(`no file ${path}`);
+			}
+			return file;
+		},
+		layoutReady() {
+			mock.workspace.setLayoutReady__();
+		},
+	};
+	let parseOnCreate = options.parseOnCreate ?? true;
+	internals.parseFileMetadata = (file: unknown): void => {
+		if (!(file instanceof TFile) || file.extension !== "md") {
+			return;
+		}
+		if (!parseOnCreate) {
+			return;
+		}
+		const content = mock.vault.readSync__(file);
+		const cache = buildMetadata(content);
+		runtime.parses++;
+		internals.cache__.set(file.path, cache);
+		internals.updateLinks(file.path, cache);
+		internals.trigger("changed", file, content, cache);
+	};
+	mock.vault.on("delete", (file: unknown) => {
+		if (file instanceof TFile && internals.cache__.has(file.path)) {
+			const previous = internals.cache__.get(file.path);
+			internals.cache__.delete(file.path);
+			internals.trigger("deleted", file, previous);
+		}
+	});
+	mock.vault.on("rename", (file: unknown, oldPath: unknown) => {
+		if (file instanceof TFile && typeof oldPath === "string" && internals.cache__.has(oldPath)) {
+			const cache = internals.cache__.get(oldPath) as CachedMetadata;
+			internals.cache__.delete(oldPath);
+			internals.cache__.set(file.path, cache);
+		}
+	});
+	for (const [path, content] of Object.entries(files)) {
+		runtime.addFile(path, content);
+	}
+	// Lets a test start with an empty cache and parse later, as the app does on a cold start.
+	(runtime as Runtime & { parseAll: () => void }).parseAll = () => {
+		parseOnCreate = true;
+		for (const file of mock.vault.getMarkdownFiles()) {
+			internals.parseFileMetadata(file);
+		}
+		internals.trigger("resolved");
+	};
+	return runtime;
+}
+
+/** Starts with files whose metadata the cache has not built yet; `parseAll` builds it. */
+export function createColdRuntime(files: Record<string, string>): Runtime & { parseAll: () => void } {
+	return createRuntime(files, { parseOnCreate: false }) as Runtime & { parseAll: () => void };
+}
