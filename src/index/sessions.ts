@@ -64,6 +64,7 @@ export class SessionTable {
 				drop(this.keysByName, ref.fileName.toLowerCase(), ref.key);
 				if (ref.code) {
 					drop(this.keysByCode, codeSessionKey(ref.year, ref.code), ref.key);
+					drop(this.keysByCode, codeSessionKey(null, ref.code), ref.key);
 				}
 			}
 			this.touchName(ref.fileName);
@@ -83,6 +84,7 @@ export class SessionTable {
 			add(this.keysByName, ref.fileName.toLowerCase(), ref.key);
 			if (ref.code) {
 				add(this.keysByCode, codeSessionKey(ref.year, ref.code), ref.key);
+				add(this.keysByCode, codeSessionKey(null, ref.code), ref.key);
 			}
 			this.touchName(ref.fileName);
 		}
@@ -101,18 +103,28 @@ export class SessionTable {
 		this.touchName(name);
 	}
 
-	/** The session a study item's key points to, or null when no session answers to it. */
+	/**
+	 * The session a study item's key points to, or null when no session answers to it. A code
+	 * (with its year, or alone when the note does not tell the year) must name exactly one session:
+	 * `1.1.1` of a year with two editions is ambiguous and resolves to nothing.
+	 */
 	resolve(key: string | null): string | null {
 		if (key === null) {
 			return null;
 		}
 		let target = key;
 		if (key.startsWith("code:")) {
-			const candidates = this.keysByCode.get(key);
-			if (!candidates || candidates.size === 0) {
+			const sessions = new Set<string>();
+			for (const candidate of this.keysByCode.get(key) ?? []) {
+				const session = this.session(candidate);
+				if (session) {
+					sessions.add(session.id);
+				}
+			}
+			if (sessions.size !== 1) {
 				return null;
 			}
-			target = [...candidates].sort()[0] as string;
+			target = [...sessions][0] as string;
 		}
 		const session = this.session(target);
 		return session ? session.id : null;

@@ -267,7 +267,7 @@ class TalkFinder {
 		}
 		const joined = code.parts.join(".");
 		const match = this.sessions.find((ref) => ref.code?.parts.join(".") === joined);
-		return match ? match.key : this.noteYear.year === null ? null : codeSessionKey(this.noteYear.year, code);
+		return match ? match.key : codeSessionKey(this.noteYear.year, code);
 	}
 
 	private talkOfNote(frontmatter: FrontMatterCache | undefined): string | null {

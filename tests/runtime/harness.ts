@@ -32,19 +32,34 @@ export async function indexFiles(files: Record<string, string>, tags?: string[])
 	return startIndex(createRuntime(files), tags);
 }
 
-/** Every file below a folder, as vault path → text. Folders starting with `.` are left out. */
-export function readVaultFolder(dir: string): Record<string, string> {
+/**
+ * Every file below a folder, as vault path → text. Folders starting with `.` are left out; a file
+ * that cannot be read is reported through `onSkip` and left out.
+ */
+export function readVaultFolder(dir: string, onSkip: (path: string, reason: string) => void = () => undefined): Record<string, string> {
 	const files: Record<string, string> = {};
 	const walk = (folder: string): void => {
-		for (const name of readdirSync(folder).sort()) {
+		let names: string[];
+		try {
+			names = readdirSync(folder).sort();
+		} catch (error) {
+			onSkip(relative(dir, folder), error instanceof Error ? error.message : String(error));
+			return;
+		}
+		for (const name of names) {
 			if (name.startsWith(".")) {
 				continue;
 			}
 			const full = join(folder, name);
-			if (statSync(full).isDirectory()) {
-				walk(full);
-			} else {
-				files[relative(dir, full).split(sep).join("/")] = readFileSync(full, "utf8");
+			const path = relative(dir, full).split(sep).join("/");
+			try {
+				if (statSync(full).isDirectory()) {
+					walk(full);
+				} else {
+					files[path] = readFileSync(full, "utf8");
+				}
+			} catch (error) {
+				onSkip(path, error instanceof Error ? error.message : String(error));
 			}
 		}
 	};

@@ -71,7 +71,12 @@ function readFrontmatter(locator: Locator): Frontmatter | null {
 			const source = lines.slice(1, line).join("\n");
 			let data: Record<string, unknown> | null = null;
 			if (source.trim() !== "") {
-				const parsed: unknown = parseYaml(source, { schema: "core" });
+				let parsed: unknown = null;
+				try {
+					parsed = parseYaml(source, { schema: "core" });
+				} catch {
+					// Properties that are not YAML: the app keeps the note and drops its properties.
+				}
 				data = parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
 			}
 			return { end: line, data, links: data ? frontmatterLinks(data) : [] };

@@ -28,6 +28,8 @@ export interface Runtime {
 	remove(path: string): Promise<void>;
 	rename(path: string, newPath: string): Promise<void>;
 	file(path: string): TFile;
+	/** Puts metadata into the cache as the app's parser would have, and announces it. */
+	setCache(path: string, cache: CachedMetadata): void;
 	/** Marks the layout ready, as the app does once it has started. */
 	layoutReady(): void;
 }
@@ -64,6 +66,11 @@ export function createRuntime(files: Record<string, string> = {}, options: { par
 				throw new Error(`no file ${path}`);
 			}
 			return file;
+		},
+		setCache(path, cache) {
+			const file = runtime.file(path);
+			internals.cache__.set(path, cache);
+			internals.trigger("changed", file, mock.vault.readSync__(file), cache);
 		},
 		layoutReady() {
 			mock.workspace.setLayoutReady__();

@@ -1,0 +1,28 @@
+// Runs a TypeScript entry point of this repository in Node: bundles it with esbuild (with
+// `obsidian` meaning the in-memory runtime of tests/runtime) into .cache/ and runs the bundle.
+import { build } from "esbuild";
+import { spawnSync } from "child_process";
+import { mkdirSync } from "fs";
+import { basename, resolve } from "path";
+
+const [entry, ...args] = process.argv.slice(2);
+if (!entry) {
+	console.error("usage: node scripts/run-ts.mjs <entry.ts> [args…]");
+	process.exit(2);
+}
+mkdirSync(".cache", { recursive: true });
+const outfile = resolve(".cache", basename(entry).replace(/\.ts$/, ".cjs"));
+await build({
+	entryPoints: [entry],
+	bundle: true,
+	platform: "node",
+	format: "cjs",
+	target: "node20",
+	outfile,
+	alias: { obsidian: resolve("tests/runtime/obsidian.ts") },
+	external: ["jsdom", "playwright-core", "esbuild"],
+	logLevel: "error",
+	sourcemap: "inline",
+});
+const result = spawnSync(process.execPath, ["--enable-source-maps", outfile, ...args], { stdio: "inherit" });
+process.exit(result.status ?? 1);

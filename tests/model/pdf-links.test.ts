@@ -1,0 +1,79 @@
+/** @jest-environment node */
+import { downloadUrl, findPdfUrls, isWebUrl, remoteFileName, remoteFolders, remotePdfKey } from "../../src/model/pdf-links";
+import { isPdfTarget, maskInlineCode, safeDecode } from "../../src/model/text";
+
+const BLOB = "https://github.com/gopherchina/conference/blob/master/2023/1.1.1%20Go%20%26%20Rust.pdf";
+
+describe("PDF links in a line of text", () => {
+	it("finds markdown links, with titles and <…> targets", () => {
+		expect(findPdfUrls(`- [1.1.1 A](${BLOB})`)).toEqual([{ text: "1.1.1 A", url: BLOB, column: 2 }]);
+		expect(findPdfUrls(`[t](${BLOB} "a title")`)).toEqual([{ text: "t", url: BLOB, column: 0 }]);
+		expect(findPdfUrls("[t](<https://x.org/a b.pdf>)")).toEqual([{ text: "t", url: "https://x.org/a b.pdf", column: 0 }]);
+	});
+
+	it("finds autolinks and bare URLs, without trailing punctuation", () => {
+		expect(findPdfUrls(`see <${BLOB}>`)).toEqual([{ text: null, url: BLOB, column: 4 }]);
+		expect(findPdfUrls(`see ${BLOB}.`)).toEqual([{ text: null, url: BLOB, column: 4 }]);
+		expect(findPdfUrls(`见${BLOB}。`)).toEqual([{ text: null, url: BLOB, column: 1 }]);
+	});
+
+	it("counts a markdown link once, not again as a bare URL", () => {
+		expect(findPdfUrls(`[a](${BLOB}) and [b](https://x.org/b.pdf)`)).toHaveLength(2);
+	});
+
+	it("ignores links that are not PDFs and schemes other than http(s)", () => {
+		expect(findPdfUrls("[a](https://x.org/a.html) https://x.org/b.pdf.html")).toEqual([]);
+		expect(findPdfUrls("[a](javascript:alert(1)//x.pdf) [b](file:///etc/x.pdf) data:application/pdf,x.pdf")).toEqual([]);
+		expect(isWebUrl("javascript:alert(1)")).toBe(false);
+		expect(isWebUrl("HTTPS://x.org")).toBe(true);
+	});
+
+	it("treats a path ending in .pdf in any case, after query and fragment, as a PDF", () => {
+		expect(isPdfTarget("a/B.PDF?raw=true")).toBe(true);
+		expect(isPdfTarget("a/b.pdf#page=3")).toBe(true);
+		expect(isPdfTarget("a/b.pdfx")).toBe(false);
+		expect(isPdfTarget("a?x=b.pdf")).toBe(false);
+	});
+
+	it("skips inline code", () => {
+		expect(findPdfUrls(maskInlineCode(`\`${BLOB}\` and \`\`x\`\``))).toEqual([]);
+	});
+});
+
+describe("PDF identity", () => {
+	it("gives GitHub's blob, raw, ?raw=true and raw.githubusercontent.com forms one key", () => {
+		const forms = [
+			BLOB,
+			BLOB.replace("/blob/", "/raw/"),
+			`${BLOB}?raw=true`,
+			"https://raw.githubusercontent.com/gopherchina/conference/master/2023/1.1.1%20Go%20%26%20Rust.pdf",
+			"https://github.com/GopherChina/Conference/blob/main/2023/1.1.1 Go & Rust.pdf",
+		];
+		expect(new Set(forms.map(remotePdfKey)).size).toBe(1);
+	});
+
+	it("keeps different files and different editions apart", () => {
+		expect(remotePdfKey(BLOB)).not.toBe(remotePdfKey(BLOB.replace("/2023/", "/2023-shanghai/")));
+		expect(remotePdfKey("https://x.org/a.pdf")).not.toBe(remotePdfKey("https://y.org/a.pdf"));
+	});
+
+	it("decodes file names and folders correctly: %26 is &, %2B is +, never a space", () => {
+		expect(remoteFileName(BLOB)).toBe("1.1.1 Go & Rust.pdf");
+		expect(remoteFileName("https://x.org/C%2B%2B+Go.pdf")).toBe("C+++Go.pdf");
+		expect(remoteFolders(BLOB)).toEqual(["2023"]);
+	});
+
+	it("downloads GitHub pages from their raw address", () => {
+		expect(downloadUrl(BLOB)).toBe("https://raw.githubusercontent.com/gopherchina/conference/master/2023/1.1.1%20Go%20%26%20Rust.pdf");
+		expect(downloadUrl("https://x.org/a.pdf")).toBe("https://x.org/a.pdf");
+	});
+});
+
+describe("percent-decoding", () => {
+	it("decodes what is valid and keeps malformed escapes as written", () => {
+		expect(safeDecode("a%20b%26c%2Bd")).toBe("a b&c+d");
+		expect(safeDecode("%E0%A4%A bad %20 good")).toBe("%E0%A4%A bad   good");
+		expect(safeDecode("100%")).toBe("100%");
+		expect(safeDecode("%E5%A4%A7%ZZ")).toBe("大%ZZ");
+	});
+});
