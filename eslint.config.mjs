@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import obsidianmd from "eslint-plugin-obsidianmd";
 import globals from "globals";
+import tseslint from "typescript-eslint";
 
 export default defineConfig([
 	globalIgnores(["node_modules/", "main.js", "demo/", "coverage/", ".cache/", "tests/fixtures/"]),
@@ -30,7 +31,18 @@ export default defineConfig([
 			"obsidianmd/no-global-this": "off",
 			"obsidianmd/prefer-file-manager-trash-file": "off",
 			"@typescript-eslint/no-require-imports": "off",
+			// Command-line scripts print their results; that is their output, not logging noise.
+			"obsidianmd/rule-custom-message": "off",
+			"no-console": "off",
 		},
+	},
+	{
+		// Manifest validation: manifest.json is read as one object expression, the form the
+		// validate-manifest rule inspects. No type information is needed for it.
+		files: ["manifest.json"],
+		plugins: { obsidianmd },
+		languageOptions: { parser: tseslint.parser, parserOptions: { projectService: false, project: null } },
+		rules: { "obsidianmd/validate-manifest": "error" },
 	},
 	{
 		// esbuild.config.mjs is the design card's build: `builtin-modules` lists Node's modules so the

@@ -162,4 +162,19 @@ describe("the vault index", () => {
 		const progress = index.sessionProgress();
 		expect([...progress.values()].reduce((sum, p) => sum + p.open + p.done, 0)).toBe(4);
 	});
+
+	it("reads PDF links in properties: wikilinks and web addresses, in lists too", async () => {
+		const runtime = createRuntime({
+			"GopherChina/2022/1.2 P.pdf": "%PDF",
+			"talk.md": `---\ntags: gopherchina\npdf: "[[1.2 P.pdf]]"\nslides:\n  - ${URL_B}\n---\n- [ ] about P\n`,
+		});
+		const { index } = await startIndex(runtime);
+		const model = snapshot(index);
+		expect(model.sessions.map((entry) => [entry.code, entry.localPath, entry.url, entry.sources])).toEqual([
+			["1.1.2", null, URL_B, [{ path: "talk.md", line: 4 }]],
+			["1.2", "GopherChina/2022/1.2 P.pdf", null, [{ path: "talk.md", line: 2 }]],
+		]);
+		expect(model.sessions[1]?.year).toBe(2022);
+		expect(model.studyItems[0]?.sessionId).toBe("vault:GopherChina/2022/1.2 P.pdf");
+	});
 });
