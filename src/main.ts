@@ -1,4 +1,4 @@
-import { Plugin } from "obsidian";
+import { debounce, Plugin } from "obsidian";
 import { VaultIndex } from "./index/vault-index";
 import { DashboardSettingTab, type DashboardSettings, normalizeSettings } from "./settings";
 
@@ -6,6 +6,8 @@ import { DashboardSettingTab, type DashboardSettings, normalizeSettings } from "
 export default class GopherChinaDashboardPlugin extends Plugin {
 	options: DashboardSettings = normalizeSettings(null);
 	index!: VaultIndex;
+	/** Typing in the tracked-tags field saves on every key; the index is rebuilt once typing pauses. */
+	private readonly rebuildSoon = debounce(() => void this.index.rebuild(), 500, true);
 
 	override async onload(): Promise<void> {
 		this.options = normalizeSettings(await this.loadData());
@@ -16,6 +18,6 @@ export default class GopherChinaDashboardPlugin extends Plugin {
 
 	async saveOptions(): Promise<void> {
 		await this.saveData(this.options);
-		await this.index.rebuild();
+		this.rebuildSoon();
 	}
 }
