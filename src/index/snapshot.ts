@@ -1,4 +1,4 @@
-import type { TaskState } from "../model/types";
+import type { Question, StudyItem } from "../model/types";
 import type { VaultIndex } from "./vault-index";
 
 /** The model as plain data: what `npm run inspect` prints. Lines are 0-based. */
@@ -14,17 +14,8 @@ export interface Snapshot {
 		localPath: string | null;
 		sources: Array<{ path: string; line: number }>;
 	}>;
-	studyItems: Array<{
-		path: string;
-		line: number;
-		status: string;
-		state: TaskState;
-		text: string;
-		headings: string[];
-		parentLine: number | null;
-		sessionId: string | null;
-	}>;
-	questions: Array<{ path: string; line: number; text: string; headings: string[] }>;
+	studyItems: Array<Omit<StudyItem, "lineText" | "sessionKey"> & { sessionId: string | null }>;
+	questions: Array<Pick<Question, "path" | "line" | "text" | "headings">>;
 }
 
 export function snapshot(index: VaultIndex): Snapshot {

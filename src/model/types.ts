@@ -41,6 +41,8 @@ export interface StudyItem {
 	state: TaskState;
 	/** The item's text with list marker and checkbox removed. */
 	text: string;
+	/** The whole line as it was read, to confirm it before a write. */
+	lineText: string;
 	/** Headings above the item, outermost first. */
 	headings: string[];
 	/** Line of the parent list item, or null for a root item. */
@@ -54,6 +56,7 @@ export interface Question {
 	path: string;
 	line: number;
 	text: string;
+	lineText: string;
 	headings: string[];
 	sessionKey: string | null;
 	/** True when the question is a list item, so it can be turned into a study item. */
