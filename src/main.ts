@@ -1,23 +1,111 @@
-import { debounce, Plugin } from "obsidian";
+import { debounce, Events, Plugin, type WorkspaceLeaf } from "obsidian";
+import { setLanguage, t } from "./i18n";
 import { VaultIndex } from "./index/vault-index";
 import { DashboardSettingTab, type DashboardSettings, normalizeSettings } from "./settings";
+import { CheckoffAction } from "./ui/checkoff-action";
+import { CODE_BLOCK, DashboardBlock } from "./ui/code-block";
+import { DashboardView, ICON, VIEW_TYPE } from "./ui/dashboard-view";
+import { PdfActions } from "./ui/pdf-actions";
+import type { DashboardContext } from "./ui/services";
+import { type DashboardState, defaultState, normalizeState } from "./ui/state";
 
-/** Wiring only: settings, the index as a child component, the settings tab. */
+/** Wiring only: settings, the index as a child component, the view, commands and the code block. */
 export default class GopherChinaDashboardPlugin extends Plugin {
 	options: DashboardSettings = normalizeSettings(null);
-	index!: VaultIndex;
-	/** Typing in the tracked-tags field saves on every key; the index is rebuilt once typing pauses. */
+	private viewState: DashboardState = defaultState();
+	private lastTags = "";
+	private index!: VaultIndex;
+	private readonly events = new Events();
+	/** Typing in a settings field saves on every key; the index is rebuilt once typing pauses. */
 	private readonly rebuildSoon = debounce(() => void this.index.rebuild(), 500, true);
+	private readonly persistSoon = debounce(() => void this.persist(), 1000, true);
 
 	override async onload(): Promise<void> {
-		this.options = normalizeSettings(await this.loadData());
-		const { metadataCache, vault, workspace } = this.app;
+		const stored = (await this.loadData()) as Record<string, unknown> | null;
+		this.options = normalizeSettings(stored);
+		this.viewState = normalizeState(stored?.viewState);
+		this.lastTags = JSON.stringify(this.options.trackedTags);
+		setLanguage(this.options.language === "auto" ? null : this.options.language);
+
+		const { metadataCache, vault, workspace, fileManager } = this.app;
 		this.index = this.addChild(new VaultIndex({ metadataCache, vault, workspace }, { trackedTags: () => this.options.trackedTags }));
+		const context: DashboardContext = {
+			services: { metadataCache, vault, workspace, fileManager },
+			index: this.index,
+			settings: () => this.options,
+			updateSettings: async (patch) => {
+				this.options = { ...this.options, ...patch };
+				await this.saveOptions();
+			},
+			events: this.events,
+		};
+		const checkoff = new CheckoffAction(context);
+		const pdf = new PdfActions(context);
+
+		this.registerView(
+			VIEW_TYPE,
+			(leaf) =>
+				new DashboardView(leaf, {
+					context,
+					checkoff,
+					pdf,
+					lastState: () => this.viewState,
+					rememberState: (state) => {
+						this.viewState = state;
+						this.persistSoon();
+					},
+				}),
+		);
+		this.registerMarkdownCodeBlockProcessor(CODE_BLOCK, (source, el, ctx) => {
+			ctx.addChild(new DashboardBlock(el, source, context, checkoff, pdf));
+		});
+		this.addRibbonIcon(ICON, t("ribbon.open"), () => void this.openDashboard(false));
+		this.addCommand({ id: "open", name: t("command.open"), callback: () => void this.openDashboard(false) });
+		this.addCommand({ id: "open-in-tab", name: t("command.openTab"), callback: () => void this.openDashboard(true) });
+		this.addCommand({ id: "refresh", name: t("command.refresh"), callback: () => void this.refresh() });
 		this.addSettingTab(new DashboardSettingTab(this));
+
+		if (this.options.openOnStartup) {
+			workspace.onLayoutReady(() => void this.openDashboard(false));
+		}
 	}
 
+	/** Saves the settings and applies them: views redraw at once, new tracked tags rebuild the index. */
 	async saveOptions(): Promise<void> {
-		await this.saveData(this.options);
-		this.rebuildSoon();
+		setLanguage(this.options.language === "auto" ? null : this.options.language);
+		await this.persist();
+		this.events.trigger("settings-changed");
+		const tags = JSON.stringify(this.options.trackedTags);
+		if (tags !== this.lastTags) {
+			this.lastTags = tags;
+			this.rebuildSoon();
+		}
+	}
+
+	private async persist(): Promise<void> {
+		await this.saveData({ ...this.options, viewState: this.viewState });
+	}
+
+	/** Reveals the dashboard: the existing pane, else a new one in the right sidebar or a main tab. */
+	async openDashboard(inTab: boolean): Promise<void> {
+		const { workspace } = this.app;
+		let leaf: WorkspaceLeaf | null = inTab ? null : (workspace.getLeavesOfType(VIEW_TYPE)[0] ?? null);
+		if (leaf === null) {
+			leaf = inTab ? workspace.getLeaf("tab") : workspace.getRightLeaf(false);
+			if (leaf === null) {
+				return;
+			}
+			await leaf.setViewState({ type: VIEW_TYPE, active: true });
+		}
+		await workspace.revealLeaf(leaf);
+	}
+
+	private async refresh(): Promise<void> {
+		await this.index.rebuild();
+		for (const leaf of this.app.workspace.getLeavesOfType(VIEW_TYPE)) {
+			if (leaf.view instanceof DashboardView) {
+				leaf.view.refresh();
+			}
+		}
 	}
 }

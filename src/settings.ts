@@ -1,22 +1,63 @@
 import { type Plugin, PluginSettingTab, Setting, type SettingDefinitionItem } from "obsidian";
-import { t } from "./i18n";
+import { t, type MessageKey } from "./i18n";
+
+export type GroupStudyBy = "note" | "session";
+export type LanguageSetting = "auto" | "en" | "zh";
 
 export interface DashboardSettings {
 	/** Notes with one of these tags (or a tag nested below one) are read. */
 	trackedTags: string[];
+	/** Where downloaded PDFs go; `{year}` becomes the talk's year. */
+	downloadFolder: string;
+	showCompleted: boolean;
+	/** Append ` ✅ YYYY-MM-DD` to items checked off in the dashboard. */
+	completionDate: boolean;
+	openOnStartup: boolean;
+	groupStudyBy: GroupStudyBy;
+	language: LanguageSetting;
 }
 
 export const DEFAULT_SETTINGS: DashboardSettings = {
 	trackedTags: ["gopherchina"],
+	downloadFolder: "GopherChina/{year}",
+	showCompleted: false,
+	completionDate: false,
+	openOnStartup: false,
+	groupStudyBy: "note",
+	language: "auto",
 };
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+	return typeof value === "string" && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+function bool(value: unknown, fallback: boolean): boolean {
+	return typeof value === "boolean" ? value : fallback;
+}
 
 /** Settings as stored, repaired: unknown or broken values fall back to the defaults. */
 export function normalizeSettings(stored: unknown): DashboardSettings {
 	const data = (stored !== null && typeof stored === "object" ? stored : {}) as Partial<Record<keyof DashboardSettings, unknown>>;
-	const tags = Array.isArray(data.trackedTags) ? data.trackedTags.filter((tag): tag is string => typeof tag === "string") : [];
+	const tags = Array.isArray(data.trackedTags) ? data.trackedTags.filter((tag): tag is string => typeof tag === "string" && tag.trim() !== "") : [];
+	const folder = typeof data.downloadFolder === "string" ? cleanFolder(data.downloadFolder) : "";
 	return {
 		trackedTags: tags.length > 0 ? tags : [...DEFAULT_SETTINGS.trackedTags],
+		downloadFolder: folder !== "" ? folder : DEFAULT_SETTINGS.downloadFolder,
+		showCompleted: bool(data.showCompleted, DEFAULT_SETTINGS.showCompleted),
+		completionDate: bool(data.completionDate, DEFAULT_SETTINGS.completionDate),
+		openOnStartup: bool(data.openOnStartup, DEFAULT_SETTINGS.openOnStartup),
+		groupStudyBy: oneOf(data.groupStudyBy, ["note", "session"], DEFAULT_SETTINGS.groupStudyBy),
+		language: oneOf(data.language, ["auto", "en", "zh"], DEFAULT_SETTINGS.language),
 	};
+}
+
+/** A vault folder as typed: slashes trimmed, `..` and empty segments dropped. */
+export function cleanFolder(value: string): string {
+	return value
+		.split(/[\\/]+/)
+		.map((segment) => segment.trim())
+		.filter((segment) => segment !== "" && segment !== "." && segment !== "..")
+		.join("/");
 }
 
 /** Splits the tracked-tags field: commas, spaces or new lines, with or without `#`. */
@@ -33,31 +74,55 @@ export interface SettingsHost {
 	saveOptions(): Promise<void>;
 }
 
-type FieldKey = "trackedTags";
-
-/** One field of the tab: how it reads and writes, so that both ways of rendering agree. */
-interface Field {
-	key: FieldKey;
-	name: () => string;
-	desc: () => string;
-	placeholder: string;
-	read: (settings: DashboardSettings) => string;
-	write: (settings: DashboardSettings, value: string) => void;
-}
+type Field =
+	| { key: "trackedTags" | "downloadFolder"; kind: "text"; placeholder: string }
+	| { key: "showCompleted" | "completionDate" | "openOnStartup"; kind: "toggle" }
+	| { key: "groupStudyBy" | "language"; kind: "dropdown"; options: () => Record<string, string> };
 
 const FIELDS: Field[] = [
-	{
-		key: "trackedTags",
-		name: () => t("settings.trackedTags.name"),
-		desc: () => t("settings.trackedTags.desc"),
-		placeholder: "#gopherchina",
-		read: (settings) => settings.trackedTags.join(", "),
-		write: (settings, value) => {
-			const tags = parseTagList(value);
-			settings.trackedTags = tags.length > 0 ? tags : [...DEFAULT_SETTINGS.trackedTags];
-		},
-	},
+	{ key: "trackedTags", kind: "text", placeholder: "#gopherchina" },
+	{ key: "downloadFolder", kind: "text", placeholder: DEFAULT_SETTINGS.downloadFolder },
+	{ key: "showCompleted", kind: "toggle" },
+	{ key: "completionDate", kind: "toggle" },
+	{ key: "openOnStartup", kind: "toggle" },
+	{ key: "groupStudyBy", kind: "dropdown", options: () => ({ note: t("settings.groupStudyBy.note"), session: t("settings.groupStudyBy.session") }) },
+	{ key: "language", kind: "dropdown", options: () => ({ auto: t("settings.language.auto"), en: "English", zh: "简体中文" }) },
 ];
+
+function fieldName(field: Field): string {
+	return t(`settings.${field.key}.name` as MessageKey);
+}
+
+function fieldDesc(field: Field): string {
+	return t(`settings.${field.key}.desc` as MessageKey);
+}
+
+/** The value a control shows. */
+export function readSetting(settings: DashboardSettings, key: keyof DashboardSettings): string | boolean {
+	const value = settings[key];
+	return Array.isArray(value) ? value.join(", ") : value;
+}
+
+/** Writes a control's value into the settings, repaired. Returns false for an unknown key. */
+export function writeSetting(settings: DashboardSettings, key: string, value: unknown): boolean {
+	const field = FIELDS.find((entry) => entry.key === key);
+	if (!field) {
+		return false;
+	}
+	if (field.key === "trackedTags") {
+		const tags = parseTagList(String(value));
+		settings.trackedTags = tags.length > 0 ? tags : [...DEFAULT_SETTINGS.trackedTags];
+	} else if (field.key === "downloadFolder") {
+		settings.downloadFolder = cleanFolder(String(value)) || DEFAULT_SETTINGS.downloadFolder;
+	} else if (field.kind === "toggle") {
+		settings[field.key] = value === true;
+	} else if (field.key === "groupStudyBy") {
+		settings.groupStudyBy = oneOf(value, ["note", "session"], settings.groupStudyBy);
+	} else {
+		settings.language = oneOf(value, ["auto", "en", "zh"], settings.language);
+	}
+	return true;
+}
 
 export class DashboardSettingTab extends PluginSettingTab {
 	constructor(private readonly host: Plugin & SettingsHost) {
@@ -66,40 +131,62 @@ export class DashboardSettingTab extends PluginSettingTab {
 
 	/** Obsidian 1.13 and later render these, and find them in the settings search. */
 	override getSettingDefinitions(): SettingDefinitionItem[] {
-		return FIELDS.map((field) => ({
-			name: field.name(),
-			desc: field.desc(),
-			control: { type: "text", key: field.key, placeholder: field.placeholder },
-		}));
+		return FIELDS.map((field): SettingDefinitionItem => {
+			const base = { name: fieldName(field), desc: fieldDesc(field) };
+			switch (field.kind) {
+				case "text":
+					return { ...base, control: { type: "text", key: field.key, placeholder: field.placeholder } };
+				case "toggle":
+					return { ...base, control: { type: "toggle", key: field.key } };
+				default:
+					return { ...base, control: { type: "dropdown", key: field.key, options: field.options() } };
+			}
+		});
 	}
 
 	override getControlValue(key: string): unknown {
-		const field = FIELDS.find((entry) => entry.key === key);
-		return field ? field.read(this.host.options) : undefined;
+		return key in this.host.options ? readSetting(this.host.options, key as keyof DashboardSettings) : undefined;
 	}
 
 	override async setControlValue(key: string, value: unknown): Promise<void> {
-		const field = FIELDS.find((entry) => entry.key === key);
-		if (field && typeof value === "string") {
-			field.write(this.host.options, value);
+		if (writeSetting(this.host.options, key, value)) {
 			await this.host.saveOptions();
 		}
 	}
 
 	/** Older apps render the tab here. */
 	override display(): void {
+		this.render();
+	}
+
+	private render(): void {
 		const { containerEl } = this;
 		containerEl.empty();
 		for (const field of FIELDS) {
-			new Setting(containerEl)
-				.setName(field.name())
-				.setDesc(field.desc())
-				.addText((text) =>
+			const setting = new Setting(containerEl).setName(fieldName(field)).setDesc(fieldDesc(field));
+			const value = readSetting(this.host.options, field.key);
+			if (field.kind === "text") {
+				setting.addText((text) =>
 					text
 						.setPlaceholder(field.placeholder)
-						.setValue(field.read(this.host.options))
-						.onChange((value) => this.setControlValue(field.key, value)),
+						.setValue(String(value))
+						.onChange((next) => this.setControlValue(field.key, next)),
 				);
+			} else if (field.kind === "toggle") {
+				setting.addToggle((toggle) => toggle.setValue(value === true).onChange((next) => this.setControlValue(field.key, next)));
+			} else {
+				setting.addDropdown((dropdown) =>
+					dropdown
+						.addOptions(field.options())
+						.setValue(String(value))
+						.onChange(async (next) => {
+							await this.setControlValue(field.key, next);
+							if (field.key === "language") {
+								this.render();
+							}
+						}),
+				);
+			}
 		}
 	}
 }

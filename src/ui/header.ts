@@ -1,0 +1,98 @@
+import { setIcon, setTooltip } from "obsidian";
+import type { VaultIndex } from "../index/vault-index";
+import { t } from "../i18n";
+import type { DashboardState, Tab } from "./state";
+import { TABS } from "./state";
+import { yearLabel } from "./view-model";
+
+/** Overall progress and counts, with a refresh button. */
+export function renderHeader(parent: HTMLElement, index: VaultIndex, onRefresh: (() => void) | null): void {
+	const header = parent.createDiv({ cls: "gopherchina-header" });
+	const titleRow = header.createDiv({ cls: "gopherchina-title-row" });
+	titleRow.createDiv({ cls: "gopherchina-title", text: t("view.title") });
+	if (onRefresh) {
+		const refresh = titleRow.createEl("button", { cls: "clickable-icon gopherchina-refresh" });
+		setIcon(refresh, "refresh-cw");
+		refresh.setAttr("aria-label", t("header.refresh"));
+		setTooltip(refresh, t("header.refresh"));
+		refresh.addEventListener("click", onRefresh);
+	}
+	const { open, done } = index.progress();
+	const total = open + done;
+	const percent = total === 0 ? 0 : Math.round((done / total) * 100);
+	const progressRow = header.createDiv({ cls: "gopherchina-progress-row" });
+	progressRow.createSpan({ cls: "gopherchina-progress-text", text: t("header.progress", { done, total }) });
+	const bar = progressRow.createEl("progress", { cls: "gopherchina-progress", attr: { max: Math.max(1, total), value: done } });
+	bar.setAttr("aria-label", t("header.progress", { done, total }));
+	progressRow.createSpan({ cls: "gopherchina-percent", text: t("header.percent", { percent }) });
+	const sessions = index.sessions();
+	const pdfs = sessions.filter((session) => session.localPath !== null).length;
+	header.createDiv({ cls: "gopherchina-counts", text: t("header.counts", { notes: index.notes().length, sessions: sessions.length, pdfs }) });
+	const skipped = index.skippedNotes();
+	if (skipped.length > 0) {
+		const warning = header.createDiv({ cls: "gopherchina-warning", text: t("header.skipped", { count: skipped.length }) });
+		setTooltip(warning, skipped.map((note) => t("index.skipped", { path: note.path, reason: note.reason })).join("\n"));
+	}
+}
+
+export interface ControlHandlers {
+	onFilter: (value: string) => void;
+	onYear: (value: string) => void;
+	onTab: (tab: Tab) => void;
+	onShowCompleted: (value: boolean) => void;
+	onGroupBySession: (value: boolean) => void;
+}
+
+export interface ControlOptions {
+	years: string[];
+	counts: Record<Tab, number>;
+	showTabs: boolean;
+	showYear: boolean;
+	showCompleted: boolean;
+	groupBySession: boolean;
+}
+
+/** The filter box, the year filter, the segmented control and the study toggles. */
+export function renderControls(parent: HTMLElement, state: DashboardState, options: ControlOptions, handlers: ControlHandlers): HTMLInputElement {
+	const controls = parent.createDiv({ cls: "gopherchina-controls" });
+	const row = controls.createDiv({ cls: "gopherchina-filter-row" });
+	const filter = row.createEl("input", { cls: "gopherchina-filter", type: "search", attr: { placeholder: t("filter.placeholder"), "aria-label": t("filter.label") } });
+	filter.value = state.filter;
+	filter.addEventListener("input", () => handlers.onFilter(filter.value));
+	if (options.showYear && options.years.length > 0) {
+		const select = row.createEl("select", { cls: "dropdown gopherchina-year", attr: { "aria-label": t("filter.year") } });
+		select.createEl("option", { text: t("filter.allYears"), value: "" });
+		for (const year of options.years) {
+			select.createEl("option", { text: yearLabel(year), value: year });
+		}
+		select.value = options.years.includes(state.year) ? state.year : "";
+		select.addEventListener("change", () => handlers.onYear(select.value));
+	}
+	if (options.showTabs) {
+		const tabs = controls.createDiv({ cls: "gopherchina-tabs", attr: { role: "tablist", "aria-label": t("tab.label") } });
+		for (const tab of TABS) {
+			const label = t(tab === "study" ? "tab.study" : tab === "talks" ? "tab.talks" : "tab.questions");
+			const button = tabs.createEl("button", { cls: "gopherchina-tab", attr: { role: "tab", "aria-selected": String(state.tab === tab) } });
+			button.dataset.tab = tab;
+			button.toggleClass("is-active", state.tab === tab);
+			button.createSpan({ text: label });
+			button.createSpan({ cls: "gopherchina-tab-count", text: String(options.counts[tab]) });
+			button.addEventListener("click", () => handlers.onTab(tab));
+		}
+	}
+	if (state.tab === "study") {
+		const toggles = controls.createDiv({ cls: "gopherchina-toggles" });
+		toggle(toggles, t("toggle.showCompleted"), options.showCompleted, handlers.onShowCompleted, "show-completed");
+		toggle(toggles, t("toggle.groupBySession"), options.groupBySession, handlers.onGroupBySession, "group-by-session");
+	}
+	return filter;
+}
+
+function toggle(parent: HTMLElement, text: string, value: boolean, onChange: (value: boolean) => void, name: string): void {
+	const label = parent.createEl("label", { cls: "gopherchina-toggle" });
+	const input = label.createEl("input", { type: "checkbox" });
+	input.dataset.toggle = name;
+	input.checked = value;
+	label.appendText(text);
+	input.addEventListener("change", () => onChange(input.checked));
+}

@@ -1,0 +1,75 @@
+import { isWebUrl } from "../model/pdf-links";
+import type { InlineToken } from "../model/inline";
+
+export interface InlineLinkHandlers {
+	/** An internal link was clicked: open the note it names. */
+	openLink: (target: string, event: MouseEvent) => void;
+}
+
+/**
+ * Turns inline tokens into DOM. Every piece of note text goes in as a text node; web links get an
+ * `href` only for http and https, so a `javascript:` link in a note stays inert text.
+ */
+export function renderInline(parent: HTMLElement, tokens: readonly InlineToken[], handlers: InlineLinkHandlers): void {
+	for (const token of tokens) {
+		switch (token.type) {
+			case "text":
+				parent.appendText(token.text);
+				break;
+			case "code":
+				parent.createEl("code", { text: token.text });
+				break;
+			case "strong":
+				renderInline(parent.createEl("strong"), token.children, handlers);
+				break;
+			case "em":
+				renderInline(parent.createEl("em"), token.children, handlers);
+				break;
+			case "strike":
+				renderInline(parent.createEl("del"), token.children, handlers);
+				break;
+			case "mark":
+				renderInline(parent.createEl("mark"), token.children, handlers);
+				break;
+			case "tag":
+				parent.createSpan({ cls: "tag gopherchina-tag", text: token.tag });
+				break;
+			case "wikilink": {
+				const link = parent.createEl("a", { cls: "internal-link", text: token.text, attr: { "data-href": token.target } });
+				link.addEventListener("click", (event) => {
+					event.preventDefault();
+					event.stopPropagation();
+					handlers.openLink(token.target, event);
+				});
+				break;
+			}
+			case "link": {
+				if (isWebUrl(token.href)) {
+					const link = parent.createEl("a", { cls: "external-link", attr: { href: token.href, target: "_blank", rel: "noopener nofollow" } });
+					renderInline(link, token.children, handlers);
+					link.addEventListener("click", (event) => event.stopPropagation());
+				} else if (/^[a-z][a-z0-9+.-]*:/i.test(token.href)) {
+					// Any other scheme (javascript:, file:, data:, …) is shown, never linked.
+					renderInline(parent.createSpan({ cls: "gopherchina-inert-link" }), token.children, handlers);
+				} else {
+					const link = parent.createEl("a", { cls: "internal-link", attr: { "data-href": token.href } });
+					renderInline(link, token.children, handlers);
+					link.addEventListener("click", (event) => {
+						event.preventDefault();
+						event.stopPropagation();
+						handlers.openLink(decodeLinkPath(token.href), event);
+					});
+				}
+				break;
+			}
+		}
+	}
+}
+
+function decodeLinkPath(href: string): string {
+	try {
+		return decodeURI(href);
+	} catch {
+		return href;
+	}
+}

@@ -1,0 +1,72 @@
+import { Menu } from "obsidian";
+import type { Session } from "../index/sessions";
+import { t } from "../i18n";
+import type { CheckoffAction } from "./checkoff-action";
+import { openNoteAt, revealInExplorer } from "./navigation";
+import { notify } from "./notices";
+import type { PdfActions } from "./pdf-actions";
+import type { DashboardContext } from "./services";
+import type { DashboardState } from "./state";
+
+/** What the list renderers share. */
+export interface ListEnv {
+	context: DashboardContext;
+	state: DashboardState;
+	checkoff: CheckoffAction;
+	pdf: PdfActions;
+	/** Saves the state after the user opened or closed a group. */
+	persist: () => void;
+}
+
+export function baseName(path: string): string {
+	const name = path.slice(path.lastIndexOf("/") + 1);
+	return name.replace(/\.md$/i, "");
+}
+
+/** Opens an internal link from a rendered item, resolved from the note it is in. */
+export function openLink(env: ListEnv, target: string, sourcePath: string, event: MouseEvent): void {
+	const { metadataCache } = env.context.services;
+	const [linkpath = "", heading] = target.split("#");
+	const file = metadataCache.getFirstLinkpathDest(linkpath, sourcePath);
+	if (file) {
+		const line = heading ? (metadataCache.getFileCache(file)?.headings?.find((entry) => entry.heading === heading)?.position.start.line ?? 0) : 0;
+		void openNoteAt(env.context.services, file.path, line, event);
+	}
+}
+
+async function copy(text: string): Promise<void> {
+	try {
+		await navigator.clipboard.writeText(text);
+	} catch {
+		notify(text);
+	}
+}
+
+/** The context menu of a study item or question: open the note, copy a link to it. */
+export function showNoteMenu(env: ListEnv, event: MouseEvent, path: string, line: number): void {
+	event.preventDefault();
+	const menu = new Menu();
+	menu.addItem((item) => item.setTitle(t("menu.openNote")).setIcon("file-text").onClick(() => void openNoteAt(env.context.services, path, line, null)));
+	menu.addItem((item) => item.setTitle(t("menu.copyLink")).setIcon("link").onClick(() => void copy(`[[${baseName(path)}]]`)));
+	menu.showAtMouseEvent(event);
+}
+
+/** The context menu of a talk: open the PDF, copy its link, open a note, reveal the local copy. */
+export function showSessionMenu(env: ListEnv, event: MouseEvent, session: Session): void {
+	event.preventDefault();
+	const menu = new Menu();
+	menu.addItem((item) => item.setTitle(t("menu.openPdf")).setIcon("file").onClick(() => void env.pdf.open(session, null)));
+	const link = session.url ?? (session.localPath ? `[[${session.localPath}]]` : null);
+	if (link !== null) {
+		menu.addItem((item) => item.setTitle(t("menu.copyLink")).setIcon("link").onClick(() => void copy(link)));
+	}
+	const source = session.sources[0];
+	if (source) {
+		menu.addItem((item) => item.setTitle(t("menu.openNote")).setIcon("file-text").onClick(() => void openNoteAt(env.context.services, source.path, source.line, null)));
+	}
+	if (session.localPath !== null) {
+		const path = session.localPath;
+		menu.addItem((item) => item.setTitle(t("menu.revealPdf")).setIcon("folder-open").onClick(() => void revealInExplorer(env.context.services, path)));
+	}
+	menu.showAtMouseEvent(event);
+}

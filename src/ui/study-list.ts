@@ -1,0 +1,158 @@
+import { parseInline } from "../model/inline";
+import { isOpenState } from "../model/status";
+import type { Question, StudyItem } from "../model/types";
+import { t } from "../i18n";
+import { onActivate, renderGroup, renderRows } from "./groups";
+import { renderInline } from "./inline-render";
+import { baseName, type ListEnv, openLink, showNoteMenu } from "./list-env";
+import { openNoteAt } from "./navigation";
+import type { RowItem } from "./view-model";
+
+const OPEN_BY_DEFAULT = 3;
+const MAX_DEPTH = 6;
+
+/** Rows of one note or talk, in note order, keyed for grouping. */
+function groupBy<T>(rows: ReadonlyArray<RowItem<T>>, key: (row: RowItem<T>) => string): Map<string, Array<RowItem<T>>> {
+	const groups = new Map<string, Array<RowItem<T>>>();
+	for (const row of rows) {
+		const id = key(row);
+		const list = groups.get(id);
+		if (list) {
+			list.push(row);
+		} else {
+			groups.set(id, [row]);
+		}
+	}
+	return groups;
+}
+
+function openCount(rows: ReadonlyArray<RowItem<StudyItem>>): number {
+	return rows.filter((row) => isOpenState(row.entry.state)).length;
+}
+
+/** Study items grouped by note (then heading path) or by talk. */
+export function renderStudy(parent: HTMLElement, rows: ReadonlyArray<RowItem<StudyItem>>, bySession: boolean, env: ListEnv): void {
+	const groups = bySession
+		? groupBy(rows, (row) => row.sessionId ?? "")
+		: groupBy(rows, (row) => row.entry.path);
+	let index = 0;
+	for (const [key, list] of groups) {
+		const first = list[0];
+		const title = bySession
+			? first?.session
+				? `${first.session.code?.code ?? ""} ${first.session.title}`.trim()
+				: t("group.noSession")
+			: baseName(key);
+		const id = `study:${bySession ? "session" : "note"}:${key}`;
+		renderGroup(parent, {
+			id,
+			title,
+			meta: t("group.open", { count: openCount(list) }),
+			defaultOpen: index++ < OPEN_BY_DEFAULT,
+			state: env.state,
+			onToggle: env.persist,
+			render: (content) => renderItems(content, list, id, bySession, env),
+		});
+	}
+}
+
+function renderItems(parent: HTMLElement, rows: ReadonlyArray<RowItem<StudyItem>>, id: string, bySession: boolean, env: ListEnv): void {
+	const depth = new Map<string, number>();
+	let lastTrail = "";
+	renderRows(parent, rows, id, env.state, (holder, row) => {
+		const item = row.entry;
+		const parentDepth = item.parentLine === null ? undefined : depth.get(`${item.path}\u0000${item.parentLine}`);
+		const level = parentDepth === undefined ? 0 : Math.min(MAX_DEPTH, parentDepth + 1);
+		depth.set(`${item.path}\u0000${item.line}`, level);
+		const trail = bySession ? `${baseName(item.path)} › ${item.headings.join(" › ")}` : item.headings.join(" › ");
+		if (trail !== lastTrail && level === 0) {
+			lastTrail = trail;
+			if (trail !== "") {
+				holder.createDiv({ cls: "gopherchina-heading-path", text: trail });
+			}
+		}
+		renderItem(holder, item, level, env);
+	});
+}
+
+function renderItem(parent: HTMLElement, item: StudyItem, level: number, env: ListEnv): void {
+	const pending = env.checkoff.isPending(item.path, item.line);
+	const row = parent.createDiv({ cls: ["gopherchina-item", "task-list-item", `gopherchina-depth-${level}`, `gopherchina-state-${item.state}`] });
+	row.dataset.task = item.status;
+	row.dataset.path = item.path;
+	row.dataset.line = String(item.line);
+	row.toggleClass("is-checked", !isOpenState(item.state));
+	row.toggleClass("is-pending", pending);
+	const checkbox = row.createEl("input", { cls: "task-list-item-checkbox gopherchina-checkbox", type: "checkbox" });
+	checkbox.checked = !isOpenState(item.state);
+	checkbox.disabled = pending;
+	checkbox.setAttr("aria-label", t("item.checkbox", { text: item.text }));
+	if (pending) {
+		checkbox.setAttr("aria-busy", "true");
+		checkbox.setAttr("title", t("item.pending"));
+	}
+	checkbox.addEventListener("click", (event) => {
+		event.preventDefault();
+		if (!env.checkoff.isPending(item.path, item.line)) {
+			row.addClass("is-pending");
+			checkbox.disabled = true;
+			void env.checkoff.toggle(item);
+		}
+	});
+	renderText(row, item, env);
+	if (item.state === "in-progress") {
+		row.createSpan({ cls: "gopherchina-badge", text: t("item.inProgress") });
+	}
+	row.addEventListener("contextmenu", (event) => showNoteMenu(env, event, item.path, item.line));
+}
+
+function renderText(row: HTMLElement, entry: StudyItem | Question, env: ListEnv): HTMLElement {
+	const text = row.createSpan({ cls: "gopherchina-item-text" });
+	text.setAttr("role", "link");
+	text.setAttr("tabindex", "0");
+	text.setAttr("aria-label", t("item.openNote", { path: entry.path, line: entry.line + 1 }));
+	renderInline(text, parseInline(entry.text), { openLink: (target, event) => openLink(env, target, entry.path, event) });
+	onActivate(text, (event) => void openNoteAt(env.context.services, entry.path, entry.line, event));
+	return text;
+}
+
+/** Questions grouped by note, each opening its line; list-item questions can become study items. */
+export function renderQuestions(parent: HTMLElement, rows: ReadonlyArray<RowItem<Question>>, env: ListEnv): void {
+	let index = 0;
+	for (const [path, list] of groupBy(rows, (row) => row.entry.path)) {
+		const id = `questions:${path}`;
+		renderGroup(parent, {
+			id,
+			title: baseName(path),
+			meta: String(list.length),
+			defaultOpen: index++ < OPEN_BY_DEFAULT,
+			state: env.state,
+			onToggle: env.persist,
+			render: (content) => {
+				let lastTrail = "";
+				renderRows(content, list, id, env.state, (holder, row) => {
+					const question = row.entry;
+					const trail = question.headings.join(" › ");
+					if (trail !== lastTrail) {
+						lastTrail = trail;
+						if (trail !== "") {
+							holder.createDiv({ cls: "gopherchina-heading-path", text: trail });
+						}
+					}
+					const line = holder.createDiv({ cls: "gopherchina-item gopherchina-question" });
+					line.dataset.path = question.path;
+					line.dataset.line = String(question.line);
+					renderText(line, question, env);
+					if (question.listItem) {
+						const button = line.createEl("button", { cls: "gopherchina-small-button", text: t("question.toTask") });
+						button.addEventListener("click", () => {
+							button.disabled = true;
+							void env.checkoff.convert(question);
+						});
+					}
+					line.addEventListener("contextmenu", (event) => showNoteMenu(env, event, question.path, question.line));
+				});
+			},
+		});
+	}
+}

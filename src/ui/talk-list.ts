@@ -1,0 +1,134 @@
+import { setIcon, setTooltip } from "obsidian";
+import type { Session } from "../index/sessions";
+import type { Progress } from "../model/types";
+import { t } from "../i18n";
+import { onActivate, renderGroup, renderRows } from "./groups";
+import { baseName, type ListEnv, showSessionMenu } from "./list-env";
+import { openNoteAt } from "./navigation";
+import { yearKey, yearLabel } from "./view-model";
+
+function dayTrack(session: Session): string {
+	const code = session.code;
+	if (code === null) {
+		return t("group.otherTalks");
+	}
+	return code.track === null ? t("group.day", { day: code.day }) : t("group.dayTrack", { day: code.day, track: code.track });
+}
+
+/** Talks grouped by year (and edition), then day and track, in code order. */
+export function renderTalks(parent: HTMLElement, sessions: readonly Session[], env: ListEnv): void {
+	const progress = env.context.index.sessionProgress();
+	const byYear = new Map<string, Session[]>();
+	for (const session of sessions) {
+		const key = yearKey(session.year, session.edition);
+		const list = byYear.get(key);
+		if (list) {
+			list.push(session);
+		} else {
+			byYear.set(key, [session]);
+		}
+	}
+	let index = 0;
+	for (const [key, list] of byYear) {
+		const id = `talks:${key}`;
+		renderGroup(parent, {
+			id,
+			title: key === "" ? t("group.noYear") : yearLabel(key),
+			meta: t("group.talks", { count: list.length }),
+			defaultOpen: index++ === 0,
+			state: env.state,
+			onToggle: env.persist,
+			decorate: (header) => decorateYear(header, key, list, env),
+			render: (content) => {
+				let lastTrack = "";
+				renderRows(content, list, id, env.state, (holder, session) => {
+					const track = dayTrack(session);
+					if (track !== lastTrack) {
+						lastTrack = track;
+						holder.createDiv({ cls: "gopherchina-track", text: track });
+					}
+					renderSession(holder, session, progress.get(session.id), env);
+				});
+			},
+		});
+	}
+}
+
+function decorateYear(header: HTMLElement, key: string, sessions: readonly Session[], env: ListEnv): void {
+	const running = env.pdf.downloads.get(key);
+	if (running) {
+		const box = header.createSpan({ cls: "gopherchina-download-progress" });
+		box.createEl("progress", { attr: { value: running.done, max: Math.max(1, running.total) } });
+		box.createSpan({ text: t("download.progress", { done: running.done, total: running.total }) });
+		const cancel = box.createEl("button", { cls: "gopherchina-small-button", text: t("download.cancel") });
+		cancel.addEventListener("click", (event) => {
+			event.stopPropagation();
+			env.pdf.cancel(key);
+		});
+		return;
+	}
+	if (!sessions.some((session) => session.localPath === null && session.url !== null)) {
+		return;
+	}
+	const button = header.createEl("button", { cls: "clickable-icon gopherchina-download-all" });
+	const label = t("session.downloadAll", { year: key === "" ? t("group.noYear") : yearLabel(key) });
+	setIcon(button, "download");
+	button.setAttr("aria-label", label);
+	setTooltip(button, label);
+	button.addEventListener("click", (event) => {
+		event.stopPropagation();
+		void env.pdf.downloadAll(key, sessions);
+	});
+}
+
+function renderSession(parent: HTMLElement, session: Session, progress: Progress | undefined, env: ListEnv): void {
+	const row = parent.createDiv({ cls: "gopherchina-session" });
+	row.dataset.session = session.id;
+	row.createSpan({ cls: "gopherchina-code", text: session.code?.code ?? "" });
+	const main = row.createDiv({ cls: "gopherchina-session-main" });
+	main.createDiv({ cls: "gopherchina-session-title", text: session.title !== "" ? session.title : session.fileName });
+	const meta = main.createDiv({ cls: "gopherchina-session-meta" });
+	renderPdfActions(meta, session, env);
+	if (progress && progress.open > 0) {
+		meta.createSpan({ cls: "gopherchina-open-count", text: t("session.open", { count: progress.open }) });
+	}
+	const notes = meta.createSpan({ cls: "gopherchina-sources" });
+	const seen = new Set<string>();
+	for (const source of session.sources) {
+		if (seen.has(source.path)) {
+			continue;
+		}
+		seen.add(source.path);
+		const link = notes.createEl("a", { cls: "gopherchina-source", text: baseName(source.path), attr: { tabindex: "0", role: "link" } });
+		setTooltip(link, t("item.openNote", { path: source.path, line: source.line + 1 }));
+		onActivate(link, (event) => void openNoteAt(env.context.services, source.path, source.line, event));
+	}
+	row.addEventListener("contextmenu", (event) => showSessionMenu(env, event, session));
+}
+
+function renderPdfActions(parent: HTMLElement, session: Session, env: ListEnv): void {
+	if (session.localPath === null && session.url === null) {
+		parent.createSpan({ cls: "gopherchina-muted", text: t("session.noPdf") });
+		return;
+	}
+	const local = session.localPath !== null;
+	const open = parent.createEl("button", { cls: ["gopherchina-pdf", local ? "is-local" : "is-remote"] });
+	setIcon(open.createSpan({ cls: "gopherchina-pdf-icon" }), local ? "file-text" : "external-link");
+	open.createSpan({ text: t("session.pdf") });
+	const openLabel = local ? t("session.openPdf") : t("session.openLink");
+	open.setAttr("aria-label", openLabel);
+	setTooltip(open, openLabel);
+	open.addEventListener("click", (event) => void env.pdf.open(session, event));
+	if (!local && session.url !== null) {
+		const download = parent.createEl("button", { cls: "clickable-icon gopherchina-download" });
+		setIcon(download, "download");
+		download.setAttr("aria-label", t("session.download"));
+		setTooltip(download, t("session.download"));
+		download.addEventListener("click", () => {
+			download.disabled = true;
+			void env.pdf.downloadAndOpen(session).finally(() => {
+				download.disabled = false;
+			});
+		});
+	}
+}
