@@ -14,7 +14,7 @@ export default class GopherChinaDashboardPlugin extends Plugin {
 	options: DashboardSettings = normalizeSettings(null);
 	private viewState: DashboardState = defaultState();
 	private lastTags = "";
-	private index!: VaultIndex;
+	index!: VaultIndex;
 	private readonly events = new Events();
 	/** Typing in a settings field saves on every key; the index is rebuilt once typing pauses. */
 	private readonly rebuildSoon = debounce(() => void this.index.rebuild(), 500, true);

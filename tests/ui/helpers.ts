@@ -1,0 +1,75 @@
+import { join } from "path";
+import { Menu, Notice } from "obsidian-test-mocks/obsidian";
+import { VIEW_TYPE } from "../../src/ui/dashboard-view";
+import { readVaultFolder } from "../runtime/harness";
+import type { PluginHarness } from "../runtime/plugin-harness";
+
+export const EXAMPLE_VAULT = join(__dirname, "..", "fixtures", "example-vault");
+export const exampleFiles = (): Record<string, string> => readVaultFolder(EXAMPLE_VAULT);
+
+export async function flush(times = 3): Promise<void> {
+	for (let i = 0; i < times; i++) {
+		await new Promise((resolve) => setTimeout(resolve, 0));
+	}
+}
+
+/** Waits past the index's debounce and the dashboard's redraw. */
+export async function settleView(): Promise<void> {
+	await new Promise((resolve) => setTimeout(resolve, 150));
+	await flush();
+}
+
+export function pane(harness: PluginHarness): HTMLElement {
+	const leaf = harness.runtime.app.workspace.getLeavesOfType(VIEW_TYPE)[0];
+	const el = (leaf?.view as { contentEl?: HTMLElement } | undefined)?.contentEl;
+	if (!el) {
+		throw new Error("the dashboard is not open");
+	}
+	return el;
+}
+
+export function texts(root: ParentNode, selector: string): string[] {
+	return Array.from(root.querySelectorAll(selector)).map((el) => el.textContent ?? "");
+}
+
+export function click(el: Element | null | undefined, init: MouseEventInit = {}): void {
+	if (!el) {
+		throw new Error("nothing to click");
+	}
+	el.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, ...init }));
+}
+
+export function itemRow(root: ParentNode, text: string): HTMLElement {
+	const row = Array.from(root.querySelectorAll<HTMLElement>(".gopherchina-item")).find((el) => el.querySelector(".gopherchina-item-text")?.textContent === text);
+	if (!row) {
+		throw new Error(`no row ${text}; rows: ${texts(root, ".gopherchina-item-text").join(" | ")}`);
+	}
+	return row;
+}
+
+/** Notices shown since the last call, as text, with their elements. */
+export function captureNotices(): { messages: () => string[]; elements: () => HTMLElement[] } {
+	const shown: HTMLElement[] = [];
+	const proto = Notice.prototype as unknown as { constructor__: (message: string | DocumentFragment) => void; messageEl: HTMLElement };
+	const original = proto.constructor__;
+	proto.constructor__ = function (this: { messageEl: HTMLElement }, message: string | DocumentFragment) {
+		shown.push(this.messageEl);
+		original.call(this, message);
+	};
+	return { messages: () => shown.map((el) => el.textContent ?? ""), elements: () => shown };
+}
+
+/** Records menus opened with showAtMouseEvent. */
+export function captureMenus(): Array<{ titles: string[]; click: (title: string) => void }> {
+	const menus: Array<{ titles: string[]; click: (title: string) => void }> = [];
+	const proto = Menu.prototype as unknown as { showAtMouseEvent: (event: MouseEvent) => unknown };
+	proto.showAtMouseEvent = function (this: { items: Array<{ title__: string; onClick__: ((event: MouseEvent) => void) | null }> }) {
+		const items = this.items;
+		menus.push({
+			titles: items.map((item) => item.title__),
+			click: (title) => items.find((item) => item.title__ === title)?.onClick__?.(new MouseEvent("click")),
+		});
+		return this;
+	};
+	return menus;
+}
