@@ -14,8 +14,14 @@ export function setNetwork(next: Handler | null): void {
 	requests.length = 0;
 }
 
+/** UTF-8 bytes of a text (jsdom has no TextEncoder). */
+export function bytesOf(text: string): ArrayBuffer {
+	const buffer = Buffer.from(text, "utf8");
+	return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+}
+
 export function pdfBytes(text = "%PDF-1.4\n%%EOF\n"): ArrayBuffer {
-	return new TextEncoder().encode(text).buffer;
+	return bytesOf(text);
 }
 
 export function requestUrl(request: RequestUrlParam | string): RequestUrlResponsePromise {
@@ -31,7 +37,7 @@ export function requestUrl(request: RequestUrlParam | string): RequestUrlRespons
 			status: answer.status ?? 200,
 			headers: answer.headers ?? {},
 			arrayBuffer,
-			text: answer.text ?? new TextDecoder().decode(arrayBuffer),
+			text: answer.text ?? Buffer.from(arrayBuffer).toString("utf8"),
 			json: (answer.json as unknown) ?? null,
 		};
 		if (param.throw !== false && response.status >= 400) {

@@ -63,8 +63,8 @@ export function captureNotices(): { messages: () => string[]; elements: () => HT
 export function captureMenus(): Array<{ titles: string[]; click: (title: string) => void }> {
 	const menus: Array<{ titles: string[]; click: (title: string) => void }> = [];
 	const proto = Menu.prototype as unknown as { showAtMouseEvent: (event: MouseEvent) => unknown };
-	proto.showAtMouseEvent = function (this: { items: Array<{ title__: string; onClick__: ((event: MouseEvent) => void) | null }> }) {
-		const items = this.items;
+	proto.showAtMouseEvent = function (this: { items__: Array<{ title__?: string; onClick__?: ((event: MouseEvent) => void) | null }> }) {
+		const items = this.items__.filter((item) => typeof item.title__ === "string") as Array<{ title__: string; onClick__: ((event: MouseEvent) => void) | null }>;
 		menus.push({
 			titles: items.map((item) => item.title__),
 			click: (title) => items.find((item) => item.title__ === title)?.onClick__?.(new MouseEvent("click")),

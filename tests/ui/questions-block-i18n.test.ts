@@ -1,0 +1,118 @@
+import { setLanguage } from "../../src/i18n";
+import { DashboardSettingTab } from "../../src/settings";
+import { parseBlockOptions } from "../../src/ui/code-block";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
+import { click, exampleFiles, flush, pane, settleView, texts } from "./helpers";
+
+describe("questions, the code block, languages and settings", () => {
+	let harness: PluginHarness;
+	afterEach(() => {
+		setLanguage(null);
+		unloadPlugin(harness);
+	});
+
+	it("lists questions by note and turns a list-item question into a study item", async () => {
+		harness = await loadPlugin(exampleFiles(), { viewState: { tab: "questions", expanded: { "questions:Talks/2023 上海站.md": true } } });
+		await harness.command("open");
+		const el = pane(harness);
+		expect(texts(el, ".gopherchina-question .gopherchina-item-text")).toEqual(["Go 的调度器在 2019 年之后改了什么", "什么时候用 sync.Pool", "为什么 sidecar 模式的延迟更高？"]);
+		const buttons = el.querySelectorAll(".gopherchina-question button");
+		expect(buttons).toHaveLength(1);
+		click(buttons[0]);
+		await flush();
+		expect((await harness.runtime.read("Talks/2023 上海站.md")).split("\r\n")[21]).toBe("- [ ] 为什么 sidecar 模式的延迟更高？");
+		await settleView();
+		expect(texts(pane(harness), ".gopherchina-tab")).toEqual(["Study14", "Talks34", "Questions2"]);
+	});
+
+	it("reads the code block's options", () => {
+		expect(parseBlockOptions("show: sessions\nyear: 2023")).toEqual({ show: "talks", year: "2023", errors: [] });
+		expect(parseBlockOptions("show: study\n\n# a comment\nyear: 2023-shanghai")).toEqual({ show: "study", year: "2023-shanghai", errors: [] });
+		expect(parseBlockOptions("colour: red")).toEqual({ show: null, year: null, errors: ["colour: red"] });
+	});
+
+	it("renders a live dashboard in a note with the gopherchina code block", async () => {
+		harness = await loadPlugin(exampleFiles());
+		const processor = harness.mock.markdownCodeBlockProcessors__.get("gopherchina") as (source: string, el: HTMLElement, ctx: unknown) => void;
+		const el = document.body.createDiv();
+		const children: Array<{ load: () => void; unload: () => void }> = [];
+		processor("show: sessions\nyear: 2019", el, { addChild: (child: { load: () => void; unload: () => void }) => children.push(child), sourcePath: "Home.md" });
+		children.forEach((child) => child.load());
+		expect(el.querySelector(".gopherchina-tabs")).toBeNull();
+		expect(el.querySelector(".gopherchina-year")).toBeNull();
+		expect(texts(el, ".gopherchina-code")).toEqual(["1-2", "1-3", "2-5"]);
+		await harness.runtime.modify("Talks/2019 回顾.md", `${await harness.runtime.read("Talks/2019 回顾.md")}\n- [2-7 新演讲](https://github.com/gopherchina/conference/blob/master/2019/2-7%20New.pdf)\n`);
+		await settleView();
+		expect(texts(el, ".gopherchina-code")).toEqual(["1-2", "1-3", "2-5", "2-7"]);
+		children.forEach((child) => child.unload());
+		expect(el.querySelector(".gopherchina-dashboard")).toBeNull();
+	});
+
+	it("speaks Chinese when chosen, every string of the pane included", async () => {
+		harness = await loadPlugin(exampleFiles(), { language: "zh" });
+		await harness.command("open");
+		const el = pane(harness);
+		expect(el.querySelector(".gopherchina-progress-text")?.textContent).toBe("已完成 4 / 17 项学习任务");
+		expect(el.querySelector(".gopherchina-counts")?.textContent).toBe("6 篇笔记 · 34 个演讲 · 库中 4 个 PDF");
+		expect(texts(el, ".gopherchina-tab")).toEqual(["学习13", "演讲34", "问题3"]);
+		expect(texts(el, ".gopherchina-toggle")).toEqual(["显示已完成", "按演讲分组"]);
+		expect(el.querySelector<HTMLInputElement>(".gopherchina-filter")?.placeholder).toBe("筛选…");
+	});
+
+	it("has a translation for every English string", async () => {
+		const { en } = await import("../../src/i18n/en");
+		const { zh } = await import("../../src/i18n/zh");
+		expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+		for (const [key, value] of Object.entries(zh)) {
+			const placeholders = (text: string): string[] => (text.match(/\{\w+\}/g) ?? []).sort();
+			expect([key, placeholders(value)]).toEqual([key, placeholders(en[key as keyof typeof en])]);
+		}
+	});
+
+	it("applies a settings change to the open view at once", async () => {
+		harness = await loadPlugin(exampleFiles());
+		await harness.command("open");
+		const tab = new DashboardSettingTab(harness.plugin);
+		await tab.setControlValue("language", "zh");
+		await settleView();
+		expect(texts(pane(harness), ".gopherchina-tab")[0]).toBe("学习13");
+		await tab.setControlValue("trackedTags", "#talks, other");
+		await new Promise((resolve) => setTimeout(resolve, 700));
+		await settleView();
+		expect(harness.plugin.options.trackedTags).toEqual(["talks", "other"]);
+		expect(pane(harness).querySelector(".gopherchina-empty")?.textContent).toContain("#talks");
+	});
+
+	it("renders the settings tab for older apps with every setting", async () => {
+		harness = await loadPlugin(exampleFiles());
+		const tab = new DashboardSettingTab(harness.plugin);
+		tab.display();
+		// The mocked Setting lays out [control, info [name, description]].
+		const names = Array.from(tab.containerEl.children).map((setting) => setting.children[1]?.children[0]?.textContent);
+		expect(names).toEqual([
+			"Tracked tags",
+			"PDF download folder",
+			"Show completed items",
+			"Add a completion date",
+			"Open on start-up",
+			"Group study items by",
+			"Language",
+		]);
+		expect(tab.getSettingDefinitions()).toHaveLength(7);
+	});
+
+	it("can be reached by keyboard: rows and group headers are focusable and answer Enter and Space", async () => {
+		harness = await loadPlugin(exampleFiles());
+		await harness.command("open");
+		const el = pane(harness);
+		const text = el.querySelector<HTMLElement>(".gopherchina-item-text");
+		expect(text?.getAttribute("tabindex")).toBe("0");
+		text?.dispatchEvent(new KeyboardEvent("keydown", { key: " ", bubbles: true }));
+		await flush();
+		const leaves = (harness.runtime.app.workspace as unknown as { leaves: Array<{ file__: { path: string } | null }> }).leaves;
+		expect(leaves.some((leaf) => leaf.file__?.path === "GopherChina 2023 总结.md")).toBe(true);
+		const header = el.querySelector<HTMLElement>(".gopherchina-group-header");
+		expect(header?.getAttribute("role")).toBe("button");
+		expect(el.querySelector(".gopherchina-checkbox")?.getAttribute("aria-label")).toMatch(/^Done: /);
+	});
+});
