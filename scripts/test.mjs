@@ -1,4 +1,4 @@
-// `npm test`: lint, type check (tests included), then the whole jest suite. Ends with one plain
+// `npm test`: lint, type check (tests included), build main.js, then the whole jest suite. Ends with one plain
 // line, "N passed, N failed", counted from jest's results.
 import { spawnSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "fs";
@@ -16,6 +16,8 @@ mkdirSync(".cache", { recursive: true });
 rmSync(results, { force: true });
 let status = run("lint", "npx", ["eslint", ".", "--max-warnings", "0"]);
 status = run("type check", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]) || status;
+// The browser tests load the built main.js, so the bundle is built first.
+status = run("build", "node", ["esbuild.config.mjs", "production"]) || status;
 status = run("jest", "npx", ["jest", "--json", `--outputFile=${results}`, ...extra]) || status;
 if (existsSync(results)) {
 	const summary = JSON.parse(readFileSync(results, "utf8"));

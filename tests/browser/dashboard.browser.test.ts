@@ -1,0 +1,92 @@
+/** @jest-environment node */
+import { mkdirSync } from "fs";
+import { join } from "path";
+import type { Browser, Page } from "playwright-core";
+import { readVaultFolder } from "../runtime/harness";
+import { CHROMIUM_MISSING, findChromium, launchChromium, openDashboardPage, ROOT } from "./page";
+
+const executable = findChromium();
+const SHOTS = join(ROOT, ".cache", "screenshots");
+const files = readVaultFolder(join(ROOT, "tests", "fixtures", "example-vault"));
+const NOTE = "GopherChina 2023 总结.md";
+
+if (executable === null) {
+	if (process.env.CI === "true") {
+		throw new Error(`${CHROMIUM_MISSING} (CI=true: the browser tests must run)`);
+	}
+	console.warn(`Skipping the browser tests: ${CHROMIUM_MISSING}`);
+}
+
+const suite = executable === null ? describe.skip : describe;
+
+suite("the built plugin in headless Chromium", () => {
+	jest.setTimeout(60_000);
+	let browser: Browser;
+	let page: Page;
+
+	beforeAll(async () => {
+		browser = await launchChromium(executable as string);
+		mkdirSync(SHOTS, { recursive: true });
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	beforeEach(async () => {
+		page = await openDashboardPage(browser, { files, theme: "light" });
+	});
+	afterEach(async () => {
+		await page?.close();
+	});
+
+	it("checks off a study item: the note's text changes by exactly that character", async () => {
+		const before = await page.evaluate((path) => (window as unknown as { gopherchina: { read: (p: string) => Promise<string> } }).gopherchina.read(path), NOTE);
+		const row = page.locator(".gopherchina-item", { hasText: "有关 goroutine 泄露的问题" });
+		await row.locator("input.task-list-item-checkbox").click();
+		await page.waitForFunction(
+			async ([path, old]) => (await (window as unknown as { gopherchina: { read: (p: string) => Promise<string> } }).gopherchina.read(path as string)) !== old,
+			[NOTE, before],
+		);
+		const after = await page.evaluate((path) => (window as unknown as { gopherchina: { read: (p: string) => Promise<string> } }).gopherchina.read(path), NOTE);
+		expect(after.length).toBe(before.length);
+		const changed = [...after].flatMap((char, i) => (char === before[i] ? [] : [i]));
+		expect(changed).toHaveLength(1);
+		expect(after.slice((changed[0] ?? 0) - 3, (changed[0] ?? 0) + 2)).toBe("- [x]");
+		await page.waitForSelector(".gopherchina-item:has-text('有关 goroutine 泄露的问题')", { state: "detached" });
+	});
+
+	it("opens a PDF that is in the vault in Obsidian's viewer", async () => {
+		await page.locator(".gopherchina-tab[data-tab='talks']").click();
+		const row = page.locator(".gopherchina-session", { hasText: "大型项目开发之 Golang 早知道" }).first();
+		await row.locator("button.gopherchina-pdf.is-local").click();
+		await page.waitForFunction(() => (window as unknown as { gopherchina: { openedFiles: () => string[] } }).gopherchina.openedFiles().length > 0);
+		const opened = await page.evaluate(() => (window as unknown as { gopherchina: { openedFiles: () => string[] } }).gopherchina.openedFiles());
+		expect(opened).toContain("GopherChina/2023/1.1.1 大型项目开发之 Golang 早知道.pdf");
+	});
+
+	it("narrows the lists as the user types in the filter", async () => {
+		await page.locator(".gopherchina-filter").fill("泄露");
+		await page.waitForFunction(() => document.querySelectorAll(".gopherchina-item").length === 1);
+		expect(await page.locator(".gopherchina-item-text").allTextContents()).toEqual(["有关 goroutine 泄露的问题"]);
+		expect(await page.locator(".gopherchina-filter").evaluate((el) => el === document.activeElement)).toBe(true);
+	});
+
+	it("renders readably in light and dark themes (screenshots)", async () => {
+		await page.screenshot({ path: join(SHOTS, "dashboard-light.png"), fullPage: true });
+		await page.locator(".gopherchina-tab[data-tab='talks']").click();
+		await page.screenshot({ path: join(SHOTS, "dashboard-talks-light.png"), fullPage: true });
+		await page.locator(".gopherchina-tab[data-tab='questions']").click();
+		await page.screenshot({ path: join(SHOTS, "dashboard-questions-light.png"), fullPage: true });
+		const dark = await openDashboardPage(browser, { files, theme: "dark" });
+		await dark.screenshot({ path: join(SHOTS, "dashboard-dark.png"), fullPage: true });
+		await dark.locator(".gopherchina-tab[data-tab='talks']").click();
+		await dark.screenshot({ path: join(SHOTS, "dashboard-talks-dark.png"), fullPage: true });
+		await dark.locator(".gopherchina-tab[data-tab='study']").click();
+		const colors = await dark.evaluate(() => {
+			const el = document.querySelector(".gopherchina-item-text") as HTMLElement;
+			const bg = getComputedStyle(document.querySelector(".sidebar") as HTMLElement).backgroundColor;
+			return { text: getComputedStyle(el).color, bg };
+		});
+		expect(colors).toEqual({ text: "rgb(218, 218, 218)", bg: "rgb(30, 30, 30)" });
+		await dark.close();
+	});
+});

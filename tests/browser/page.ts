@@ -1,0 +1,114 @@
+/**
+ * A page that runs the built plugin (`main.js`) over a vault in a real browser, on the in-memory
+ * Obsidian. Used by the browser tests and by `npm run demo`.
+ */
+import { build } from "esbuild";
+import { existsSync, readFileSync } from "fs";
+import { dirname, join } from "path";
+import type { Browser, Page } from "playwright-core";
+
+/** The repository root: the nearest folder above this file with a manifest.json (also when bundled). */
+function findRoot(): string {
+	let dir = __dirname;
+	while (!existsSync(join(dir, "manifest.json")) && dirname(dir) !== dir) {
+		dir = dirname(dir);
+	}
+	return dir;
+}
+
+export const ROOT = findRoot();
+const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+
+/** The Chromium (or Chrome) to drive: `CHROME_PATH` when set (and only it), else Debian's package. */
+export function findChromium(): string | null {
+	const fromEnv = process.env.CHROME_PATH;
+	if (fromEnv) {
+		return existsSync(fromEnv) ? fromEnv : null;
+	}
+	return CANDIDATES.find((path) => existsSync(path)) ?? null;
+}
+
+export const CHROMIUM_MISSING = "Chromium was not found (looked for /usr/bin/chromium). Install it with: apt-get install -y chromium";
+
+export async function launchChromium(executablePath: string): Promise<Browser> {
+	const { chromium } = await import("playwright-core");
+	return chromium.launch({
+		executablePath,
+		headless: true,
+		args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+	});
+}
+
+let bundle: Promise<string> | null = null;
+
+/** The in-memory Obsidian bundled for the browser (built once per process). */
+export function runtimeBundle(): Promise<string> {
+	bundle ??= build({
+		entryPoints: [join(ROOT, "tests", "browser", "runtime-entry.ts")],
+		bundle: true,
+		write: false,
+		platform: "browser",
+		format: "iife",
+		target: "es2021",
+		alias: { obsidian: join(ROOT, "tests", "runtime", "obsidian.ts") },
+		define: { "process.env.NODE_ENV": '"production"' },
+		logLevel: "error",
+	}).then((result) => result.outputFiles[0]?.text ?? "");
+	return bundle;
+}
+
+function inlineScript(code: string): string {
+	return code.replace(/<\/script/gi, "<\\/script");
+}
+
+function inlineJson(value: unknown): string {
+	return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
+export interface PageOptions {
+	files: Record<string, string>;
+	theme: "light" | "dark";
+	/** The plugin's stored data (settings and view state). */
+	data?: Record<string, unknown>;
+}
+
+/** What the page's runtime starts with: the vault, the built plugin and its stored data. */
+export function startOptions(options: PageOptions): { files: Record<string, string>; mainJs: string; manifest: Record<string, unknown>; data: Record<string, unknown> } {
+	return {
+		files: options.files,
+		mainJs: readFileSync(join(ROOT, "main.js"), "utf8"),
+		manifest: JSON.parse(readFileSync(join(ROOT, "manifest.json"), "utf8")) as Record<string, unknown>,
+		data: options.data ?? {},
+	};
+}
+
+/** The plugin's styles and the stand-in theme, for pages and standalone HTML. */
+export function pageStyles(): string {
+	return `${readFileSync(join(ROOT, "tests", "browser", "theme.css"), "utf8")}\n${readFileSync(join(ROOT, "styles.css"), "utf8")}`;
+}
+
+export async function pageHtml(options: PageOptions): Promise<string> {
+	const start = startOptions(options);
+	return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>GopherChina Dashboard</title>
+<style>${pageStyles()}</style>
+</head><body class="theme-${options.theme}"><div class="sidebar workspace-leaf-content" data-type="gopherchina-dashboard"></div>
+<script>${inlineScript(await runtimeBundle())}</script>
+<script>window.GopherChinaRuntime.start(${inlineScript(inlineJson(start))}).catch((error) => { document.body.dataset.error = String(error && error.stack || error); });</script>
+</body></html>`;
+}
+
+/** Opens the dashboard page and waits until the plugin has drawn the pane. */
+export async function openDashboardPage(browser: Browser, options: PageOptions, viewport = { width: 360, height: 900 }): Promise<Page> {
+	const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+	const errors: string[] = [];
+	page.on("pageerror", (error) => errors.push(error.message));
+	await page.setContent(await pageHtml(options), { waitUntil: "load" });
+	await page.waitForFunction(() => Boolean((window as unknown as { gopherchina?: { ready: boolean } }).gopherchina?.ready) || document.body.dataset.error !== undefined, undefined, { timeout: 20_000 });
+	const failure = await page.evaluate(() => document.body.dataset.error ?? null);
+	if (failure !== null || errors.length > 0) {
+		throw new Error(`the dashboard page failed: ${failure ?? errors.join("\n")}`);
+	}
+	await page.waitForSelector(".gopherchina-dashboard .gopherchina-header");
+	return page;
+}
