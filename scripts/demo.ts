@@ -90,7 +90,7 @@ async function main(): Promise<void> {
 		const browser = await launchChromium(executable);
 		try {
 			for (const theme of ["light", "dark"] as const) {
-				const page = await openDashboardPage(browser, { files, theme }, { width: 380, height: 900 });
+				const page = await openDashboardPage(browser, { files, theme }, { width: 380, height: 760 });
 				const shot = join(args.out, theme === "light" ? "dashboard.png" : "dashboard-dark.png");
 				await page.locator(".sidebar").screenshot({ path: shot });
 				written.push(shot);

@@ -70,6 +70,22 @@ suite("the built plugin in headless Chromium", () => {
 		expect(await page.locator(".gopherchina-filter").evaluate((el) => el === document.activeElement)).toBe(true);
 	});
 
+	it("keeps the scroll position when a note changes under the open pane", async () => {
+		await page.setViewportSize({ width: 360, height: 400 });
+		await page.locator(".gopherchina-tab[data-tab='talks']").click();
+		const scroller = page.locator(".gopherchina-dashboard");
+		await scroller.evaluate((el) => {
+			el.scrollTop = 300;
+			el.dispatchEvent(new Event("scroll"));
+		});
+		await page.evaluate(async (path) => {
+			const gc = (window as unknown as { gopherchina: { runtime: { read: (p: string) => Promise<string>; modify: (p: string, t: string) => Promise<void> } } }).gopherchina;
+			await gc.runtime.modify(path, `${await gc.runtime.read(path)}\n- [ ] 新的学习任务\n`);
+		}, NOTE);
+		await page.waitForFunction(() => document.querySelector(".gopherchina-progress-text")?.textContent === "4 of 18 study items done");
+		expect(await scroller.evaluate((el) => el.scrollTop)).toBe(300);
+	});
+
 	it("renders readably in light and dark themes (screenshots)", async () => {
 		await page.screenshot({ path: join(SHOTS, "dashboard-light.png"), fullPage: true });
 		await page.locator(".gopherchina-tab[data-tab='talks']").click();

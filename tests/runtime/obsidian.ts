@@ -6,3 +6,4 @@
 export * from "obsidian-test-mocks/obsidian";
 export { getAllTags, parseFrontMatterTags } from "./obsidian-functions";
 export { requestUrl } from "./network";
+export { getLanguage } from "./language";

@@ -1,0 +1,94 @@
+import { WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
+import { VIEW_TYPE } from "../../src/ui/dashboard-view";
+import { localDate } from "../../src/ui/checkoff-action";
+import { setAppLanguage } from "../runtime/language";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
+import { click, exampleFiles, flush, itemRow, pane } from "./helpers";
+
+describe("more of the pane's behaviour", () => {
+	let harness: PluginHarness;
+	afterEach(() => {
+		setAppLanguage("en");
+		unloadPlugin(harness);
+	});
+
+	it("opens on start-up when asked to", async () => {
+		harness = await loadPlugin(exampleFiles(), { openOnStartup: true });
+		await flush();
+		expect(harness.runtime.app.workspace.getLeavesOfType(VIEW_TYPE)).toHaveLength(1);
+	});
+
+	it("does not open on start-up by default", async () => {
+		harness = await loadPlugin(exampleFiles());
+		await flush();
+		expect(harness.runtime.app.workspace.getLeavesOfType(VIEW_TYPE)).toHaveLength(0);
+	});
+
+	it("follows Obsidian's language when no language is chosen", async () => {
+		setAppLanguage("zh-TW");
+		harness = await loadPlugin(exampleFiles());
+		await harness.command("open");
+		expect(pane(harness).querySelector(".gopherchina-progress-text")?.textContent).toBe("已完成 4 / 17 项学习任务");
+	});
+
+	it("opens the note at the item's line, in a new tab with the modifier key", async () => {
+		harness = await loadPlugin(exampleFiles());
+		await harness.command("open");
+		const calls: Array<{ path: string; line: unknown }> = [];
+		const proto = WorkspaceLeaf.prototype as unknown as { openFile: (file: { path: string }, state?: { eState?: { line?: number } }) => Promise<void> };
+		const original = proto.openFile;
+		proto.openFile = async function (file, state) {
+			calls.push({ path: file.path, line: state?.eState?.line });
+			return original.call(this, file, state);
+		};
+		try {
+			click(itemRow(pane(harness), "内存逃逸分析").querySelector(".gopherchina-item-text"));
+			await flush();
+			expect(calls).toEqual([{ path: "GopherChina 2023 总结.md", line: 65 }]);
+			const before = (harness.runtime.app.workspace as unknown as { leaves: unknown[] }).leaves.length;
+			click(itemRow(pane(harness), "内存逃逸分析").querySelector(".gopherchina-item-text"), { ctrlKey: true, metaKey: true });
+			await flush();
+			expect((harness.runtime.app.workspace as unknown as { leaves: unknown[] }).leaves.length).toBe(before + 1);
+		} finally {
+			proto.openFile = original;
+		}
+	});
+
+	it("adds a completion date when the setting is on", async () => {
+		harness = await loadPlugin(exampleFiles(), { completionDate: true });
+		await harness.command("open");
+		click(itemRow(pane(harness), "内存逃逸分析").querySelector("input"));
+		await flush();
+		expect((await harness.runtime.read("GopherChina 2023 总结.md")).split("\n")[65]).toBe(`- [x] 内存逃逸分析 ✅ ${localDate(new Date())}`);
+	});
+
+	it("opens internal links of an item's text as notes, and keeps other schemes inert", async () => {
+		harness = await loadPlugin({
+			"a.md": "#gopherchina\n- [ ] read [[b]] and [x](javascript:alert(1)) and [site](https://go.dev)\n",
+			"b.md": "# b\n",
+		});
+		await harness.command("open");
+		const text = pane(harness).querySelector(".gopherchina-item-text") as HTMLElement;
+		expect(text.querySelector("a.internal-link")?.textContent).toBe("b");
+		expect(text.querySelector(".gopherchina-inert-link")?.textContent).toBe("x");
+		expect(text.querySelector(".gopherchina-inert-link")?.getAttribute("href")).toBeNull();
+		expect(text.querySelector("a.external-link")?.getAttribute("href")).toBe("https://go.dev");
+		expect(Array.from(text.querySelectorAll("a")).map((a) => a.getAttribute("href"))).not.toContain("javascript:alert(1)");
+		click(text.querySelector("a.internal-link"));
+		await flush();
+		const leaves = (harness.runtime.app.workspace as unknown as { leaves: Array<{ file__: { path: string } | null }> }).leaves;
+		expect(leaves.some((leaf) => leaf.file__?.path === "b.md")).toBe(true);
+	});
+
+	it("shows a long group's first rows and the rest on demand", async () => {
+		const items = Array.from({ length: 120 }, (_, i) => `- [ ] item ${i}`).join("\n");
+		harness = await loadPlugin({ "long.md": `#gopherchina\n${items}\n` });
+		await harness.command("open");
+		expect(pane(harness).querySelectorAll(".gopherchina-item")).toHaveLength(50);
+		click(pane(harness).querySelector(".gopherchina-show-more"));
+		expect(pane(harness).querySelectorAll(".gopherchina-item")).toHaveLength(100);
+		click(pane(harness).querySelector(".gopherchina-show-more"));
+		expect(pane(harness).querySelectorAll(".gopherchina-item")).toHaveLength(120);
+		expect(pane(harness).querySelector(".gopherchina-show-more")).toBeNull();
+	});
+});
