@@ -9,6 +9,7 @@ export const en = {
 	"header.progress": "{done} of {total} study items done",
 	"header.percent": "{percent}%",
 	"header.counts": "{notes} notes · {sessions} talks · {pdfs} PDFs in the vault",
+	"header.countsPending": "{notes} notes · counting talks…",
 	"header.refresh": "Refresh",
 	"header.skipped": "{count} notes could not be read",
 	"filter.placeholder": "Filter…",

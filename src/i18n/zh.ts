@@ -11,6 +11,7 @@ export const zh: Record<MessageKey, string> = {
 	"header.progress": "已完成 {done} / {total} 项学习任务",
 	"header.percent": "{percent}%",
 	"header.counts": "{notes} 篇笔记 · {sessions} 个演讲 · 库中 {pdfs} 个 PDF",
+	"header.countsPending": "{notes} 篇笔记 · 正在统计演讲…",
 	"header.refresh": "刷新",
 	"header.skipped": "{count} 篇笔记无法读取",
 	"filter.placeholder": "筛选…",

@@ -3,7 +3,6 @@ import type { NoteRecord, Progress, StudyItem } from "../model/types";
 
 /** Contributions of one note, kept so that they can be taken back when the note changes. */
 interface NoteTally {
-	note: Progress;
 	byYear: Map<number | null, Progress>;
 	bySession: Map<string, Progress>;
 }
@@ -26,15 +25,33 @@ function bump(map: Map<string | number | null, Progress>, key: string | number |
 
 /**
  * Open and finished study items overall, per note, per year and per session key. Updating a note
- * costs as much as that note's items, whatever the size of the vault.
+ * costs as much as that note's items, whatever the size of the vault. Totals per note come from the
+ * note's counts (no parse); the tallies per year and talk need the parsed items and are set apart.
  */
 export class ProgressTable {
 	readonly total: Progress = { open: 0, done: 0 };
+	private readonly counts = new Map<string, Progress>();
 	private readonly tallies = new Map<string, NoteTally>();
 	private readonly byYear = new Map<number | null, Progress>();
 	private readonly bySessionKey = new Map<string, Progress>();
 
-	setNote(path: string, record: NoteRecord | null): void {
+	/** The note's totals: cheap, kept up to date on every change. */
+	setCounts(path: string, record: NoteRecord | null): void {
+		const previous = this.counts.get(path);
+		if (previous) {
+			this.total.open -= previous.open;
+			this.total.done -= previous.done;
+			this.counts.delete(path);
+		}
+		if (record) {
+			this.total.open += record.counts.open;
+			this.total.done += record.counts.done;
+			this.counts.set(path, record.counts);
+		}
+	}
+
+	/** The note's tallies per year and per talk: they read the parsed study items. */
+	setDetail(path: string, record: NoteRecord | null): void {
 		const previous = this.tallies.get(path);
 		if (previous) {
 			this.apply(previous, -1);
@@ -48,7 +65,7 @@ export class ProgressTable {
 	}
 
 	note(path: string): Progress {
-		return { ...(this.tallies.get(path)?.note ?? { open: 0, done: 0 }) };
+		return { ...(this.counts.get(path) ?? { open: 0, done: 0 }) };
 	}
 
 	year(year: number | null): Progress {
@@ -65,8 +82,6 @@ export class ProgressTable {
 	}
 
 	private apply(tally: NoteTally, sign: 1 | -1): void {
-		this.total.open += sign * tally.note.open;
-		this.total.done += sign * tally.note.done;
 		merge(this.byYear, tally.byYear, sign);
 		merge(this.bySessionKey, tally.bySession, sign);
 	}
@@ -86,7 +101,6 @@ function merge<K>(into: Map<K, Progress>, from: Map<K, Progress>, sign: 1 | -1):
 }
 
 function tallyOf(record: NoteRecord): NoteTally {
-	const note: Progress = { open: 0, done: 0 };
 	const byYear = new Map<number | null, Progress>();
 	const bySession = new Map<string, Progress>();
 	const yearOfKey = new Map<string, number | null>();
@@ -96,16 +110,11 @@ function tallyOf(record: NoteRecord): NoteTally {
 		}
 	}
 	for (const item of record.studyItems) {
-		if (isOpenState(item.state)) {
-			note.open++;
-		} else {
-			note.done++;
-		}
 		const year = item.sessionKey !== null && yearOfKey.has(item.sessionKey) ? (yearOfKey.get(item.sessionKey) ?? null) : record.year;
 		bump(byYear, year, item, 1);
 		if (item.sessionKey !== null) {
 			bump(bySession, item.sessionKey, item, 1);
 		}
 	}
-	return { note, byYear, bySession };
+	return { byYear, bySession };
 }

@@ -166,8 +166,48 @@ export class SessionTable {
 		return this.refsByKey.size;
 	}
 
+	/** The years (and editions) that the links name, as `2023` or `2023-shanghai`. */
+	yearKeys(): string[] {
+		const keys = new Set<string>();
+		for (const byNote of this.refsByKey.values()) {
+			for (const refs of byNote.values()) {
+				for (const ref of refs) {
+					if (ref.year !== null) {
+						keys.add(ref.edition ? `${ref.year}-${ref.edition}` : String(ref.year));
+					}
+				}
+			}
+		}
+		return [...keys];
+	}
+
+	/**
+	 * How many talks there are and how many have a copy in the vault, without building them: a link
+	 * to a vault PDF that copies a web PDF is not a talk of its own.
+	 */
+	counts(): { sessions: number; local: number } {
+		let sessions = 0;
+		let local = 0;
+		for (const [key, byNote] of this.refsByKey) {
+			if (key.startsWith("vault:") && this.remoteTwin(key) !== null) {
+				continue;
+			}
+			sessions++;
+			const first = byNote.values().next().value?.[0];
+			const name = (first?.fileName ?? "").toLowerCase();
+			if ((key.startsWith("vault:") && this.pdfFilesByName.get(name)?.has(key.slice(6))) || (!key.startsWith("vault:") && this.pdfFilesByName.has(name))) {
+				local++;
+			}
+		}
+		return { sessions, local };
+	}
+
 	private touchName(fileName: string): void {
 		this.sorted = null;
+		if (this.built.size === 0) {
+			// Nothing built yet, so nothing can be stale (the first full pass takes this path).
+			return;
+		}
 		for (const key of this.keysByName.get(fileName.toLowerCase()) ?? []) {
 			this.dirty.add(key);
 		}

@@ -1,21 +1,10 @@
-import {
-	type CachedMetadata,
-	Component,
-	debounce,
-	Events,
-	type EventRef,
-	getAllTags,
-	type MetadataCache,
-	type TAbstractFile,
-	TFile,
-	type Vault,
-	type Workspace,
-} from "obsidian";
-import { parseNote } from "../model/note-parser";
-import { isTrackedNote, normalizeTrackedTags } from "../model/tags";
+import { type CachedMetadata, Component, debounce, Events, type EventRef, type MetadataCache, type TAbstractFile, TFile, type Vault, type Workspace } from "obsidian";
+import { normalizeTrackedTags } from "../model/tags";
 import type { NoteRecord, Progress } from "../model/types";
-import { ProgressTable } from "./progress";
-import { type Session, SessionTable } from "./sessions";
+import { type NoteSource, NoteStore, type SkippedNote } from "./note-store";
+import type { Session } from "./sessions";
+
+export type { NoteSource, SkippedNote };
 
 /** The narrow part of the app the index needs. */
 export interface IndexServices {
@@ -31,31 +20,21 @@ export interface IndexOptions {
 	announceDelay?: number;
 }
 
-/** Why a note could not be indexed. */
-export interface SkippedNote {
-	path: string;
-	reason: string;
-}
-
 const CHANGED = "changed";
 
 /**
- * Keeps the model of every tracked note. The first full build waits for the layout; after that it
- * follows the metadata cache one note at a time and never rescans the vault on an event.
+ * Keeps the model of every tracked note (in a `NoteStore`). The first full build waits for the
+ * layout; after that it follows the metadata cache one note at a time and never rescans the vault on
+ * an event. Changes are announced, debounced, to the views.
  */
 export class VaultIndex extends Component {
-	/** Bumped on every change to the model. */
-	revision = 0;
 	/** True once the first full build has finished. */
 	ready = false;
-	private readonly records = new Map<string, NoteRecord>();
-	private readonly skipped = new Map<string, string>();
-	private readonly sessionTable = new SessionTable();
-	private readonly progressTable = new ProgressTable();
+	private readonly store: NoteStore;
 	private readonly events = new Events();
-	private tracked: string[] = [];
 	private started = false;
 	private buildRun = 0;
+	private bulk = false;
 	private readonly announce: () => void;
 
 	constructor(
@@ -63,7 +42,13 @@ export class VaultIndex extends Component {
 		private readonly options: IndexOptions,
 	) {
 		super();
+		this.store = new NoteStore((linkpath, source) => services.metadataCache.getFirstLinkpathDest(linkpath, source)?.path ?? null);
 		this.announce = debounce(() => this.events.trigger(CHANGED), options.announceDelay ?? 100, false);
+	}
+
+	/** Bumped on every change to the model. */
+	get revision(): number {
+		return this.store.revision;
 	}
 
 	override onload(): void {
@@ -92,27 +77,64 @@ export class VaultIndex extends Component {
 		this.events.offref(ref);
 	}
 
+	/** Forgets every note and takes the tracked tags afresh; `rebuild` then reads the notes. */
+	reset(): void {
+		this.started = true;
+		this.store.tracked = normalizeTrackedTags(this.options.trackedTags());
+		this.store.clear();
+	}
+
 	/** Reads every tracked note again: at start, and when the tracked tags change. */
 	async rebuild(): Promise<void> {
 		const run = ++this.buildRun;
-		this.started = true;
-		this.tracked = normalizeTrackedTags(this.options.trackedTags());
-		for (const path of [...this.records.keys()]) {
-			this.apply(path, null);
-		}
-		this.skipped.clear();
-		const { vault } = this.services;
+		this.reset();
+		const { vault, metadataCache } = this.services;
 		for (const file of vault.getFiles()) {
 			if (file.extension.toLowerCase() === "pdf") {
-				this.sessionTable.addPdfFile(file.path);
+				this.store.addPdfFile(file.path);
 			}
 		}
-		await Promise.all(vault.getMarkdownFiles().map((file) => this.indexFile(file, run)));
-		if (run === this.buildRun) {
-			this.ready = true;
-			this.revision++;
-			this.announce();
+		// Untracked notes are never read: the tags in their metadata decide first. A note whose
+		// metadata is not there yet arrives later through the cache's `changed` event.
+		const notes: NoteSource[] = [];
+		await Promise.all(
+			vault.getMarkdownFiles().map(async (file) => {
+				const cache = metadataCache.getFileCache(file);
+				if (cache === null || !this.store.tracks(cache)) {
+					return;
+				}
+				try {
+					notes.push({ path: file.path, text: await vault.cachedRead(file), cache });
+				} catch (error) {
+					this.skip(file.path, error);
+				}
+			}),
+		);
+		if (run !== this.buildRun) {
+			return;
 		}
+		this.indexNotes(notes);
+		this.ready = true;
+		this.announce();
+	}
+
+	/** Indexes many notes at once (the full build): one announcement at the end, not one per note. */
+	indexNotes(notes: Iterable<NoteSource>): void {
+		this.bulk = true;
+		try {
+			for (const note of notes) {
+				this.store.update(note.path, note.text, note.cache);
+			}
+		} finally {
+			this.bulk = false;
+		}
+		this.announce();
+	}
+
+	/** Indexes one note from metadata the cache handed over (no read when it is untracked). */
+	updateNote(path: string, text: string, cache: CachedMetadata): void {
+		this.store.update(path, text, cache);
+		this.changed();
 	}
 
 	/** Re-reads one note from the vault (e.g. after a write the cache has not caught up with). */
@@ -121,103 +143,99 @@ export class VaultIndex extends Component {
 		if (file) {
 			await this.indexFile(file, this.buildRun);
 		} else {
-			this.apply(path, null);
+			this.store.remove(path);
+			this.changed();
 		}
 	}
 
-	// ----- queries -----
+	// ----- queries (see NoteStore) -----
 
 	note(path: string): NoteRecord | null {
-		return this.records.get(path) ?? null;
+		return this.store.note(path);
 	}
 
-	/** Tracked notes, by path. */
 	notes(): NoteRecord[] {
-		return [...this.records.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+		return this.store.notes();
+	}
+
+	noteCount(): number {
+		return this.store.noteCount();
+	}
+
+	pendingNotes(): number {
+		return this.store.pendingNotes();
 	}
 
 	sessions(): Session[] {
-		return this.sessionTable.all();
+		return this.store.sessions();
 	}
 
 	session(id: string): Session | null {
-		return this.sessionTable.session(id);
+		return this.store.session(id);
+	}
+
+	/** How many talks there are, and how many of them have a copy in the vault (no sorting). */
+	sessionCounts(): { sessions: number; local: number } {
+		return this.store.sessionCounts();
+	}
+
+	/** The year keys (`2023`, `2023-shanghai`) of every talk, without building the talks. */
+	sessionYears(): string[] {
+		return this.store.sessionYears();
 	}
 
 	/** The session a study item or question belongs to, resolved across notes. */
 	sessionOf(sessionKey: string | null): string | null {
-		return this.sessionTable.resolve(sessionKey);
+		return this.store.sessionOf(sessionKey);
 	}
 
 	skippedNotes(): SkippedNote[] {
-		return [...this.skipped].map(([path, reason]) => ({ path, reason })).sort((a, b) => (a.path < b.path ? -1 : 1));
+		return this.store.skippedNotes();
 	}
 
 	progress(): Progress {
-		return { ...this.progressTable.total };
+		return this.store.progress();
 	}
 
 	noteProgress(path: string): Progress {
-		return this.progressTable.note(path);
+		return this.store.noteProgress(path);
 	}
 
 	yearProgress(year: number | null): Progress {
-		return this.progressTable.year(year);
+		return this.store.yearProgress(year);
 	}
 
-	/** Progress of each session, merging items that name it by link or by code. */
 	sessionProgress(): Map<string, Progress> {
-		const result = new Map<string, Progress>();
-		for (const [key, progress] of this.progressTable.sessionKeys()) {
-			const id = this.sessionTable.resolve(key);
-			if (id === null) {
-				continue;
-			}
-			const total = result.get(id) ?? { open: 0, done: 0 };
-			total.open += progress.open;
-			total.done += progress.done;
-			result.set(id, total);
-		}
-		return result;
+		return this.store.sessionProgress();
 	}
 
-	// ----- updates -----
+	/** Brings every derived table up to date with the notes that changed. */
+	flush(): void {
+		this.store.flush();
+	}
 
-	/**
-	 * Indexes one note from metadata the cache handed over: no read when it is untracked, the text
-	 * from the event when there is one.
-	 */
-	updateNote(path: string, text: string, cache: CachedMetadata): void {
-		const tags = getAllTags(cache) ?? [];
-		if (!isTrackedNote(tags, this.tracked)) {
-			this.skipped.delete(path);
-			this.apply(path, null);
-			return;
+	// ----- events -----
+
+	private changed(): void {
+		if (!this.bulk) {
+			this.announce();
 		}
-		try {
-			const record = parseNote({
-				path,
-				text,
-				cache,
-				tags,
-				trackedTags: this.tracked,
-				resolveLink: (linkpath, source) => this.services.metadataCache.getFirstLinkpathDest(linkpath, source)?.path ?? null,
-			});
-			this.skipped.delete(path);
-			this.apply(path, record);
-		} catch (error) {
-			this.skip(path, error);
-		}
+	}
+
+	private skip(path: string, error: unknown): void {
+		const reason = this.store.skip(path, error);
+		this.changed();
+		console.error(`GopherChina Dashboard: skipped ${path}: ${reason}`);
 	}
 
 	private async indexFile(file: TFile, run: number): Promise<void> {
 		const cache = this.services.metadataCache.getFileCache(file);
 		if (cache === null) {
-			// Not parsed yet: the cache's `changed` event brings it later.
 			return;
 		}
-		if (!isTrackedNote(getAllTags(cache), this.tracked)) {
-			this.apply(file.path, null);
+		if (!this.store.tracks(cache)) {
+			this.store.remove(file.path);
+			this.changed();
 			return;
 		}
 		let text: string;
@@ -232,29 +250,6 @@ export class VaultIndex extends Component {
 		}
 	}
 
-	private skip(path: string, error: unknown): void {
-		const reason = error instanceof Error ? error.message : String(error);
-		this.skipped.set(path, reason);
-		this.apply(path, null);
-		console.error(`GopherChina Dashboard: skipped ${path}: ${reason}`);
-	}
-
-	private apply(path: string, record: NoteRecord | null): void {
-		const previous = this.records.get(path);
-		if (!previous && !record) {
-			return;
-		}
-		this.sessionTable.setNote(path, previous?.sessions ?? [], record?.sessions ?? []);
-		this.progressTable.setNote(path, record);
-		if (record) {
-			this.records.set(path, record);
-		} else {
-			this.records.delete(path);
-		}
-		this.revision++;
-		this.announce();
-	}
-
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
 		if (this.started && file.extension === "md") {
 			this.updateNote(file.path, data, cache);
@@ -263,8 +258,8 @@ export class VaultIndex extends Component {
 
 	private onDeleted(file: TFile): void {
 		if (this.started) {
-			this.skipped.delete(file.path);
-			this.apply(file.path, null);
+			this.store.remove(file.path);
+			this.changed();
 		}
 	}
 
@@ -273,14 +268,13 @@ export class VaultIndex extends Component {
 			return;
 		}
 		if (file.extension.toLowerCase() === "pdf") {
-			this.sessionTable.removePdfFile(oldPath);
-			this.sessionTable.addPdfFile(file.path);
-			this.revision++;
-			this.announce();
+			this.store.removePdfFile(oldPath);
+			this.store.addPdfFile(file.path);
+			this.changed();
 			return;
 		}
-		this.skipped.delete(oldPath);
-		this.apply(oldPath, null);
+		this.store.remove(oldPath);
+		this.changed();
 		void this.indexFile(file, this.buildRun);
 	}
 
@@ -289,11 +283,10 @@ export class VaultIndex extends Component {
 			return;
 		}
 		if (created) {
-			this.sessionTable.addPdfFile(file.path);
+			this.store.addPdfFile(file.path);
 		} else {
-			this.sessionTable.removePdfFile(file.path);
+			this.store.removePdfFile(file.path);
 		}
-		this.revision++;
-		this.announce();
+		this.changed();
 	}
 }

@@ -14,11 +14,23 @@ export interface CodeSplit {
 }
 
 export function parseCode(code: string): SessionCode {
-	const parts = code.split(/[.-]/).map((part) => Number.parseInt(part, 10));
-	if (parts.length >= 3) {
-		return { code, parts, day: parts[0] ?? 0, track: parts[1] ?? null, slot: parts[2] ?? 0 };
+	const parts: number[] = [];
+	let value = 0;
+	for (let i = 0; i < code.length; i++) {
+		const digit = code.charCodeAt(i) - 48;
+		if (digit >= 0 && digit <= 9) {
+			value = value * 10 + digit;
+		} else {
+			parts.push(value);
+			value = 0;
+		}
 	}
-	return { code, parts, day: parts[0] ?? 0, track: null, slot: parts[1] ?? 0 };
+	parts.push(value);
+	const id = parts.join(".");
+	if (parts.length >= 3) {
+		return { code, parts, id, day: parts[0] ?? 0, track: parts[1] ?? null, slot: parts[2] ?? 0 };
+	}
+	return { code, parts, id, day: parts[0] ?? 0, track: null, slot: parts[1] ?? 0 };
 }
 
 /** Splits a leading talk number off a title. */

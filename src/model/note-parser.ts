@@ -2,12 +2,12 @@ import type { CachedMetadata, FrontMatterCache, ListItemCache, Reference } from 
 import { splitCode } from "./codes";
 import { HeadingPaths } from "./headings";
 import { findPdfUrls, isWebUrl } from "./pdf-links";
-import { findQuestions, type LineKinds } from "./questions";
+import { findQuestions } from "./questions";
 import { codeSessionKey, localSessionRef, type NoteYear, remoteSessionRef } from "./session-refs";
 import { parseStatus, stripTaskMarker } from "./status";
 import { tagChildren } from "./tags";
 import { isPdfTarget, maskInlineCode, splitLines, stripQueryAndFragment } from "./text";
-import type { NoteRecord, SessionRef, StudyItem } from "./types";
+import type { NoteRecord, Progress, Question, SessionRef, StudyItem } from "./types";
 import { parseYearFolder, yearFromValue } from "./years";
 
 /** Everything the parser needs to know about one note. Nothing here touches the vault. */
@@ -23,71 +23,196 @@ export interface NoteInput {
 	resolveLink: (linkpath: string, sourcePath: string) => string | null;
 }
 
-/** Builds a note's record: its sessions, study items and questions. Pure: same input, same output. */
-export function parseNote(input: NoteInput): NoteRecord {
-	const { path, cache } = input;
-	const lines = splitLines(input.text);
-	const skipped = skippedLines(cache, lines.length);
-	const noteYear = yearOfNote(cache.frontmatter, input.tags, input.trackedTags);
-	const sessions = findSessions(input, lines, skipped, noteYear);
-	const refsByLine = new Map<number, SessionRef[]>();
-	for (const ref of sessions) {
-		const list = refsByLine.get(ref.line);
-		if (list) {
-			list.push(ref);
-		} else {
-			refsByLine.set(ref.line, [ref]);
+/**
+ * A note's record. What the index needs for every note at once (tags, year, how many items are
+ * open and done) is read at construction, from the metadata alone; the text is split and its talks,
+ * study items and questions are parsed the first time they are asked for. Pure: the same input
+ * always gives the same record.
+ */
+export class NoteModel implements NoteRecord {
+	readonly path: string;
+	readonly tags: string[];
+	readonly year: number | null;
+	readonly counts: Progress;
+	private input: NoteInput | null;
+	private readonly noteYear: NoteYear;
+	private parsedSessions: SessionRef[] | null = null;
+	private parsedItems: StudyItem[] | null = null;
+	private parsedQuestions: Question[] | null = null;
+	private shared: Shared | null = null;
+
+	constructor(input: NoteInput) {
+		this.input = input;
+		this.path = input.path;
+		this.tags = uniqueLower(input.tags);
+		this.noteYear = yearOfNote(input.cache.frontmatter, input.tags, input.trackedTags);
+		this.year = this.noteYear.year;
+		const counts: Progress = { open: 0, done: 0 };
+		for (const item of input.cache.listItems ?? []) {
+			const task = item.task;
+			if (task === " " || task === "/") {
+				counts.open++;
+			} else if (task !== undefined) {
+				counts.done++;
+			}
+		}
+		this.counts = counts;
+	}
+
+	/** Why the note could not be parsed, when it could not: its lists are then empty. */
+	problem: string | null = null;
+
+	get sessions(): SessionRef[] {
+		if (this.parsedSessions === null) {
+			this.parsedSessions = this.guard(() => findSessions(this.source(), this.common().lines, this.common().skipped, this.noteYear));
+			this.release();
+		}
+		return this.parsedSessions;
+	}
+
+	get studyItems(): StudyItem[] {
+		if (this.parsedItems === null) {
+			this.parsedItems = this.guard(() => this.parseItems());
+			this.release();
+		}
+		return this.parsedItems;
+	}
+
+	get questions(): Question[] {
+		if (this.parsedQuestions === null) {
+			this.parsedQuestions = this.guard(() => this.parseQuestions());
+			this.release();
+		}
+		return this.parsedQuestions;
+	}
+
+	/** A parse that fails leaves an empty list and says why; it never throws into the caller. */
+	private guard<T>(parse: () => T[]): T[] {
+		try {
+			return parse();
+		} catch (error) {
+			this.problem ??= error instanceof Error ? error.message : String(error);
+			return [];
 		}
 	}
-	const headings = new HeadingPaths(cache.headings);
-	const talk = new TalkFinder(cache, lines, sessions, refsByLine, headings, noteYear);
-	const studyItems: StudyItem[] = [];
-	const listItems = cache.listItems ?? [];
-	const itemsByLine = new Map<number, ListItemCache>();
-	for (const item of listItems) {
-		itemsByLine.set(item.position.start.line, item);
-	}
-	talk.itemsByLine = itemsByLine;
-	for (const item of listItems) {
-		if (item.task === undefined) {
-			continue;
+
+	private parseItems(): StudyItem[] {
+		const { lines, headings, talk } = this.talks();
+		const items: StudyItem[] = [];
+		for (const item of this.source().cache.listItems ?? []) {
+			if (item.task === undefined) {
+				continue;
+			}
+			const line = item.position.start.line;
+			const lineText = lines[line] ?? "";
+			items.push({
+				path: this.path,
+				line,
+				status: item.task,
+				state: parseStatus(item.task),
+				text: stripTaskMarker(lineText),
+				lineText,
+				headings: headings.at(line),
+				parentLine: item.parent >= 0 ? item.parent : null,
+				sessionKey: talk.forLine(line),
+			});
 		}
-		const line = item.position.start.line;
-		const status = item.task;
-		studyItems.push({
-			path,
-			line,
-			status,
-			state: parseStatus(status),
-			text: stripTaskMarker(lines[line] ?? ""),
-			lineText: lines[line] ?? "",
-			headings: headings.at(line),
-			parentLine: item.parent >= 0 ? item.parent : null,
-			sessionKey: talk.forLine(line),
-		});
+		return items;
 	}
-	const kinds: LineKinds = {
-		skipped,
-		headingLines: new Set((cache.headings ?? []).map((heading) => heading.position.start.line)),
-		listItems: itemsByLine,
-	};
-	const questions = findQuestions(lines, kinds).map((found) => ({
-		path,
-		line: found.line,
-		text: found.text,
-		lineText: lines[found.line] ?? "",
-		headings: headings.at(found.line),
-		sessionKey: talk.forLine(found.line),
-		listItem: found.listItem,
-	}));
-	return {
-		path,
-		tags: [...new Set(input.tags.map((tag) => tag.toLowerCase()))],
-		year: noteYear.year,
-		sessions,
-		studyItems,
-		questions,
-	};
+
+	private parseQuestions(): Question[] {
+		const { lines, skipped, headings, itemsByLine, headingLines } = this.common();
+		const found = findQuestions(lines, { skipped, headingLines, listItems: itemsByLine });
+		const talk = found.length > 0 ? this.talks().talk : null;
+		return found.map((question) => ({
+			path: this.path,
+			line: question.line,
+			text: question.text,
+			lineText: lines[question.line] ?? "",
+			headings: headings.at(question.line),
+			sessionKey: talk === null ? null : talk.forLine(question.line),
+			listItem: question.listItem,
+		}));
+	}
+
+	private source(): NoteInput {
+		if (this.input === null) {
+			throw new Error("the note's source was released before it was parsed");
+		}
+		return this.input;
+	}
+
+	/** What every part of the parse shares: lines, skipped lines, headings, list items by line. */
+	private common(): Shared {
+		if (this.shared === null) {
+			const { text, cache } = this.source();
+			const lines = splitLines(text);
+			const itemsByLine = new Map<number, ListItemCache>();
+			for (const item of cache.listItems ?? []) {
+				itemsByLine.set(item.position.start.line, item);
+			}
+			this.shared = {
+				lines,
+				skipped: skippedLines(cache, lines.length),
+				headings: new HeadingPaths(cache.headings),
+				headingLines: new Set((cache.headings ?? []).map((heading) => heading.position.start.line)),
+				itemsByLine,
+				talk: null,
+			};
+		}
+		return this.shared;
+	}
+
+	private talks(): Shared & { talk: TalkFinder } {
+		const shared = this.common();
+		if (shared.talk === null) {
+			const refsByLine = new Map<number, SessionRef[]>();
+			for (const ref of this.sessions) {
+				const list = refsByLine.get(ref.line);
+				if (list) {
+					list.push(ref);
+				} else {
+					refsByLine.set(ref.line, [ref]);
+				}
+			}
+			shared.talk = new TalkFinder(this.source().cache, shared.lines, this.sessions, refsByLine, shared.headings, this.noteYear);
+			shared.talk.itemsByLine = shared.itemsByLine;
+		}
+		return shared as Shared & { talk: TalkFinder };
+	}
+
+	/** Once everything is parsed, the text and the intermediate tables are let go. */
+	private release(): void {
+		if (this.parsedItems !== null && this.parsedQuestions !== null && this.parsedSessions !== null && this.problem === null) {
+			this.input = null;
+			this.shared = null;
+		}
+	}
+}
+
+interface Shared {
+	lines: string[];
+	skipped: Uint8Array;
+	headings: HeadingPaths;
+	headingLines: Set<number>;
+	itemsByLine: Map<number, ListItemCache>;
+	talk: TalkFinder | null;
+}
+
+function uniqueLower(tags: readonly string[]): string[] {
+	const seen: string[] = [];
+	for (const tag of tags) {
+		const lower = tag.toLowerCase();
+		if (!seen.includes(lower)) {
+			seen.push(lower);
+		}
+	}
+	return seen;
+}
+
+/** Builds a note's record: its sessions, study items and questions (parsed when first read). */
+export function parseNote(input: NoteInput): NoteModel {
+	return new NoteModel(input);
 }
 
 /** Lines that are never read for links or questions: the properties block and code blocks. */
@@ -267,8 +392,8 @@ class TalkFinder {
 		if (code === null) {
 			return null;
 		}
-		const joined = code.parts.join(".");
-		const match = this.sessions.find((ref) => ref.code?.parts.join(".") === joined);
+		const joined = code.id;
+		const match = this.sessions.find((ref) => ref.code?.id === joined);
 		return match ? match.key : codeSessionKey(this.noteYear.year, code);
 	}
 
@@ -284,8 +409,8 @@ class TalkFinder {
 		if (typeof session === "string" || typeof session === "number") {
 			const { code } = splitCode(String(session));
 			if (code !== null) {
-				const joined = code.parts.join(".");
-				const match = this.sessions.find((ref) => ref.code?.parts.join(".") === joined);
+				const joined = code.id;
+				const match = this.sessions.find((ref) => ref.code?.id === joined);
 				return match ? match.key : codeSessionKey(this.noteYear.year, code);
 			}
 		}

@@ -16,60 +16,130 @@ export function isWebUrl(target: string): boolean {
 	return SAFE_SCHEME.test(target.trim());
 }
 
-// [text](target "title") with one level of nested brackets in the text; the target may be <…>.
-const MARKDOWN_LINK =
-	/!?\[((?:[^[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*(<[^>\n]*>|[^\s()<>]+(?:\([^\s()]*\)[^\s()<>]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
-const AUTOLINK = /<(https?:\/\/[^\s<>]+)>/gi;
-const BARE_URL = /https?:\/\/[^\s<>()[\]"'`]+/gi;
 const TRAILING_PUNCTUATION = /[.,;:!?。，；：！？）)]+$/u;
+const BARE_STOP = new Set([" ", "\t", "<", ">", "(", ")", "[", "]", '"', "'", "`"]);
+
+function startsWebUrl(line: string, at: number): number {
+	if (line.startsWith("https://", at) || line.startsWith("HTTPS://", at)) {
+		return 8;
+	}
+	if (line.startsWith("http://", at) || line.startsWith("HTTP://", at)) {
+		return 7;
+	}
+	const head = line.slice(at, at + 8).toLowerCase();
+	return head.startsWith("https://") ? 8 : head.startsWith("http://") ? 7 : 0;
+}
+
+/** The `[` that opens the link text ending just before `close` (the `]`), or -1. */
+function openingBracket(line: string, close: number): number {
+	let depth = 0;
+	for (let i = close; i >= 0; i--) {
+		const char = line[i];
+		if (line[i - 1] === "\\") {
+			continue;
+		}
+		if (char === "]") {
+			depth++;
+		} else if (char === "[") {
+			depth--;
+			if (depth === 0) {
+				return i;
+			}
+		}
+	}
+	return -1;
+}
+
+/** End (exclusive) of a link target that starts at `from`, with balanced parentheses inside. */
+function targetEnd(line: string, from: number): number {
+	let depth = 0;
+	let i = from;
+	for (; i < line.length; i++) {
+		const char = line[i];
+		if (char === " " || char === "\t") {
+			break;
+		}
+		if (char === "(") {
+			depth++;
+		} else if (char === ")") {
+			if (depth === 0) {
+				break;
+			}
+			depth--;
+		}
+	}
+	return i;
+}
 
 /**
  * Finds web links to PDFs in one line of a note: markdown links (also with `<…>` targets and
- * titles), autolinks and bare URLs. Inline code must already be masked by the caller.
+ * titles), autolinks and bare URLs. Inline code must already be masked by the caller. A hand-written
+ * scanner: it runs on every line with `://` of every tracked note.
  */
 export function findPdfUrls(line: string): TextLink[] {
 	if (!line.includes("://")) {
 		return [];
 	}
 	const found: TextLink[] = [];
-	const covered: Array<[number, number]> = [];
-	for (const match of line.matchAll(MARKDOWN_LINK)) {
-		const start = match.index;
-		covered.push([start, start + match[0].length]);
-		let target = match[2] ?? "";
-		if (target.startsWith("<")) {
-			target = target.slice(1, -1);
-		}
-		if (isWebUrl(target) && isPdfTarget(target)) {
-			found.push({ text: match[1] ?? "", url: target.trim(), column: start });
-		}
-	}
-	for (const match of line.matchAll(AUTOLINK)) {
-		const start = match.index;
-		if (isCovered(covered, start)) {
+	let covered = 0;
+	let at = line.search(/https?:\/\//i);
+	while (at !== -1) {
+		const scheme = at >= covered ? startsWebUrl(line, at) : 0;
+		if (scheme === 0) {
+			at = nextUrl(line, at + 1);
 			continue;
 		}
-		covered.push([start, start + match[0].length]);
-		const url = match[1] ?? "";
-		if (isPdfTarget(url)) {
-			found.push({ text: null, url, column: start });
+		let url: string;
+		let text: string | null = null;
+		let column = at;
+		let end: number;
+		if (line[at - 1] === "<" && line[at - 2] === "(" && line[at - 3] === "]") {
+			// [text](<target with spaces>)
+			const close = line.indexOf(">", at);
+			end = close === -1 ? line.length : close;
+			url = line.slice(at, end);
+			const open = openingBracket(line, at - 3);
+			if (open !== -1) {
+				text = line.slice(open + 1, at - 3);
+				column = open > 0 && line[open - 1] === "!" ? open - 1 : open;
+			}
+			end = Math.max(end, line.indexOf(")", end) + 1);
+		} else if (line[at - 1] === "(" && line[at - 2] === "]") {
+			// [text](target "title")
+			end = targetEnd(line, at);
+			url = line.slice(at, end);
+			const open = openingBracket(line, at - 2);
+			if (open !== -1) {
+				text = line.slice(open + 1, at - 2);
+				column = open > 0 && line[open - 1] === "!" ? open - 1 : open;
+			}
+			const close = line.indexOf(")", end);
+			end = close === -1 ? end : close + 1;
+		} else if (line[at - 1] === "<") {
+			// <https://…>
+			const close = line.indexOf(">", at);
+			end = close === -1 ? line.length : close;
+			url = line.slice(at, end);
+			column = at - 1;
+		} else {
+			end = at + scheme;
+			while (end < line.length && !BARE_STOP.has(line[end] as string)) {
+				end++;
+			}
+			url = line.slice(at, end).replace(TRAILING_PUNCTUATION, "");
 		}
+		covered = end;
+		if (url.length > scheme && isPdfTarget(url)) {
+			found.push({ text, url: url.trim(), column });
+		}
+		at = nextUrl(line, Math.max(end, at + 1));
 	}
-	for (const match of line.matchAll(BARE_URL)) {
-		const start = match.index;
-		if (isCovered(covered, start)) {
-			continue;
-		}
-		const url = match[0].replace(TRAILING_PUNCTUATION, "");
-		if (isPdfTarget(url)) {
-			found.push({ text: null, url, column: start });
-		}
-	}
-	return found.sort((a, b) => a.column - b.column);
+	return found;
 }
 
-function isCovered(spans: Array<[number, number]>, at: number): boolean {
-	return spans.some(([start, end]) => at >= start && at < end);
+function nextUrl(line: string, from: number): number {
+	const next = line.slice(from).search(/https?:\/\//i);
+	return next === -1 ? -1 : from + next;
 }
 
 /** The parts of a web address the plugin needs, or null when it is not a web address. */
@@ -111,21 +181,58 @@ function githubFile(host: string, segments: string[]): ParsedUrl["github"] {
 	return null;
 }
 
+/** What identifies a web PDF and where it sits: computed once per address. */
+export interface RemoteInfo {
+	/**
+	 * The identity of the PDF. The GitHub page (`blob/`), its `raw/` form, `?raw=true` and the
+	 * raw.githubusercontent.com address of one file share a key; so do spellings that differ only in
+	 * percent-escapes.
+	 */
+	key: string;
+	/** The decoded file name (`1.1.1 Title.pdf`). */
+	fileName: string;
+	/** The folders of the file's path, decoded, outermost first. */
+	folders: string[];
+}
+
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, RemoteInfo>();
+
 /**
- * The identity of a web PDF. The GitHub page (`blob/`), its `raw/` form, `?raw=true` and the
- * raw.githubusercontent.com address of one file share a key; so do spellings that differ only in
- * percent-escapes.
+ * Parses a web PDF address once. Results are memoized (a pure function of the address), so a note
+ * that is indexed again does not parse its links again.
  */
-export function remotePdfKey(url: string): string {
+export function describeRemote(url: string): RemoteInfo {
+	const known = memo.get(url);
+	if (known) {
+		return known;
+	}
 	const parsed = parseWebUrl(url);
+	let info: RemoteInfo;
 	if (parsed === null) {
-		return `url:${stripQueryAndFragment(url)}`;
-	}
-	if (parsed.github !== null) {
+		const clean = stripQueryAndFragment(url);
+		info = { key: `url:${clean}`, fileName: safeDecode(lastSegment(clean)), folders: [] };
+	} else if (parsed.github !== null) {
 		const { owner, repo, path } = parsed.github;
-		return `github:${owner}/${repo}/${path}`;
+		const segments = path.split("/");
+		info = { key: `github:${owner}/${repo}/${path}`, fileName: segments[segments.length - 1] ?? "", folders: segments.slice(0, -1) };
+	} else {
+		info = { key: `url:${parsed.host}/${parsed.segments.join("/")}`, fileName: parsed.segments[parsed.segments.length - 1] ?? "", folders: parsed.segments.slice(0, -1) };
 	}
-	return `url:${parsed.host}/${parsed.segments.join("/")}`;
+	if (memo.size >= MEMO_LIMIT) {
+		memo.clear();
+	}
+	memo.set(url, info);
+	return info;
+}
+
+/** Forgets the memoized addresses (benchmarks measure cold parses with it). */
+export function clearRemoteMemo(): void {
+	memo.clear();
+}
+
+export function remotePdfKey(url: string): string {
+	return describeRemote(url).key;
 }
 
 /** The identity of a PDF inside the vault. */
@@ -135,21 +242,12 @@ export function localPdfKey(path: string): string {
 
 /** The decoded file name of a web PDF (`1.1.1 Title.pdf`). */
 export function remoteFileName(url: string): string {
-	const parsed = parseWebUrl(url);
-	if (parsed === null) {
-		return safeDecode(lastSegment(stripQueryAndFragment(url)));
-	}
-	return parsed.segments[parsed.segments.length - 1] ?? "";
+	return describeRemote(url).fileName;
 }
 
 /** The folders of a web PDF's path, decoded, outermost first (the file name excluded). */
 export function remoteFolders(url: string): string[] {
-	const parsed = parseWebUrl(url);
-	if (parsed === null) {
-		return [];
-	}
-	const segments = parsed.github ? parsed.github.path.split("/") : parsed.segments;
-	return segments.slice(0, -1);
+	return describeRemote(url).folders;
 }
 
 /** The address to download a web PDF from: GitHub pages map to their raw file. */

@@ -1,10 +1,5 @@
 import { splitCode } from "./codes";
-import {
-	localPdfKey,
-	remoteFileName,
-	remoteFolders,
-	remotePdfKey,
-} from "./pdf-links";
+import { describeRemote, localPdfKey } from "./pdf-links";
 import { lastSegment, safeDecode, stripQueryAndFragment } from "./text";
 import type { SessionCode, SessionRef } from "./types";
 import { yearFromFolders } from "./years";
@@ -15,26 +10,31 @@ export interface NoteYear {
 	edition: string | null;
 }
 
-const PDF_EXTENSION = /\.pdf$/i;
+function withoutPdf(name: string): string {
+	return name.length >= 4 && name.slice(-4).toLowerCase() === ".pdf" ? name.slice(0, -4) : name;
+}
 
 /** Code and title from a link text, with the file name as the fallback for both. */
 function codeAndTitle(text: string | null, fileName: string): { code: SessionCode | null; title: string } {
-	const fromFile = splitCode(fileName.replace(PDF_EXTENSION, ""));
-	const label = text === null ? "" : text.replace(PDF_EXTENSION, "").trim();
-	if (label === "") {
+	const label = text === null ? "" : withoutPdf(text.trim()).trim();
+	const fromText = label === "" ? null : splitCode(label);
+	if (fromText !== null && fromText.code !== null && fromText.rest !== "") {
+		return { code: fromText.code, title: fromText.rest };
+	}
+	const fromFile = splitCode(withoutPdf(fileName));
+	if (fromText === null) {
 		return { code: fromFile.code, title: fromFile.rest };
 	}
-	const fromText = splitCode(label);
 	return { code: fromText.code ?? fromFile.code, title: fromText.rest === "" ? fromFile.rest : fromText.rest };
 }
 
 /** A session reference for a web PDF named by a link in a note. */
 export function remoteSessionRef(url: string, text: string | null, line: number, note: NoteYear): SessionRef {
-	const fileName = remoteFileName(url);
+	const { key, fileName, folders } = describeRemote(url);
 	const { code, title } = codeAndTitle(text, fileName);
-	const fromUrl = yearFromFolders(remoteFolders(url));
+	const fromUrl = yearFromFolders(folders);
 	return {
-		key: remotePdfKey(url),
+		key,
 		target: { kind: "remote", url },
 		fileName,
 		code,
@@ -68,5 +68,5 @@ export function localSessionRef(path: string, text: string | null, line: number,
 
 /** The key a study item carries when it names a session by code only; the index resolves it. */
 export function codeSessionKey(year: number | null, code: SessionCode): string {
-	return `code:${year ?? "?"}:${code.parts.join(".")}`;
+	return `code:${year ?? "?"}:${code.id}`;
 }

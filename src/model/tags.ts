@@ -1,7 +1,13 @@
 /** Which notes are tracked: by tag, including nested children of a tracked tag. */
 
+const PLAIN_TAG = /^#[^#\s]*[^#\s/]$/;
+
 /** `#GopherChina/2023` → `gopherchina/2023`. */
 export function normalizeTag(tag: string): string {
+	if (PLAIN_TAG.test(tag)) {
+		// The common case, as getAllTags gives tags: one `#`, no spaces, no trailing slash.
+		return tag.slice(1).toLowerCase();
+	}
 	return tag.trim().replace(/^#+/, "").replace(/\/+$/, "").toLowerCase();
 }
 
@@ -17,7 +23,15 @@ export function matchesTrackedTag(tag: string, tracked: readonly string[]): bool
 }
 
 export function isTrackedNote(tags: readonly string[] | null, tracked: readonly string[]): boolean {
-	return tags !== null && tags.some((tag) => matchesTrackedTag(tag, tracked));
+	if (tags === null) {
+		return false;
+	}
+	for (const tag of tags) {
+		if (matchesTrackedTag(tag, tracked)) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /** The segments below a tracked tag, e.g. `gopherchina/2019/shanghai` → `["2019", "shanghai"]`. */

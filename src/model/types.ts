@@ -7,6 +7,8 @@ export interface SessionCode {
 	code: string;
 	/** The numbers of the code, in order. */
 	parts: number[];
+	/** The numbers joined with dots: `1-2` and `1.2` share it. */
+	id: string;
 	day: number;
 	track: number | null;
 	slot: number;
@@ -65,13 +67,17 @@ export interface Question {
 
 /** Everything the plugin knows about one tracked note. Built by a pure function. */
 export interface NoteRecord {
-	path: string;
+	readonly path: string;
 	/** The note's tags, lower case, with `#`, as `getAllTags` gave them (duplicates removed). */
-	tags: string[];
-	year: number | null;
-	sessions: SessionRef[];
-	studyItems: StudyItem[];
-	questions: Question[];
+	readonly tags: string[];
+	readonly year: number | null;
+	/** Open and finished study items, known without parsing the note's text. */
+	readonly counts: Progress;
+	readonly sessions: SessionRef[];
+	readonly studyItems: StudyItem[];
+	readonly questions: Question[];
+	/** Why the note's text could not be parsed, if it could not (its lists are then empty). */
+	readonly problem?: string | null;
 }
 
 /** Open and finished counts. Cancelled items count as finished. */

@@ -1,14 +1,17 @@
 import { Component, debounce, type EventRef } from "obsidian";
 import { t } from "../i18n";
 import type { CheckoffAction } from "./checkoff-action";
-import { renderControls, renderHeader } from "./header";
+import { fillYears, renderControls, renderHeader, setCounts } from "./header";
 import type { ListEnv } from "./list-env";
 import type { PdfActions } from "./pdf-actions";
 import type { DashboardContext } from "./services";
 import type { DashboardState, Tab } from "./state";
 import { renderQuestions, renderStudy } from "./study-list";
 import { renderTalks } from "./talk-list";
-import { visibleModel, type VisibleModel } from "./view-model";
+import { VisibleModel } from "./view-model";
+
+/** More new notes than this, and the first draw leaves the counts for a moment later. */
+const DEFER_ABOVE = 200;
 
 export interface DashboardOptions {
 	/** Show only one part (a code block's `show:`); null shows the tabs. */
@@ -64,6 +67,10 @@ export class Dashboard extends Component {
 	}
 
 	override onunload(): void {
+		if (this.fillTimer !== null) {
+			window.clearTimeout(this.fillTimer);
+			this.fillTimer = null;
+		}
 		if (this.saveTimer !== null) {
 			window.clearTimeout(this.saveTimer);
 			this.saveTimer = null;
@@ -100,7 +107,11 @@ export class Dashboard extends Component {
 		const selection = hadFocus && this.filterEl ? [this.filterEl.selectionStart, this.filterEl.selectionEnd] : null;
 		this.containerEl.empty();
 		const index = this.context.index;
-		renderHeader(this.containerEl, index, this.options.refresh);
+		const model = this.model();
+		// Counting every talk and question means parsing every note. When many notes are new (the
+		// first draw, a rebuild) the pane is drawn first and the counts follow a moment later.
+		const later = this.state.tab === "study" && !model.filtered && index.pendingNotes() > DEFER_ABOVE;
+		const countsEl = renderHeader(this.containerEl, index, this.options.refresh, later ? null : index.sessionCounts());
 		if (!index.ready) {
 			this.containerEl.createDiv({ cls: "gopherchina-empty", text: t("empty.loading") });
 			return;
@@ -110,14 +121,13 @@ export class Dashboard extends Component {
 			this.containerEl.createDiv({ cls: "gopherchina-empty", text: t("empty.nothingTracked", { tag }) });
 			return;
 		}
-		const model = this.model();
 		const settings = this.context.settings();
 		this.filterEl = renderControls(
 			this.containerEl,
 			this.state,
 			{
-				years: model.years,
-				counts: { study: model.studyItems.length, talks: model.sessions.length, questions: model.questions.length },
+				years: later ? null : model.years(),
+				counts: { study: model.study().count, talks: later ? null : model.talkCount(), questions: later ? null : model.questions().length },
 				showTabs: this.options.only === null,
 				showYear: this.options.fixedYear === null,
 				showCompleted: settings.showCompleted,
@@ -142,10 +152,33 @@ export class Dashboard extends Component {
 			this.filterEl.setSelectionRange(selection[0] ?? null, selection[1] ?? null);
 		}
 		this.containerEl.scrollTop = scrollTop;
+		if (later) {
+			this.fillTimer = window.setTimeout(() => this.fillCounts(countsEl), 0);
+		}
+	}
+
+	/** Adds what the first draw left out: talk and PDF counts, tab counts, the year menu. */
+	private fillCounts(countsEl: HTMLElement): void {
+		this.fillTimer = null;
+		if (!countsEl.isConnected) {
+			return;
+		}
+		const index = this.context.index;
+		const model = this.model();
+		setCounts(countsEl, index.noteCount(), index.sessionCounts());
+		const counts: Record<string, number> = { study: model.study().count, talks: model.talkCount(), questions: model.questions().length };
+		for (const tab of Array.from(this.containerEl.querySelectorAll<HTMLElement>(".gopherchina-tab"))) {
+			tab.querySelector(".gopherchina-tab-count")?.setText(String(counts[tab.dataset.tab ?? ""] ?? ""));
+		}
+		const select = this.containerEl.querySelector<HTMLSelectElement>(".gopherchina-year");
+		if (select) {
+			fillYears(select, model.years(), this.state.year);
+		}
 	}
 
 	private model(): VisibleModel {
-		return visibleModel(this.context.index, this.state, this.context.settings().showCompleted, this.options.fixedYear);
+		const settings = this.context.settings();
+		return new VisibleModel(this.context.index, this.state, settings.showCompleted, settings.groupStudyBy === "session", this.options.fixedYear);
 	}
 
 	/** Redraws the lists only, so that the filter box keeps its focus while the user types. */
@@ -158,7 +191,7 @@ export class Dashboard extends Component {
 		for (const tab of Array.from(this.containerEl.querySelectorAll<HTMLElement>(".gopherchina-tab"))) {
 			const count = tab.querySelector(".gopherchina-tab-count");
 			const name = tab.dataset.tab as Tab;
-			count?.setText(String(name === "study" ? model.studyItems.length : name === "talks" ? model.sessions.length : model.questions.length));
+			count?.setText(String(name === "study" ? model.study().count : name === "talks" ? model.talkCount() : model.questions().length));
 		}
 		this.bodyEl.empty();
 		this.renderBody(this.bodyEl, model);
@@ -166,32 +199,38 @@ export class Dashboard extends Component {
 
 	private renderBody(body: HTMLElement, model: VisibleModel): void {
 		const env: ListEnv = { context: this.context, state: this.state, checkoff: this.checkoff, pdf: this.pdf, persist: () => this.saveSoon() };
-		const filtered = this.state.filter.trim() !== "" || this.state.year !== "";
+		const filtered = model.filtered;
 		const empty = (key: "empty.noStudy" | "empty.noTalks" | "empty.noQuestions"): void => {
 			body.createDiv({ cls: "gopherchina-empty", text: filtered ? t("empty.noMatch") : t(key) });
 		};
 		switch (this.state.tab) {
-			case "study":
-				if (model.studyItems.length === 0) {
+			case "study": {
+				const study = model.study();
+				if (study.groups.length === 0) {
 					empty("empty.noStudy");
 				} else {
-					renderStudy(body, model.studyItems, this.context.settings().groupStudyBy === "session", env);
+					renderStudy(body, study.groups, this.context.settings().groupStudyBy === "session", env);
 				}
 				break;
-			case "talks":
-				if (model.sessions.length === 0) {
+			}
+			case "talks": {
+				const talks = model.talks();
+				if (talks.length === 0) {
 					empty("empty.noTalks");
 				} else {
-					renderTalks(body, model.sessions, env);
+					renderTalks(body, talks, env);
 				}
 				break;
-			case "questions":
-				if (model.questions.length === 0) {
+			}
+			case "questions": {
+				const questions = model.questions();
+				if (questions.length === 0) {
 					empty("empty.noQuestions");
 				} else {
-					renderQuestions(body, model.questions, env);
+					renderQuestions(body, questions, env);
 				}
 				break;
+			}
 		}
 	}
 
@@ -202,6 +241,7 @@ export class Dashboard extends Component {
 	}
 
 	private saveTimer: number | null = null;
+	private fillTimer: number | null = null;
 
 	private saveSoon(): void {
 		if (this.saveTimer !== null) {

@@ -5,8 +5,13 @@ import type { DashboardState, Tab } from "./state";
 import { TABS } from "./state";
 import { yearLabel } from "./view-model";
 
-/** Overall progress and counts, with a refresh button. */
-export function renderHeader(parent: HTMLElement, index: VaultIndex, onRefresh: (() => void) | null): void {
+/** The header's line of counts; talks and PDFs may still be being counted (null). */
+export function setCounts(el: HTMLElement, notes: number, counts: { sessions: number; local: number } | null): void {
+	el.setText(counts === null ? t("header.countsPending", { notes }) : t("header.counts", { notes, sessions: counts.sessions, pdfs: counts.local }));
+}
+
+/** Overall progress and counts, with a refresh button. Returns the line of counts. */
+export function renderHeader(parent: HTMLElement, index: VaultIndex, onRefresh: (() => void) | null, counts: { sessions: number; local: number } | null): HTMLElement {
 	const header = parent.createDiv({ cls: "gopherchina-header" });
 	const titleRow = header.createDiv({ cls: "gopherchina-title-row" });
 	titleRow.createDiv({ cls: "gopherchina-title", text: t("view.title") });
@@ -25,14 +30,14 @@ export function renderHeader(parent: HTMLElement, index: VaultIndex, onRefresh: 
 	const bar = progressRow.createEl("progress", { cls: "gopherchina-progress", attr: { max: Math.max(1, total), value: done } });
 	bar.setAttr("aria-label", t("header.progress", { done, total }));
 	progressRow.createSpan({ cls: "gopherchina-percent", text: t("header.percent", { percent }) });
-	const sessions = index.sessions();
-	const pdfs = sessions.filter((session) => session.localPath !== null).length;
-	header.createDiv({ cls: "gopherchina-counts", text: t("header.counts", { notes: index.notes().length, sessions: sessions.length, pdfs }) });
+	const countsEl = header.createDiv({ cls: "gopherchina-counts" });
+	setCounts(countsEl, index.noteCount(), counts);
 	const skipped = index.skippedNotes();
 	if (skipped.length > 0) {
 		const warning = header.createDiv({ cls: "gopherchina-warning", text: t("header.skipped", { count: skipped.length }) });
 		setTooltip(warning, skipped.map((note) => t("index.skipped", { path: note.path, reason: note.reason })).join("\n"));
 	}
+	return countsEl;
 }
 
 export interface ControlHandlers {
@@ -44,8 +49,9 @@ export interface ControlHandlers {
 }
 
 export interface ControlOptions {
-	years: string[];
-	counts: Record<Tab, number>;
+	/** Null while they are being worked out; `fillControls` adds them. */
+	years: string[] | null;
+	counts: Record<Tab, number | null>;
 	showTabs: boolean;
 	showYear: boolean;
 	showCompleted: boolean;
@@ -59,13 +65,9 @@ export function renderControls(parent: HTMLElement, state: DashboardState, optio
 	const filter = row.createEl("input", { cls: "gopherchina-filter", type: "search", attr: { placeholder: t("filter.placeholder"), "aria-label": t("filter.label") } });
 	filter.value = state.filter;
 	filter.addEventListener("input", () => handlers.onFilter(filter.value));
-	if (options.showYear && options.years.length > 0) {
+	if (options.showYear && (options.years === null || options.years.length > 0)) {
 		const select = row.createEl("select", { cls: "dropdown gopherchina-year", attr: { "aria-label": t("filter.year") } });
-		select.createEl("option", { text: t("filter.allYears"), value: "" });
-		for (const year of options.years) {
-			select.createEl("option", { text: yearLabel(year), value: year });
-		}
-		select.value = options.years.includes(state.year) ? state.year : "";
+		fillYears(select, options.years ?? (state.year === "" ? [] : [state.year]), state.year);
 		select.addEventListener("change", () => handlers.onYear(select.value));
 	}
 	if (options.showTabs) {
@@ -76,7 +78,8 @@ export function renderControls(parent: HTMLElement, state: DashboardState, optio
 			button.dataset.tab = tab;
 			button.toggleClass("is-active", state.tab === tab);
 			button.createSpan({ text: label });
-			button.createSpan({ cls: "gopherchina-tab-count", text: String(options.counts[tab]) });
+			const count = options.counts[tab];
+			button.createSpan({ cls: "gopherchina-tab-count", text: count === null ? "…" : String(count) });
 			button.addEventListener("click", () => handlers.onTab(tab));
 		}
 	}
@@ -95,4 +98,14 @@ function toggle(parent: HTMLElement, text: string, value: boolean, onChange: (va
 	input.checked = value;
 	label.appendText(text);
 	input.addEventListener("change", () => onChange(input.checked));
+}
+
+/** The year menu's options: all years, then each year and edition. */
+export function fillYears(select: HTMLSelectElement, years: readonly string[], selected: string): void {
+	select.empty();
+	select.createEl("option", { text: t("filter.allYears"), value: "" });
+	for (const year of years) {
+		select.createEl("option", { text: yearLabel(year), value: year });
+	}
+	select.value = years.includes(selected) ? selected : "";
 }

@@ -6,12 +6,30 @@ import { onActivate, renderGroup, renderRows } from "./groups";
 import { renderInline } from "./inline-render";
 import { baseName, type ListEnv, openLink, showNoteMenu } from "./list-env";
 import { openNoteAt } from "./navigation";
-import type { RowItem } from "./view-model";
+import type { RowItem, StudyGroup } from "./view-model";
 
 const OPEN_BY_DEFAULT = 3;
 const MAX_DEPTH = 6;
 
-/** Rows of one note or talk, in note order, keyed for grouping. */
+/** Study items grouped by note (then heading path) or by talk; groups beyond the first page wait. */
+export function renderStudy(parent: HTMLElement, groups: readonly StudyGroup[], bySession: boolean, env: ListEnv): void {
+	let index = 0;
+	renderRows(parent, groups, `study-groups:${bySession ? "session" : "note"}`, env.state, (holder, group) => {
+		const title = group.path !== null ? baseName(group.path) : group.session ? `${group.session.code?.code ?? ""} ${group.session.title}`.trim() : t("group.noSession");
+		const id = `study:${bySession ? "session" : "note"}:${group.key}`;
+		renderGroup(holder, {
+			id,
+			title,
+			meta: t("group.open", { count: group.open }),
+			defaultOpen: index++ < OPEN_BY_DEFAULT,
+			state: env.state,
+			onToggle: env.persist,
+			render: (content) => renderItems(content, group.rows(), id, bySession, env),
+		});
+	});
+}
+
+/** Rows keyed for grouping, in order. */
 function groupBy<T>(rows: ReadonlyArray<RowItem<T>>, key: (row: RowItem<T>) => string): Map<string, Array<RowItem<T>>> {
 	const groups = new Map<string, Array<RowItem<T>>>();
 	for (const row of rows) {
@@ -24,36 +42,6 @@ function groupBy<T>(rows: ReadonlyArray<RowItem<T>>, key: (row: RowItem<T>) => s
 		}
 	}
 	return groups;
-}
-
-function openCount(rows: ReadonlyArray<RowItem<StudyItem>>): number {
-	return rows.filter((row) => isOpenState(row.entry.state)).length;
-}
-
-/** Study items grouped by note (then heading path) or by talk. */
-export function renderStudy(parent: HTMLElement, rows: ReadonlyArray<RowItem<StudyItem>>, bySession: boolean, env: ListEnv): void {
-	const groups = bySession
-		? groupBy(rows, (row) => row.sessionId ?? "")
-		: groupBy(rows, (row) => row.entry.path);
-	let index = 0;
-	for (const [key, list] of groups) {
-		const first = list[0];
-		const title = bySession
-			? first?.session
-				? `${first.session.code?.code ?? ""} ${first.session.title}`.trim()
-				: t("group.noSession")
-			: baseName(key);
-		const id = `study:${bySession ? "session" : "note"}:${key}`;
-		renderGroup(parent, {
-			id,
-			title,
-			meta: t("group.open", { count: openCount(list) }),
-			defaultOpen: index++ < OPEN_BY_DEFAULT,
-			state: env.state,
-			onToggle: env.persist,
-			render: (content) => renderItems(content, list, id, bySession, env),
-		});
-	}
 }
 
 function renderItems(parent: HTMLElement, rows: ReadonlyArray<RowItem<StudyItem>>, id: string, bySession: boolean, env: ListEnv): void {
@@ -119,9 +107,9 @@ function renderText(row: HTMLElement, entry: StudyItem | Question, env: ListEnv)
 /** Questions grouped by note, each opening its line; list-item questions can become study items. */
 export function renderQuestions(parent: HTMLElement, rows: ReadonlyArray<RowItem<Question>>, env: ListEnv): void {
 	let index = 0;
-	for (const [path, list] of groupBy(rows, (row) => row.entry.path)) {
+	renderRows(parent, [...groupBy(rows, (row) => row.entry.path)], "question-groups", env.state, (groupHolder, [path, list]) => {
 		const id = `questions:${path}`;
-		renderGroup(parent, {
+		renderGroup(groupHolder, {
 			id,
 			title: baseName(path),
 			meta: String(list.length),
@@ -154,5 +142,5 @@ export function renderQuestions(parent: HTMLElement, rows: ReadonlyArray<RowItem
 				});
 			},
 		});
-	}
+	});
 }

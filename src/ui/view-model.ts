@@ -25,13 +25,14 @@ export interface RowItem<T> {
 	yearKey: string;
 }
 
-/** What one dashboard shows after the filter, the year and the completed toggle. */
-export interface VisibleModel {
-	notes: NoteRecord[];
-	sessions: Session[];
-	studyItems: Array<RowItem<StudyItem>>;
-	questions: Array<RowItem<Question>>;
-	years: string[];
+/** A group of study items: a note, or a talk. Its rows are read only when the group is drawn. */
+export interface StudyGroup {
+	key: string;
+	/** The note's path, or null for a talk group. */
+	path: string | null;
+	session: Session | null;
+	open: number;
+	rows: () => Array<RowItem<StudyItem>>;
 }
 
 function matches(filter: string, ...fields: Array<string | null | undefined>): boolean {
@@ -41,48 +42,141 @@ function matches(filter: string, ...fields: Array<string | null | undefined>): b
 	return fields.some((field) => field !== null && field !== undefined && field.toLowerCase().includes(filter));
 }
 
-export function visibleModel(index: VaultIndex, state: DashboardState, showCompleted: boolean, fixedYear: string | null = null): VisibleModel {
-	const filter = state.filter.trim().toLowerCase();
-	const wantedYear = fixedYear ?? state.year;
-	const inYear = (key: string): boolean => wantedYear === "" || key === wantedYear || key.startsWith(`${wantedYear}-`);
-	const notes = index.notes();
-	const allSessions = index.sessions();
-	const years = new Set<string>();
-	for (const session of allSessions) {
-		years.add(yearKey(session.year, session.edition));
+/**
+ * What one dashboard shows, after the filter, the year and the completed toggle. Everything is
+ * worked out on demand: with no filter, the study tab reads only the notes whose groups are open.
+ */
+export class VisibleModel {
+	private readonly filter: string;
+	private readonly year: string;
+	private studyCache: { groups: StudyGroup[]; count: number } | null = null;
+	private talkCache: Session[] | null = null;
+	private questionCache: Array<RowItem<Question>> | null = null;
+
+	constructor(
+		private readonly index: VaultIndex,
+		state: DashboardState,
+		private readonly showCompleted: boolean,
+		private readonly bySession: boolean,
+		fixedYear: string | null = null,
+	) {
+		this.filter = state.filter.trim().toLowerCase();
+		this.year = fixedYear ?? state.year;
 	}
-	for (const note of notes) {
-		if (note.year !== null) {
-			years.add(String(note.year));
+
+	get filtered(): boolean {
+		return this.filter !== "" || this.year !== "";
+	}
+
+	/** Years and editions that occur, newest first. */
+	years(): string[] {
+		const years = new Set(this.index.sessionYears());
+		for (const note of this.index.notes()) {
+			if (note.year !== null) {
+				years.add(String(note.year));
+			}
 		}
+		years.delete("");
+		return [...years].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
 	}
-	years.delete("");
-	const row = <T extends { sessionKey: string | null }>(entry: T, note: NoteRecord): RowItem<T> => {
-		const sessionId = index.sessionOf(entry.sessionKey);
-		const session = sessionId === null ? null : index.session(sessionId);
+
+	study(): { groups: StudyGroup[]; count: number } {
+		this.studyCache ??= this.filtered || this.bySession ? this.studyByScan() : this.studyByNote();
+		return this.studyCache;
+	}
+
+	talks(): Session[] {
+		this.talkCache ??= this.index
+			.sessions()
+			.filter((session) => this.inYear(yearKey(session.year, session.edition)) && matches(this.filter, session.title, session.code?.code, session.fileName, ...session.sources.map((source) => source.path)));
+		return this.talkCache;
+	}
+
+	talkCount(): number {
+		return this.filtered ? this.talks().length : this.index.sessionCounts().sessions;
+	}
+
+	questions(): Array<RowItem<Question>> {
+		if (this.questionCache === null) {
+			const rows: Array<RowItem<Question>> = [];
+			for (const note of this.index.notes()) {
+				for (const question of note.questions) {
+					const row = this.row(question, note);
+					if (this.inYear(row.yearKey) && matches(this.filter, question.text, note.path, ...question.headings)) {
+						rows.push(row);
+					}
+				}
+			}
+			this.questionCache = rows;
+		}
+		return this.questionCache;
+	}
+
+	private inYear(key: string): boolean {
+		return this.year === "" || key === this.year || key.startsWith(`${this.year}-`);
+	}
+
+	private row<T extends { sessionKey: string | null }>(entry: T, note: NoteRecord): RowItem<T> {
+		const sessionId = this.index.sessionOf(entry.sessionKey);
+		const session = sessionId === null ? null : this.index.session(sessionId);
 		return { entry, sessionId, session, yearKey: session ? yearKey(session.year, session.edition) : note.year === null ? "" : String(note.year) };
-	};
-	const studyItems: Array<RowItem<StudyItem>> = [];
-	const questions: Array<RowItem<Question>> = [];
-	for (const note of notes) {
-		for (const item of note.studyItems) {
-			if (!showCompleted && !isOpenState(item.state)) {
+	}
+
+	private shown(item: StudyItem): boolean {
+		return this.showCompleted || isOpenState(item.state);
+	}
+
+	/** No filter: one group per note, counted from the notes' totals; rows parsed when drawn. */
+	private studyByNote(): { groups: StudyGroup[]; count: number } {
+		const groups: StudyGroup[] = [];
+		let count = 0;
+		for (const note of this.index.notes()) {
+			const size = this.showCompleted ? note.counts.open + note.counts.done : note.counts.open;
+			if (size === 0) {
 				continue;
 			}
-			const entry = row(item, note);
-			if (inYear(entry.yearKey) && matches(filter, item.text, note.path, ...item.headings, entry.session?.title, entry.session?.code?.code)) {
-				studyItems.push(entry);
-			}
+			count += size;
+			groups.push({
+				key: note.path,
+				path: note.path,
+				session: null,
+				open: note.counts.open,
+				rows: () => note.studyItems.filter((item) => this.shown(item)).map((item) => this.row(item, note)),
+			});
 		}
-		for (const question of note.questions) {
-			const entry = row(question, note);
-			if (inYear(entry.yearKey) && matches(filter, question.text, note.path, ...question.headings)) {
-				questions.push(entry);
-			}
-		}
+		return { groups, count };
 	}
-	const sessions = allSessions.filter(
-		(session) => inYear(yearKey(session.year, session.edition)) && matches(filter, session.title, session.code?.code, session.fileName, ...session.sources.map((source) => source.path)),
-	);
-	return { notes, sessions, studyItems, questions, years: [...years].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)) };
+
+	/** A filter, a year or grouping by talk: every item is read once. */
+	private studyByScan(): { groups: StudyGroup[]; count: number } {
+		const byKey = new Map<string, Array<RowItem<StudyItem>>>();
+		let count = 0;
+		for (const note of this.index.notes()) {
+			for (const item of note.studyItems) {
+				if (!this.shown(item)) {
+					continue;
+				}
+				const row = this.row(item, note);
+				if (!this.inYear(row.yearKey) || !matches(this.filter, item.text, note.path, ...item.headings, row.session?.title, row.session?.code?.code)) {
+					continue;
+				}
+				const key = this.bySession ? (row.sessionId ?? "") : note.path;
+				const list = byKey.get(key);
+				if (list) {
+					list.push(row);
+				} else {
+					byKey.set(key, [row]);
+				}
+				count++;
+			}
+		}
+		const groups: StudyGroup[] = [...byKey].map(([key, rows]) => ({
+			key,
+			path: this.bySession ? null : key,
+			session: this.bySession ? (rows[0]?.session ?? null) : null,
+			open: rows.filter((row) => isOpenState(row.entry.state)).length,
+			rows: () => rows,
+		}));
+		return { groups, count };
+	}
 }

@@ -4,19 +4,12 @@
  */
 import { build } from "esbuild";
 import { existsSync, readFileSync } from "fs";
-import { dirname, join } from "path";
+import { join } from "path";
 import type { Browser, Page } from "playwright-core";
 
-/** The repository root: the nearest folder above this file with a manifest.json (also when bundled). */
-function findRoot(): string {
-	let dir = __dirname;
-	while (!existsSync(join(dir, "manifest.json")) && dirname(dir) !== dir) {
-		dir = dirname(dir);
-	}
-	return dir;
-}
+import { ROOT } from "../runtime/root";
 
-export const ROOT = findRoot();
+export { ROOT };
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
 
 /** The Chromium (or Chrome) to drive: `CHROME_PATH` when set (and only it), else Debian's package. */
@@ -99,12 +92,12 @@ export async function pageHtml(options: PageOptions): Promise<string> {
 }
 
 /** Opens the dashboard page and waits until the plugin has drawn the pane. */
-export async function openDashboardPage(browser: Browser, options: PageOptions, viewport = { width: 360, height: 900 }): Promise<Page> {
+export async function openDashboardPage(browser: Browser, options: PageOptions, viewport = { width: 360, height: 900 }, timeout = 20_000): Promise<Page> {
 	const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
 	const errors: string[] = [];
 	page.on("pageerror", (error) => errors.push(error.message));
-	await page.setContent(await pageHtml(options), { waitUntil: "load" });
-	await page.waitForFunction(() => Boolean((window as unknown as { gopherchina?: { ready: boolean } }).gopherchina?.ready) || document.body.dataset.error !== undefined, undefined, { timeout: 20_000 });
+	await page.setContent(await pageHtml(options), { waitUntil: "load", timeout });
+	await page.waitForFunction(() => Boolean((window as unknown as { gopherchina?: { ready: boolean } }).gopherchina?.ready) || document.body.dataset.error !== undefined, undefined, { timeout });
 	const failure = await page.evaluate(() => document.body.dataset.error ?? null);
 	if (failure !== null || errors.length > 0) {
 		throw new Error(`the dashboard page failed: ${failure ?? errors.join("\n")}`);

@@ -62,10 +62,13 @@ export async function start(options: StartOptions): Promise<void> {
 	for (let i = 0; i < 200 && !plugin.index.ready; i++) {
 		await tick();
 	}
+	// The first render: from the command until the pane has drawn its lists.
+	const before = performance.now();
 	plugin.commands__.get("open")?.callback?.();
-	for (let i = 0; i < 5; i++) {
+	for (let i = 0; i < 100 && !document.querySelector(".gopherchina-body"); i++) {
 		await tick();
 	}
+	const firstRender = { ms: performance.now() - before, nodes: countNodes(document.querySelector(".gopherchina-dashboard")) };
 	const leaves = (): Array<{ file__: { path: string } | null }> => (runtime.app.workspace as unknown as { leaves: Array<{ file__: { path: string } | null }> }).leaves;
 	Object.assign(window, {
 		gopherchina: {
@@ -73,9 +76,22 @@ export async function start(options: StartOptions): Promise<void> {
 			plugin,
 			read: (path: string) => runtime.read(path),
 			openedFiles: () => leaves().map((leaf) => leaf.file__?.path).filter((path) => path !== undefined),
+			firstRender,
 			ready: true,
 		},
 	});
 }
 
 Object.assign(window, { GopherChinaRuntime: { start } });
+
+function countNodes(root: Node | null): number {
+	if (!root) {
+		return 0;
+	}
+	let count = 0;
+	const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+	while (walker.nextNode()) {
+		count++;
+	}
+	return count;
+}

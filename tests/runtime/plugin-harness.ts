@@ -4,10 +4,11 @@ import { join } from "path";
 import type { PluginManifest, ViewCreator } from "obsidian";
 import GopherChinaDashboardPlugin from "../../src/main";
 import { settle } from "./harness";
+import { ROOT } from "./root";
 import { createRuntime, type Runtime } from "./runtime";
 import { forgetViewCreators, registerViewCreators } from "./views";
 
-export const MANIFEST = JSON.parse(readFileSync(join(__dirname, "..", "..", "manifest.json"), "utf8")) as PluginManifest;
+export const MANIFEST = JSON.parse(readFileSync(join(ROOT, "manifest.json"), "utf8")) as PluginManifest;
 
 interface MockPlugin {
 	data__: unknown;

@@ -1,0 +1,338 @@
+/**
+ * `npm run bench [-- --notes N --seed S --json]`: the plugin's performance over a synthetic vault.
+ * Prints medians over repeated runs in one process (times in ms), and ratios measured in the same run.
+ */
+import "../tests/runtime/node-dom";
+import { spawnSync } from "child_process";
+import { statSync } from "fs";
+import { join } from "path";
+import type { CachedMetadata, MetadataCache, Vault, Workspace } from "obsidian";
+import { setup } from "obsidian-test-mocks/setup";
+import { VaultIndex } from "../src/index/vault-index";
+import { CheckoffAction } from "../src/ui/checkoff-action";
+import { Dashboard } from "../src/ui/dashboard";
+import { PdfActions } from "../src/ui/pdf-actions";
+import { defaultState } from "../src/ui/state";
+import { normalizeSettings } from "../src/settings";
+import type { DashboardContext } from "../src/ui/services";
+import { CHROMIUM_MISSING, findChromium, launchChromium, ROOT } from "../tests/browser/page";
+import { settle } from "../tests/runtime/harness";
+import { buildMetadata } from "../tests/runtime/metadata-builder";
+import { loadPlugin, unloadPlugin } from "../tests/runtime/plugin-harness";
+import { createRuntime } from "../tests/runtime/runtime";
+import { random, syntheticVault, trackedNote } from "../tests/runtime/synthetic-vault";
+import { Events } from "obsidian";
+import { clearRemoteMemo } from "../src/model/pdf-links";
+
+setup();
+
+interface Args {
+	notes: number;
+	seed: number;
+	json: boolean;
+	browser: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+	const args: Args = { notes: 10_000, seed: 1, json: false, browser: true };
+	for (let i = 0; i < argv.length; i++) {
+		const flag = argv[i];
+		if (flag === "--json") {
+			args.json = true;
+		} else if (flag === "--no-browser") {
+			args.browser = false;
+		} else if ((flag === "--notes" || flag === "--seed") && argv[i + 1] !== undefined) {
+			const value = Number.parseInt(argv[++i] as string, 10);
+			if (!Number.isFinite(value) || value < 1) {
+				throw new Error(`${flag} takes a positive whole number`);
+			}
+			args[flag === "--notes" ? "notes" : "seed"] = value;
+		} else {
+			throw new Error(`unexpected argument ${flag ?? ""}; usage: npm run bench -- [--notes N] [--seed S] [--json] [--no-browser]`);
+		}
+	}
+	return args;
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = sorted.length >> 1;
+	return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function now(): number {
+	return Number(process.hrtime.bigint()) / 1e6;
+}
+
+function log(args: Args, text: string): void {
+	if (!args.json) {
+		process.stderr.write(`${text}\n`);
+	}
+}
+
+interface Entry {
+	path: string;
+	text: string;
+	cache: CachedMetadata;
+	tracked: boolean;
+}
+
+const STUB_SERVICES = {
+	metadataCache: { getFirstLinkpathDest: () => null } as unknown as MetadataCache,
+	vault: {} as Vault,
+	workspace: {} as Workspace,
+};
+
+function freshIndex(): VaultIndex {
+	const index = new VaultIndex(STUB_SERVICES, { trackedTags: () => ["gopherchina"] });
+	index.reset();
+	return index;
+}
+
+/** The full build as the plugin runs it once the texts are read: every note's metadata, in one pass. */
+function indexAll(entries: readonly Entry[]): VaultIndex {
+	const index = freshIndex();
+	index.indexNotes(entries);
+	index.ready = true;
+	return index;
+}
+
+/** The floor: split every tracked note into lines and visit each cached list item. */
+function floor(entries: readonly Entry[]): number {
+	let sum = 0;
+	for (const entry of entries) {
+		if (!entry.tracked) {
+			continue;
+		}
+		sum += entry.text.split("\n").length;
+		for (const item of entry.cache.listItems ?? []) {
+			sum += item.position.start.line;
+		}
+	}
+	return sum;
+}
+
+function timeUpdates(entries: readonly Entry[], runs: number, seed: number): number {
+	const index = indexAll(entries);
+	index.flush();
+	const target = entries.find((entry) => entry.tracked) as Entry;
+	const variantText = trackedNote(random(seed + 99), 0, 1);
+	const variant = { text: variantText, cache: buildMetadata(variantText) };
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const next = i % 2 === 0 ? variant : target;
+		const start = now();
+		index.updateNote(target.path, next.text, next.cache);
+		index.flush();
+		times.push(now() - start);
+	}
+	return median(times);
+}
+
+function countNodes(root: Node): number {
+	let count = 0;
+	const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+	while (walker.nextNode()) {
+		count++;
+	}
+	return count;
+}
+
+async function renderOnce(index: VaultIndex): Promise<{ ms: number; nodes: number; completeMs: number }> {
+	const context: DashboardContext = {
+		services: { ...STUB_SERVICES, fileManager: {} as never },
+		index,
+		settings: () => normalizeSettings(null),
+		updateSettings: async () => undefined,
+		events: new Events(),
+	};
+	const host = document.body.createDiv();
+	const dashboard = new Dashboard(context, host, new CheckoffAction(context), new PdfActions(context), {
+		only: null,
+		fixedYear: null,
+		refresh: null,
+		state: defaultState(),
+		saveState: () => undefined,
+	});
+	const start = now();
+	dashboard.load();
+	const ms = now() - start;
+	const nodes = countNodes(host);
+	// Then the counts the first draw may leave for a moment later (talks, questions, years).
+	const pending = (): boolean => host.querySelector(".gopherchina-counts")?.textContent?.includes("…") === true;
+	while (pending()) {
+		await new Promise((resolve) => setTimeout(resolve, 0));
+	}
+	const completeMs = now() - start;
+	dashboard.unload();
+	host.remove();
+	return { ms, nodes, completeMs };
+}
+
+async function chromiumRender(files: Record<string, string>, args: Args): Promise<{ ms: number; nodes: number } | null> {
+	const executable = args.browser ? findChromium() : null;
+	if (executable === null) {
+		log(args, args.browser ? `  (chromium render skipped: ${CHROMIUM_MISSING})` : "  (chromium render skipped: --no-browser)");
+		return null;
+	}
+	const { openDashboardPage } = await import("../tests/browser/page");
+	const browser = await launchChromium(executable);
+	try {
+		const page = await openDashboardPage(browser, { files, theme: "light" }, { width: 400, height: 900 }, 300_000);
+		return await page.evaluate(() => (window as unknown as { gopherchina: { firstRender: { ms: number; nodes: number } } }).gopherchina.firstRender);
+	} finally {
+		await browser.close();
+	}
+}
+
+async function main(): Promise<void> {
+	const args = parseArgs(process.argv.slice(2));
+	const build = spawnSync(process.execPath, ["esbuild.config.mjs", "production"], { cwd: ROOT, stdio: "ignore" });
+	if (build.status !== 0) {
+		throw new Error("the build failed");
+	}
+	log(args, `Generating ${args.notes} notes (seed ${args.seed}) and their metadata…`);
+	const files = syntheticVault({ notes: args.notes, seed: args.seed });
+	const entries: Entry[] = Object.entries(files).map(([path, text]) => {
+		const cache = buildMetadata(text);
+		return { path, text, cache, tracked: text.includes("gopherchina") };
+	});
+
+	// 1. Full build against the floor, alternating so that both see the same machine state.
+	const buildTimes: number[] = [];
+	const floorTimes: number[] = [];
+	let sink = 0;
+	const completeTimes: number[] = [];
+	for (let run = 0; run < 25; run++) {
+		let start = now();
+		sink += floor(entries);
+		floorTimes.push(now() - start);
+		clearRemoteMemo();
+		start = now();
+		const built = indexAll(entries);
+		buildTimes.push(now() - start);
+		// What the build leaves for later: every note's talks, items and tallies, parsed cold.
+		start = now();
+		built.flush();
+		completeTimes.push(now() - start);
+		sink += built.revision;
+	}
+	const completeMs = median(completeTimes.slice(5));
+	// The first runs warm the JIT up; the medians are over the rest.
+	const indexMs = median(buildTimes.slice(5));
+	const floorMs = median(floorTimes.slice(5));
+	log(args, `  full build ${indexMs.toFixed(2)} ms, floor ${floorMs.toFixed(2)} ms (${sink > 0 ? "ok" : "?"})`);
+
+	// 2. One-note updates at 1,000 and at all notes.
+	const thousand = entries.slice(0, Math.min(1000, entries.length));
+	const update1kMs = timeUpdates(thousand, 301, args.seed);
+	const update10kMs = timeUpdates(entries, 301, args.seed);
+
+	// 3. First render over the whole model, in jsdom (and Chromium): each on a freshly built index,
+	// so the render pays for whatever the build left for later.
+	await renderOnce(indexAll(entries));
+	const renders: Array<{ ms: number; nodes: number; completeMs: number }> = [];
+	for (let i = 0; i < 7; i++) {
+		clearRemoteMemo();
+		renders.push(await renderOnce(indexAll(entries)));
+	}
+	const renderMs = median(renders.map((render) => render.ms));
+	const renderCompleteMs = median(renders.map((render) => render.completeMs));
+	const renderNodes = Math.max(...renders.map((render) => render.nodes));
+
+	// 4 and 5. onload, then the check-off round trip, with the real plugin on the in-memory vault.
+	log(args, "  loading the vault into the in-memory runtime…");
+	const runtime = createRuntime(files);
+	const onloads: number[] = [];
+	for (let i = 0; i < 15; i++) {
+		const { default: Plugin } = await import("../src/main");
+		const { MANIFEST } = await import("../tests/runtime/plugin-harness");
+		const plugin = new Plugin(runtime.app, MANIFEST);
+		const start = now();
+		await plugin.onload();
+		onloads.push(now() - start);
+		plugin.unload();
+	}
+	const onloadMs = median(onloads);
+	const harness = await loadPlugin({}, {}, runtime);
+	await settle(harness.plugin.index);
+	const index = harness.plugin.index;
+	const context: DashboardContext = {
+		services: { metadataCache: runtime.app.metadataCache, vault: runtime.app.vault, workspace: runtime.app.workspace, fileManager: runtime.app.fileManager },
+		index,
+		settings: () => harness.plugin.options,
+		updateSettings: async () => undefined,
+		events: new Events(),
+	};
+	const checkoff = new CheckoffAction(context);
+	const path = entries.find((entry) => entry.tracked)?.path as string;
+	const toggles: number[] = [];
+	for (let i = 0; i < 41; i++) {
+		const item = index.note(path)?.studyItems[2];
+		if (!item) {
+			throw new Error("no study item to toggle");
+		}
+		const revision = index.revision;
+		const start = now();
+		await checkoff.toggle(item);
+		if (index.revision === revision) {
+			throw new Error("the index did not follow the check-off");
+		}
+		toggles.push(now() - start);
+	}
+	const toggleMs = median(toggles.slice(1));
+	unloadPlugin(harness);
+
+	const browser = await chromiumRender(files, args);
+	const mainJsBytes = statSync(join(ROOT, "main.js")).size;
+	const result = {
+		notes: args.notes,
+		indexMs: round(indexMs),
+		floorMs: round(floorMs),
+		indexOverFloor: round(indexMs / floorMs),
+		update1kMs: round(update1kMs, 4),
+		update10kMs: round(update10kMs, 4),
+		updateRatio: round(update10kMs / update1kMs),
+		renderMs: round(renderMs),
+		renderNodes,
+		toggleMs: round(toggleMs),
+		onloadMs: round(onloadMs, 4),
+		mainJsBytes,
+	};
+	if (args.json) {
+		process.stdout.write(`${JSON.stringify(result)}\n`);
+		return;
+	}
+	const rows: Array<[string, string, string]> = [
+		["full index build", `${result.indexMs} ms`, "≤ 2× floor, < 150 ms"],
+		["floor (split lines, visit list items)", `${result.floorMs} ms`, ""],
+		["then parsing every note's talks and items", `${round(completeMs)} ms`, "(on demand, not in the build)"],
+		["index / floor", `${result.indexOverFloor}×`, "≤ 2"],
+		["one-note update, 1,000 notes", `${result.update1kMs} ms`, "< 1 ms"],
+		[`one-note update, ${args.notes} notes`, `${result.update10kMs} ms`, "< 1 ms"],
+		["update ratio", `${result.updateRatio}×`, "< 1.5"],
+		["first render (jsdom)", `${result.renderMs} ms, ${result.renderNodes} nodes`, "< 100 ms, < 2,000 nodes"],
+		["  … with every count filled in", `${round(renderCompleteMs)} ms`, "(talks, questions, years: right after)"],
+		["first render (Chromium)", browser ? `${round(browser.ms)} ms, ${browser.nodes} nodes` : "not measured", "< 100 ms, < 2,000 nodes"],
+		["check-off round trip", `${result.toggleMs} ms`, "< 20 ms"],
+		["onload", `${result.onloadMs} ms`, "< 5 ms"],
+		["main.js", `${(mainJsBytes / 1024).toFixed(1)} KB`, "< 100 KB"],
+	];
+	console.log(`\nGopherChina Dashboard benchmark: ${args.notes} notes, seed ${args.seed} (medians)\n`);
+	for (const [name, value, budget] of rows) {
+		console.log(`${name.padEnd(40)} ${value.padEnd(24)} ${budget}`);
+	}
+}
+
+function round(value: number, digits = 2): number {
+	const factor = 10 ** digits;
+	return Math.round(value * factor) / factor;
+}
+
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+		process.exit(1);
+	},
+);

@@ -1,0 +1,231 @@
+import { getAllTags, type CachedMetadata } from "obsidian";
+import { parseNote } from "../model/note-parser";
+import { isTrackedNote } from "../model/tags";
+import type { NoteRecord, Progress, SessionRef } from "../model/types";
+import { ProgressTable } from "./progress";
+import { type Session, SessionTable } from "./sessions";
+
+/** A note's text and metadata, as the index takes them in. */
+export interface NoteSource {
+	path: string;
+	text: string;
+	cache: CachedMetadata;
+}
+
+/** Why a note could not be indexed. */
+export interface SkippedNote {
+	path: string;
+	reason: string;
+}
+
+/**
+ * The index's data, with no events and no app: one record per tracked note, the talks they link and
+ * the progress tallies. A note's totals are taken in at once; its talks and its tallies per year and
+ * talk when they are next asked for, one pending note at a time, so no change costs more than the
+ * notes it touched.
+ */
+export class NoteStore {
+	/** Bumped on every change to the model. */
+	revision = 0;
+	tracked: readonly string[] = [];
+	private readonly records = new Map<string, NoteRecord>();
+	private readonly skipped = new Map<string, string>();
+	private readonly sessionTable = new SessionTable();
+	private readonly progressTable = new ProgressTable();
+	private readonly sessionsPending = new Set<string>();
+	private readonly sessionsApplied = new Map<string, readonly SessionRef[]>();
+	private readonly detailsPending = new Set<string>();
+	private sortedNotes: NoteRecord[] | null = null;
+	private sortedAt = -1;
+
+	constructor(private readonly resolveLink: (linkpath: string, sourcePath: string) => string | null) {}
+
+	/** Indexes one note from its metadata; an untracked note is dropped without its text being read. */
+	update(path: string, text: string, cache: CachedMetadata): void {
+		const tags = getAllTags(cache);
+		if (!isTrackedNote(tags, this.tracked)) {
+			this.skipped.delete(path);
+			this.set(path, null);
+			return;
+		}
+		try {
+			const record = parseNote({ path, text, cache, tags: tags ?? [], trackedTags: this.tracked, resolveLink: this.resolveLink });
+			this.skipped.delete(path);
+			this.set(path, record);
+		} catch (error) {
+			this.skip(path, error);
+		}
+	}
+
+	/** Whether a note's metadata makes it tracked (decided before any text is read). */
+	tracks(cache: CachedMetadata): boolean {
+		return isTrackedNote(getAllTags(cache), this.tracked);
+	}
+
+	remove(path: string): void {
+		this.skipped.delete(path);
+		this.set(path, null);
+	}
+
+	clear(): void {
+		for (const path of [...this.records.keys()]) {
+			this.set(path, null);
+		}
+		this.skipped.clear();
+	}
+
+	skip(path: string, error: unknown): string {
+		const reason = error instanceof Error ? error.message : String(error);
+		this.skipped.set(path, reason);
+		this.set(path, null);
+		return reason;
+	}
+
+	addPdfFile(path: string): void {
+		this.sessionTable.addPdfFile(path);
+		this.revision++;
+	}
+
+	removePdfFile(path: string): void {
+		this.sessionTable.removePdfFile(path);
+		this.revision++;
+	}
+
+	// ----- queries -----
+
+	note(path: string): NoteRecord | null {
+		return this.records.get(path) ?? null;
+	}
+
+	/** Tracked notes, by path (sorted once per change, not once per call). */
+	notes(): NoteRecord[] {
+		if (this.sortedNotes === null || this.sortedAt !== this.revision) {
+			this.sortedNotes = [...this.records.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+			this.sortedAt = this.revision;
+		}
+		return this.sortedNotes;
+	}
+
+	noteCount(): number {
+		return this.records.size;
+	}
+
+	/** How many notes changed since their talks were last taken in. */
+	pendingNotes(): number {
+		return this.sessionsPending.size;
+	}
+
+	sessions(): Session[] {
+		this.flushSessions();
+		return this.sessionTable.all();
+	}
+
+	session(id: string): Session | null {
+		this.flushSessions();
+		return this.sessionTable.session(id);
+	}
+
+	sessionCounts(): { sessions: number; local: number } {
+		this.flushSessions();
+		return this.sessionTable.counts();
+	}
+
+	sessionYears(): string[] {
+		this.flushSessions();
+		return this.sessionTable.yearKeys();
+	}
+
+	sessionOf(sessionKey: string | null): string | null {
+		if (sessionKey === null) {
+			return null;
+		}
+		this.flushSessions();
+		return this.sessionTable.resolve(sessionKey);
+	}
+
+	skippedNotes(): SkippedNote[] {
+		const notes = new Map(this.skipped);
+		for (const record of this.records.values()) {
+			if (typeof record.problem === "string") {
+				notes.set(record.path, record.problem);
+			}
+		}
+		return [...notes].map(([path, reason]) => ({ path, reason })).sort((a, b) => (a.path < b.path ? -1 : 1));
+	}
+
+	progress(): Progress {
+		return { ...this.progressTable.total };
+	}
+
+	noteProgress(path: string): Progress {
+		return this.progressTable.note(path);
+	}
+
+	yearProgress(year: number | null): Progress {
+		this.flush();
+		return this.progressTable.year(year);
+	}
+
+	/** Progress of each session, merging items that name it by link or by code. */
+	sessionProgress(): Map<string, Progress> {
+		this.flush();
+		const result = new Map<string, Progress>();
+		for (const [key, progress] of this.progressTable.sessionKeys()) {
+			const id = this.sessionTable.resolve(key);
+			if (id === null) {
+				continue;
+			}
+			const total = result.get(id) ?? { open: 0, done: 0 };
+			total.open += progress.open;
+			total.done += progress.done;
+			result.set(id, total);
+		}
+		return result;
+	}
+
+	/** Brings every derived table up to date with the notes that changed since the last call. */
+	flush(): void {
+		this.flushSessions();
+		if (this.detailsPending.size === 0) {
+			return;
+		}
+		for (const path of this.detailsPending) {
+			this.progressTable.setDetail(path, this.records.get(path) ?? null);
+		}
+		this.detailsPending.clear();
+	}
+
+	private flushSessions(): void {
+		if (this.sessionsPending.size === 0) {
+			return;
+		}
+		for (const path of this.sessionsPending) {
+			const record = this.records.get(path) ?? null;
+			const next = record ? record.sessions : [];
+			this.sessionTable.setNote(path, this.sessionsApplied.get(path) ?? [], next);
+			if (record) {
+				this.sessionsApplied.set(path, next);
+			} else {
+				this.sessionsApplied.delete(path);
+			}
+		}
+		this.sessionsPending.clear();
+	}
+
+	/** Takes a note's new record (or its removal). Returns false when nothing changed. */
+	private set(path: string, record: NoteRecord | null): boolean {
+		if (!this.records.has(path) && !record) {
+			return false;
+		}
+		this.progressTable.setCounts(path, record);
+		if (record) {
+			this.records.set(path, record);
+		} else {
+			this.records.delete(path);
+		}
+		this.sessionsPending.add(path);
+		this.detailsPending.add(path);
+		this.revision++;
+		return true;
+	}
+}
