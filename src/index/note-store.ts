@@ -35,6 +35,8 @@ export class NoteStore {
 	private readonly sessionsPending = new Set<string>();
 	private readonly sessionsApplied = new Map<string, readonly SessionRef[]>();
 	private readonly detailsPending = new Set<string>();
+	/** Notes whose questions have not been parsed yet (counting them parses them). */
+	private readonly questionsPending = new Set<string>();
 	private sortedNotes: NoteRecord[] | null = null;
 	private sortedAt = -1;
 
@@ -195,19 +197,45 @@ export class NoteStore {
 		this.detailsPending.clear();
 	}
 
+	/**
+	 * Does pending work (taking in talks, parsing questions) until `deadline` (a `performance.now()`
+	 * time), so that a view can spread it over several frames. Returns true when nothing is left.
+	 */
+	prepare(deadline: number): boolean {
+		for (const path of this.sessionsPending) {
+			if (performance.now() > deadline) {
+				return false;
+			}
+			this.takeSessions(path);
+			this.sessionsPending.delete(path);
+		}
+		for (const path of this.questionsPending) {
+			if (performance.now() > deadline) {
+				return false;
+			}
+			void this.records.get(path)?.questions;
+			this.questionsPending.delete(path);
+		}
+		return true;
+	}
+
+	private takeSessions(path: string): void {
+		const record = this.records.get(path) ?? null;
+		const next = record ? record.sessions : [];
+		this.sessionTable.setNote(path, this.sessionsApplied.get(path) ?? [], next);
+		if (record) {
+			this.sessionsApplied.set(path, next);
+		} else {
+			this.sessionsApplied.delete(path);
+		}
+	}
+
 	private flushSessions(): void {
 		if (this.sessionsPending.size === 0) {
 			return;
 		}
 		for (const path of this.sessionsPending) {
-			const record = this.records.get(path) ?? null;
-			const next = record ? record.sessions : [];
-			this.sessionTable.setNote(path, this.sessionsApplied.get(path) ?? [], next);
-			if (record) {
-				this.sessionsApplied.set(path, next);
-			} else {
-				this.sessionsApplied.delete(path);
-			}
+			this.takeSessions(path);
 		}
 		this.sessionsPending.clear();
 	}
@@ -225,6 +253,11 @@ export class NoteStore {
 		}
 		this.sessionsPending.add(path);
 		this.detailsPending.add(path);
+		if (record) {
+			this.questionsPending.add(path);
+		} else {
+			this.questionsPending.delete(path);
+		}
 		this.revision++;
 		return true;
 	}

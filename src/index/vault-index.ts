@@ -214,6 +214,11 @@ export class VaultIndex extends Component {
 		this.store.flush();
 	}
 
+	/** Does pending work until `deadline` (`performance.now()` time); true when none is left. */
+	prepare(deadline: number): boolean {
+		return this.store.prepare(deadline);
+	}
+
 	// ----- events -----
 
 	private changed(): void {

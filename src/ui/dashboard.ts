@@ -12,6 +12,8 @@ import { VisibleModel } from "./view-model";
 
 /** More new notes than this, and the first draw leaves the counts for a moment later. */
 const DEFER_ABOVE = 200;
+/** How long one slice of that later work may take, in ms. */
+const SLICE_MS = 12;
 
 export interface DashboardOptions {
 	/** Show only one part (a code block's `show:`); null shows the tabs. */
@@ -153,16 +155,25 @@ export class Dashboard extends Component {
 		}
 		this.containerEl.scrollTop = scrollTop;
 		if (later) {
-			this.fillTimer = window.setTimeout(() => this.fillCounts(countsEl), 0);
+			this.fillTimer = window.setTimeout(() => this.fillStep(countsEl), 0);
+		}
+	}
+
+	/** Works through the pending notes a slice at a time, so the pane stays responsive. */
+	private fillStep(countsEl: HTMLElement): void {
+		this.fillTimer = null;
+		if (!countsEl.isConnected) {
+			return;
+		}
+		if (this.context.index.prepare(performance.now() + SLICE_MS)) {
+			this.fillCounts(countsEl);
+		} else {
+			this.fillTimer = window.setTimeout(() => this.fillStep(countsEl), 0);
 		}
 	}
 
 	/** Adds what the first draw left out: talk and PDF counts, tab counts, the year menu. */
 	private fillCounts(countsEl: HTMLElement): void {
-		this.fillTimer = null;
-		if (!countsEl.isConnected) {
-			return;
-		}
 		const index = this.context.index;
 		const model = this.model();
 		setCounts(countsEl, index.noteCount(), index.sessionCounts());
