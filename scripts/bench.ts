@@ -4,7 +4,7 @@
  */
 import "../tests/runtime/node-dom";
 import { spawnSync } from "child_process";
-import { statSync } from "fs";
+import { existsSync, readdirSync, statSync } from "fs";
 import { join } from "path";
 import type { CachedMetadata, MetadataCache, Vault, Workspace } from "obsidian";
 import { setup } from "obsidian-test-mocks/setup";
@@ -187,9 +187,11 @@ async function chromiumRender(files: Record<string, string>, args: Args): Promis
 
 async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2));
-	const build = spawnSync(process.execPath, ["esbuild.config.mjs", "production"], { cwd: ROOT, stdio: "ignore" });
-	if (build.status !== 0) {
-		throw new Error("the build failed");
+	if (!builtIsFresh()) {
+		const build = spawnSync(process.execPath, ["esbuild.config.mjs", "production"], { cwd: ROOT, stdio: "ignore" });
+		if (build.status !== 0) {
+			throw new Error("the build failed");
+		}
 	}
 	log(args, `Generating ${args.notes} notes (seed ${args.seed}) and their metadata…`);
 	const files = syntheticVault({ notes: args.notes, seed: args.seed });
@@ -322,6 +324,21 @@ async function main(): Promise<void> {
 	for (const [name, value, budget] of rows) {
 		console.log(`${name.padEnd(40)} ${value.padEnd(24)} ${budget}`);
 	}
+}
+
+/** True when main.js is newer than every source file (then it is not rebuilt under other readers). */
+function builtIsFresh(): boolean {
+	const bundle = join(ROOT, "main.js");
+	if (!existsSync(bundle)) {
+		return false;
+	}
+	const built = statSync(bundle).mtimeMs;
+	const newest = (dir: string): number =>
+		readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+			const path = join(dir, entry.name);
+			return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+		}, 0);
+	return built >= newest(join(ROOT, "src"));
 }
 
 function round(value: number, digits = 2): number {

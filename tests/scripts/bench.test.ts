@@ -1,0 +1,28 @@
+/** @jest-environment node */
+import { spawnSync } from "child_process";
+import { join } from "path";
+
+// The benchmark is a script that prints figures; this only checks that it runs and prints them all.
+describe("npm run bench", () => {
+	jest.setTimeout(120_000);
+
+	it("prints one JSON object with every figure for a small vault", () => {
+		const result = spawnSync("npm", ["run", "bench", "--", "--notes", "300", "--seed", "3", "--json", "--no-browser"], { cwd: join(__dirname, "..", ".."), encoding: "utf8" });
+		expect(result.status).toBe(0);
+		const figures = JSON.parse(result.stdout.trim()) as Record<string, number>;
+		expect(Object.keys(figures)).toEqual([
+			"notes", "indexMs", "floorMs", "indexOverFloor", "update1kMs", "update10kMs", "updateRatio", "renderMs", "renderNodes", "toggleMs", "onloadMs", "mainJsBytes",
+		]);
+		expect(figures.notes).toBe(300);
+		for (const value of Object.values(figures)) {
+			expect(Number.isFinite(value)).toBe(true);
+		}
+		expect(figures.renderNodes).toBeGreaterThan(50);
+	});
+
+	it("refuses arguments it does not know", () => {
+		const result = spawnSync("npm", ["run", "bench", "--", "--nodes", "3"], { cwd: join(__dirname, "..", ".."), encoding: "utf8" });
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain("unexpected argument --nodes");
+	});
+});
