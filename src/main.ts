@@ -40,6 +40,7 @@ export default class GopherChinaDashboardPlugin extends Plugin {
 			events: this.events,
 		};
 		const checkoff = new CheckoffAction(context);
+		this.register(() => checkoff.dispose());
 		const pdf = new PdfActions(context);
 
 		this.registerView(

@@ -27,6 +27,34 @@ interface LineSpan {
 	end: number;
 }
 
+const FENCE = /^[\t ]*(?:>[\t ]*)*(`{3,}|~{3,})/;
+
+/**
+ * Lines inside fenced code blocks (``` or ~~~, also in quotes), which are never study items: a
+ * line that moved into a code block is not checked off there.
+ */
+function fencedLines(text: string, spans: readonly LineSpan[]): Uint8Array {
+	const inside = new Uint8Array(spans.length);
+	let open: string | null = null;
+	for (let i = 0; i < spans.length; i++) {
+		const span = spans[i] as LineSpan;
+		const line = text.slice(span.start, Math.min(span.end, span.start + 200));
+		const fence = FENCE.exec(line)?.[1];
+		if (open === null) {
+			if (fence !== undefined) {
+				open = fence;
+				inside[i] = 1;
+			}
+		} else {
+			inside[i] = 1;
+			if (fence !== undefined && fence[0] === open[0] && fence.length >= open.length) {
+				open = null;
+			}
+		}
+	}
+	return inside;
+}
+
 function lineSpans(text: string): LineSpan[] {
 	const spans: LineSpan[] = [];
 	let start = 0;
@@ -52,15 +80,16 @@ export function setTaskStatus(text: string, target: CheckoffTarget, status: stri
 		return { ok: false, reason: "not-a-task" };
 	}
 	const spans = lineSpans(text);
+	const code = fencedLines(text, spans);
 	const lineOf = (span: LineSpan): string => text.slice(span.start, span.end);
 	let index = -1;
 	const at = spans[target.line];
-	if (at && lineOf(at) === target.lineText) {
+	if (at && code[target.line] !== 1 && lineOf(at) === target.lineText) {
 		index = target.line;
 	} else {
 		const matches: number[] = [];
 		spans.forEach((span, i) => {
-			if (lineOf(span) === target.lineText) {
+			if (code[i] !== 1 && span.end - span.start === target.lineText.length && lineOf(span) === target.lineText) {
 				matches.push(i);
 			}
 		});
@@ -103,7 +132,7 @@ export function questionToTask(text: string, target: CheckoffTarget): EditResult
 		return { ok: false, reason: "changed" };
 	}
 	const line = target.lineText;
-	const match = /^([\t ]*(?:>[\t ]?)*[\t ]*(?:[-*+]|\d{1,9}[.)])[\t ]+)/u.exec(line);
+	const match = /^([\t ]*(?:>[\t ]*)*(?:[-*+]|\d{1,9}[.)])[\t ]+)/u.exec(line);
 	if (!match || TASK_PREFIX.test(line)) {
 		return { ok: false, reason: "not-a-task" };
 	}

@@ -20,10 +20,18 @@ const DELIMITERS: Array<{ open: string; type: "strong" | "em" | "strike" | "mark
 	{ open: "_", type: "em" },
 ];
 
-const MARKDOWN_LINK = /^\[((?:[^[\]\\]|\\.)*)\]\(\s*(<[^>]*>|[^\s()]+(?:\([^\s()]*\))*[^\s()]*)(?:\s+"[^"]*")?\s*\)/;
-const WIKILINK = /^!?\[\[([^\]|]+)(?:\|([^\]]*))?\]\]/;
-const TAG = /^#[^\s!"#$%&'()*+,.:;<=>?@[\\\]^`{|}~\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20]+/u;
-const BARE_URL = /^https?:\/\/[^\s<>()[\]"'`]+[^\s<>()[\]"'`.,;:!?。，；：！？]/u;
+// Sticky patterns, tried at one position each; none has two quantifiers that can trade characters,
+// so a hostile line costs linear time.
+const MARKDOWN_LINK = /\[((?:[^[\]\\]|\\.)*)\]\([\t ]*(<[^>]*>|(?:[^\s()]|\([^\s()]*\))+)(?:[\t ]+"[^"]*")?\)/y;
+const WIKILINK = /!?\[\[([^\]|]+)(?:\|([^\]]*))?\]\]/y;
+const TAG = /#[^\s!"#$%&'()*+,.:;<=>?@[\\\]^`{|}~\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20]+/uy;
+const BARE_URL = /https?:\/\/[^\s<>()[\]"'`]*[^\s<>()[\]"'`.,;:!?。，；：！？]/uy;
+const BACKTICKS = /`+/y;
+
+function stickyAt(pattern: RegExp, source: string, at: number): RegExpExecArray | null {
+	pattern.lastIndex = at;
+	return pattern.exec(source);
+}
 const MAX_DEPTH = 4;
 
 export function parseInline(source: string, depth = 0): InlineToken[] {
@@ -37,7 +45,6 @@ export function parseInline(source: string, depth = 0): InlineToken[] {
 	};
 	let i = 0;
 	while (i < source.length) {
-		const rest = source.slice(i);
 		const char = source[i] as string;
 		if (char === "\\" && i + 1 < source.length && /[\\`*_~=[\]#()!]/.test(source[i + 1] as string)) {
 			text += source[i + 1];
@@ -45,7 +52,7 @@ export function parseInline(source: string, depth = 0): InlineToken[] {
 			continue;
 		}
 		if (char === "`") {
-			const run = /^`+/.exec(rest)?.[0] ?? "`";
+			const run = stickyAt(BACKTICKS, source, i)?.[0] ?? "`";
 			const close = source.indexOf(run, i + run.length);
 			if (close !== -1) {
 				flush();
@@ -55,7 +62,7 @@ export function parseInline(source: string, depth = 0): InlineToken[] {
 			}
 		}
 		if (char === "[" || (char === "!" && source[i + 1] === "[")) {
-			const wiki = WIKILINK.exec(rest);
+			const wiki = stickyAt(WIKILINK, source, i);
 			if (wiki) {
 				flush();
 				const target = (wiki[1] ?? "").trim();
@@ -63,7 +70,7 @@ export function parseInline(source: string, depth = 0): InlineToken[] {
 				i += wiki[0].length;
 				continue;
 			}
-			const link = char === "[" ? MARKDOWN_LINK.exec(rest) : null;
+			const link = char === "[" ? stickyAt(MARKDOWN_LINK, source, i) : null;
 			if (link) {
 				flush();
 				let href = link[2] ?? "";
@@ -76,7 +83,7 @@ export function parseInline(source: string, depth = 0): InlineToken[] {
 			}
 		}
 		if (char === "#" && (i === 0 || /\s/.test(source[i - 1] as string))) {
-			const tag = TAG.exec(rest);
+			const tag = stickyAt(TAG, source, i);
 			if (tag && !/^#[\d/]+$/.test(tag[0])) {
 				flush();
 				tokens.push({ type: "tag", tag: tag[0] });
@@ -85,7 +92,7 @@ export function parseInline(source: string, depth = 0): InlineToken[] {
 			}
 		}
 		if ((char === "h" || char === "H") && (i === 0 || !/[\w/]/.test(source[i - 1] as string))) {
-			const url = BARE_URL.exec(rest);
+			const url = stickyAt(BARE_URL, source, i);
 			if (url) {
 				flush();
 				tokens.push({ type: "link", href: url[0], children: [{ type: "text", text: url[0] }] });
@@ -94,7 +101,7 @@ export function parseInline(source: string, depth = 0): InlineToken[] {
 			}
 		}
 		if (depth < MAX_DEPTH) {
-			const delimiter = DELIMITERS.find((entry) => rest.startsWith(entry.open));
+			const delimiter = DELIMITERS.find((entry) => source.startsWith(entry.open, i));
 			const intraword = char === "_" && i > 0 && /[\p{L}\p{N}]/u.test(source[i - 1] as string);
 			if (delimiter && !intraword) {
 				const after = source[i + delimiter.open.length];

@@ -82,7 +82,7 @@ export function findPdfUrls(line: string): TextLink[] {
 	}
 	const found: TextLink[] = [];
 	let covered = 0;
-	let at = line.search(/https?:\/\//i);
+	let at = nextUrl(line, 0);
 	while (at !== -1) {
 		const scheme = at >= covered ? startsWebUrl(line, at) : 0;
 		if (scheme === 0) {
@@ -137,9 +137,12 @@ export function findPdfUrls(line: string): TextLink[] {
 	return found;
 }
 
+const URL_START = /https?:\/\//gi;
+
+/** The next `http://` or `https://` at or after `from`, or -1 (no copying of the line). */
 function nextUrl(line: string, from: number): number {
-	const next = line.slice(from).search(/https?:\/\//i);
-	return next === -1 ? -1 : from + next;
+	URL_START.lastIndex = from;
+	return URL_START.exec(line)?.index ?? -1;
 }
 
 /** The parts of a web address the plugin needs, or null when it is not a web address. */

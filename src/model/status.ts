@@ -19,8 +19,11 @@ export function isOpenState(state: TaskState): boolean {
 	return state === "open" || state === "in-progress";
 }
 
-/** Quote markers, list marker and checkbox at the start of a task line. */
-export const TASK_PREFIX = /^([\t ]*(?:>[\t ]?)*[\t ]*(?:[-*+]|\d{1,9}[.)])[\t ]+\[)(.)(\](?:[\t ]|$))/u;
+/**
+ * Quote markers, list marker and checkbox at the start of a task line. Written so that no two
+ * quantifiers can trade the same characters: it stays linear on hostile lines.
+ */
+export const TASK_PREFIX = /^([\t ]*(?:>[\t ]*)*(?:[-*+]|\d{1,9}[.)])[\t ]+\[)(.)(\](?:[\t ]|$))/u;
 
 /** The item's text with quote markers, list marker and checkbox removed. */
 export function stripTaskMarker(line: string): string {

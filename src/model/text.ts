@@ -60,45 +60,58 @@ export function isPdfTarget(target: string): boolean {
 	return stripQueryAndFragment(target).trim().toLowerCase().endsWith(".pdf");
 }
 
-/** Replaces inline code spans with spaces of the same length, so columns stay where they were. */
+/**
+ * Replaces inline code spans with spaces of the same length, so columns stay where they were. A span
+ * opens with a run of backticks and closes at the next run of the same length. One pass over the
+ * runs: linear however many backticks a hostile line holds.
+ */
 export function maskInlineCode(line: string): string {
 	if (!line.includes("`")) {
 		return line;
 	}
-	let result = "";
-	let i = 0;
-	while (i < line.length) {
-		if (line[i] !== "`") {
-			result += line[i];
+	const starts: number[] = [];
+	const lengths: number[] = [];
+	for (let i = 0; i < line.length; ) {
+		if (line.charCodeAt(i) !== 96) {
 			i++;
 			continue;
 		}
-		let run = 0;
-		while (line[i + run] === "`") {
-			run++;
+		let end = i + 1;
+		while (line.charCodeAt(end) === 96) {
+			end++;
 		}
-		const fence = "`".repeat(run);
-		const close = findClosingFence(line, i + run, fence);
-		if (close === -1) {
-			result += fence;
-			i += run;
+		starts.push(i);
+		lengths.push(end - i);
+		i = end;
+	}
+	// For each run length, the indices of the runs of that length, and how far they have been used.
+	const byLength = new Map<number, { runs: number[]; next: number }>();
+	lengths.forEach((length, index) => {
+		const entry = byLength.get(length);
+		if (entry) {
+			entry.runs.push(index);
+		} else {
+			byLength.set(length, { runs: [index], next: 0 });
+		}
+	});
+	let result = "";
+	let copied = 0;
+	for (let k = 0; k < starts.length; ) {
+		const length = lengths[k] as number;
+		const entry = byLength.get(length) as { runs: number[]; next: number };
+		while (entry.next < entry.runs.length && (entry.runs[entry.next] as number) <= k) {
+			entry.next++;
+		}
+		const close = entry.runs[entry.next];
+		if (close === undefined) {
+			k++;
 			continue;
 		}
-		result += " ".repeat(close + run - i);
-		i = close + run;
+		const from = starts[k] as number;
+		const to = (starts[close] as number) + length;
+		result += line.slice(copied, from) + " ".repeat(to - from);
+		copied = to;
+		k = close + 1;
 	}
-	return result;
-}
-
-function findClosingFence(line: string, from: number, fence: string): number {
-	let at = line.indexOf(fence, from);
-	while (at !== -1) {
-		const before = line[at - 1];
-		const after = line[at + fence.length];
-		if (before !== "`" && after !== "`") {
-			return at;
-		}
-		at = line.indexOf(fence, at + 1);
-	}
-	return -1;
+	return result + line.slice(copied);
 }

@@ -7,12 +7,29 @@ import type { DashboardContext } from "./services";
 
 const PENDING = "pending-changed";
 
+/** What a queued edit needs when its turn comes: the line as it is then, and the edit. */
+interface QueuedEdit {
+	path: string;
+	key: string;
+	target: () => CheckoffTarget;
+	edit: (text: string, target: CheckoffTarget) => EditResult;
+	feedback: { message: string; undo: ((applied: CheckoffTarget) => Promise<boolean>) | null } | null;
+	/** Called with the line as written, so that a following click on the same item starts from it. */
+	applied?: (target: CheckoffTarget) => void;
+}
+
 /**
  * Writes check-offs into notes: through `vault.process`, with the pure edit that confirms the line
- * first. Shows a pending state until the index has read the change, and offers Undo.
+ * first. Writes to one note run one after another, in the order of the clicks, so two quick clicks
+ * both land. A row stays pending until the index has read the change; Undo is offered.
  */
 export class CheckoffAction {
-	private readonly pending = new Set<string>();
+	private readonly pending = new Map<string, number>();
+	private readonly queues = new Map<string, Promise<unknown>>();
+	/** The line of an item as the last queued write left it (for a second click before the redraw). */
+	private readonly written = new Map<string, { target: CheckoffTarget; status: string }>();
+	private readonly timers = new Set<number>();
+	private disposed = false;
 
 	constructor(private readonly context: DashboardContext) {}
 
@@ -22,70 +39,127 @@ export class CheckoffAction {
 
 	/** Toggles a study item: open and in-progress become done, anything else reopens. */
 	async toggle(item: StudyItem): Promise<boolean> {
-		const status = toggledStatus(item.status);
-		const done = status !== " ";
-		return this.write(item.path, { line: item.line, lineText: item.lineText }, (text, target) => setTaskStatus(text, target, status, this.editOptions()), {
-			message: t(done ? "checkoff.done" : "checkoff.reopened", { text: item.text }),
-			undo: (applied) => this.write(item.path, applied, (text, target) => setTaskStatus(text, target, item.status, this.editOptions()), null),
+		const key = `${item.path}\u0000${item.line}`;
+		let status = item.status;
+		let chosen = " ";
+		return this.enqueue({
+			path: item.path,
+			key,
+			target: () => {
+				const last = this.written.get(key);
+				status = last ? last.status : item.status;
+				chosen = toggledStatus(status);
+				return last ? last.target : { line: item.line, lineText: item.lineText };
+			},
+			edit: (text, target) => setTaskStatus(text, target, chosen, this.editOptions()),
+			feedback: null,
+			applied: (target) => {
+				this.written.set(key, { target, status: chosen });
+				const previous = status;
+				noticeWithAction(t(chosen === " " ? "checkoff.reopened" : "checkoff.done", { text: item.text }), t("checkoff.undo"), () => {
+					void this.enqueue({
+						path: item.path,
+						key,
+						target: () => this.written.get(key)?.target ?? target,
+						edit: (text, current) => setTaskStatus(text, current, previous, this.editOptions()),
+						feedback: null,
+						applied: (undone) => this.written.set(key, { target: undone, status: previous }),
+					});
+				});
+			},
 		});
 	}
 
 	/** Turns a list-item question into a study item (`- why?` → `- [ ] why?`). */
 	async convert(question: Question): Promise<boolean> {
-		return this.write(question.path, { line: question.line, lineText: question.lineText }, questionToTask, { message: t("question.converted", { text: question.text }), undo: null });
+		return this.enqueue({
+			path: question.path,
+			key: `${question.path}\u0000${question.line}`,
+			target: () => ({ line: question.line, lineText: question.lineText }),
+			edit: questionToTask,
+			feedback: { message: t("question.converted", { text: question.text }), undo: null },
+		});
+	}
+
+	/** Stops pending timers (the plugin is being turned off). */
+	dispose(): void {
+		this.disposed = true;
+		for (const timer of this.timers) {
+			window.clearTimeout(timer);
+		}
+		this.timers.clear();
+		this.pending.clear();
+		this.written.clear();
 	}
 
 	private editOptions(): { completionDate: string | null } {
 		return { completionDate: this.context.settings().completionDate ? localDate(new Date()) : null };
 	}
 
-	private async write(
-		path: string,
-		target: CheckoffTarget,
-		edit: (text: string, target: CheckoffTarget) => EditResult,
-		feedback: { message: string; undo: ((applied: CheckoffTarget) => Promise<boolean>) | null } | null,
-	): Promise<boolean> {
+	private mark(key: string, delta: 1 | -1): void {
+		const count = (this.pending.get(key) ?? 0) + delta;
+		if (count > 0) {
+			this.pending.set(key, count);
+		} else {
+			this.pending.delete(key);
+		}
+		this.context.events.trigger(PENDING);
+	}
+
+	/** Runs the edit after every earlier write to the same note. */
+	private enqueue(job: QueuedEdit): Promise<boolean> {
+		this.mark(job.key, 1);
+		const previous = this.queues.get(job.path) ?? Promise.resolve();
+		const run = previous.then(() => this.write(job));
+		const tail = run.catch(() => false);
+		this.queues.set(job.path, tail);
+		void tail.then(() => {
+			if (this.queues.get(job.path) === tail) {
+				this.queues.delete(job.path);
+			}
+		});
+		return run;
+	}
+
+	private async write(job: QueuedEdit): Promise<boolean> {
 		const { vault } = this.context.services;
-		const file = vault.getAbstractFileByPath(path);
-		if (!(file instanceof TFile)) {
-			notify(t("checkoff.refused.missing"));
-			await this.context.index.refreshNote(path);
+		const file = vault.getAbstractFileByPath(job.path);
+		if (this.disposed || !(file instanceof TFile)) {
+			this.mark(job.key, -1);
+			this.written.delete(job.key);
+			if (!this.disposed) {
+				notify(t("checkoff.refused.missing"));
+				await this.context.index.refreshNote(job.path);
+			}
 			return false;
 		}
-		const key = `${path}\u0000${target.line}`;
-		this.pending.add(key);
-		this.context.events.trigger(PENDING);
+		const target = job.target();
 		let result: EditResult | null = null;
 		try {
 			await vault.process(file, (text) => {
-				result = edit(text, target);
+				result = job.edit(text, target);
 				return result.ok ? result.text : text;
 			});
 		} catch (error) {
-			this.pending.delete(key);
-			this.context.events.trigger(PENDING);
-			notify(t("checkoff.failed", { path, reason: error instanceof Error ? error.message : String(error) }));
+			this.mark(job.key, -1);
+			notify(t("checkoff.failed", { path: job.path, reason: error instanceof Error ? error.message : String(error) }));
 			return false;
 		}
 		const outcome = result as EditResult | null;
 		if (outcome === null || !outcome.ok) {
-			this.pending.delete(key);
+			this.mark(job.key, -1);
+			this.written.delete(job.key);
 			notify(t(`checkoff.refused.${outcome === null ? "changed" : outcome.reason}`));
-			await this.context.index.refreshNote(path);
-			this.context.events.trigger(PENDING);
+			await this.context.index.refreshNote(job.path);
 			return false;
 		}
-		// The metadata cache reports the change shortly; the index then redraws the item.
-		this.waitForIndex(key, path);
 		const applied = { line: outcome.line, lineText: outcome.lineText };
-		if (feedback) {
-			if (feedback.undo) {
-				const undo = feedback.undo;
-				noticeWithAction(feedback.message, t("checkoff.undo"), () => void undo(applied));
-			} else {
-				notify(feedback.message);
-			}
+		job.applied?.(applied);
+		if (job.feedback) {
+			notify(job.feedback.message);
 		}
+		// The metadata cache reports the change shortly; the index then redraws the item.
+		this.waitForIndex(job.key, job.path);
 		return true;
 	}
 
@@ -101,11 +175,19 @@ export class CheckoffAction {
 			clear();
 			void this.context.index.refreshNote(path);
 		}, 3000);
+		this.timers.add(timer);
+		let cleared = false;
 		const clear = (): void => {
+			if (cleared) {
+				return;
+			}
+			cleared = true;
 			window.clearTimeout(timer);
+			this.timers.delete(timer);
 			this.context.index.offChange(ref);
-			if (this.pending.delete(key)) {
-				this.context.events.trigger(PENDING);
+			this.mark(key, -1);
+			if (!this.pending.has(key)) {
+				this.written.delete(key);
 			}
 		};
 	}

@@ -10,6 +10,8 @@ import type { RowItem, StudyGroup } from "./view-model";
 
 const OPEN_BY_DEFAULT = 3;
 const MAX_DEPTH = 6;
+/** Longer item texts are cut for display (the note keeps every character). */
+const MAX_TEXT = 2000;
 
 /** Study items grouped by note (then heading path) or by talk; groups beyond the first page wait. */
 export function renderStudy(parent: HTMLElement, groups: readonly StudyGroup[], bySession: boolean, env: ListEnv): void {
@@ -73,19 +75,18 @@ function renderItem(parent: HTMLElement, item: StudyItem, level: number, env: Li
 	row.toggleClass("is-pending", pending);
 	const checkbox = row.createEl("input", { cls: "task-list-item-checkbox gopherchina-checkbox", type: "checkbox" });
 	checkbox.checked = !isOpenState(item.state);
-	checkbox.disabled = pending;
 	checkbox.setAttr("aria-label", t("item.checkbox", { text: item.text }));
 	if (pending) {
 		checkbox.setAttr("aria-busy", "true");
 		checkbox.setAttr("title", t("item.pending"));
 	}
 	checkbox.addEventListener("click", (event) => {
+		// The box shows the note, not the click: it turns when the index has read the change. A
+		// second click before that is queued behind the first, and both land in order.
 		event.preventDefault();
-		if (!env.checkoff.isPending(item.path, item.line)) {
-			row.addClass("is-pending");
-			checkbox.disabled = true;
-			void env.checkoff.toggle(item);
-		}
+		row.addClass("is-pending");
+		checkbox.setAttr("aria-busy", "true");
+		void env.checkoff.toggle(item);
 	});
 	renderText(row, item, env);
 	if (item.state === "in-progress") {
@@ -99,7 +100,8 @@ function renderText(row: HTMLElement, entry: StudyItem | Question, env: ListEnv)
 	text.setAttr("role", "link");
 	text.setAttr("tabindex", "0");
 	text.setAttr("aria-label", t("item.openNote", { path: entry.path, line: entry.line + 1 }));
-	renderInline(text, parseInline(entry.text), { openLink: (target, event) => openLink(env, target, entry.path, event) });
+	const shown = entry.text.length > MAX_TEXT ? `${entry.text.slice(0, MAX_TEXT)}…` : entry.text;
+	renderInline(text, parseInline(shown), { openLink: (target, event) => openLink(env, target, entry.path, event) });
 	onActivate(text, (event) => void openNoteAt(env.context.services, entry.path, entry.line, event));
 	return text;
 }

@@ -47,7 +47,7 @@ class Locator {
 }
 
 const FRONTMATTER_FENCE = /^---[\t ]*$/;
-const TASK_CHECKBOX = /^([\t ]*(?:>[\t ]?)*[\t ]*(?:[-*+]|\d{1,9}[.)])(?:[\t ]+))\[(.)\](?=[\t ]|$)[\t ]?/u;
+const TASK_CHECKBOX = /^([\t ]*(?:>[\t ]*)*(?:[-*+]|\d{1,9}[.)])[\t ]+)\[(.)\](?=[\t ]|$)[\t ]?/u;
 const CALLOUT_START = /^[\t ]*>[\t ]?\[!([^\]]+)\]/;
 // A tag: `#` at the start or after white space, then characters that are not white space or
 // punctuation; at least one of them must not be a digit.

@@ -48,7 +48,7 @@ describe("the dashboard pane", () => {
 		const row = itemRow(pane(harness), "有关 goroutine 泄露的问题");
 		click(row.querySelector("input"));
 		expect(row.classList.contains("is-pending")).toBe(true);
-		expect(row.querySelector("input")?.disabled).toBe(true);
+		expect(row.querySelector("input")?.getAttribute("aria-busy")).toBe("true");
 		await flush();
 		const after = await harness.runtime.read(NOTE);
 		expect(after.length).toBe(before.length);
