@@ -20,7 +20,7 @@ import type {
 } from "obsidian";
 import { parse as parseYaml } from "yaml";
 
-const markdown = new MarkdownIt("default", { html: true, linkify: false });
+const markdown = new MarkdownIt("default", { html: true, linkify: false, maxNesting: 5000 });
 
 /** Line starts, so that (line, col) turn into Obsidian's `{ line, col, offset }`. */
 class Locator {
@@ -186,7 +186,9 @@ export function buildMetadata(text: string): CachedMetadata {
 			return (task[1] ?? "") + line.slice(task[0].length);
 		})
 		.join("\n");
-	const tokens = markdown.parse(source, {});
+	// Lines are counted at "\n" (a lone "\r" is no line break here), as the plugin counts them;
+	// markdown-it would break lines at a lone "\r" too, so it becomes a space for the parser.
+	const tokens = markdown.parse(source.replace(/\r(?!\n)/g, " "), {});
 
 	const listItems: ListItemCache[] = [];
 	const headings: HeadingCache[] = [];
