@@ -41,6 +41,11 @@ export default class GopherChinaDashboardPlugin extends Plugin {
 		};
 		const checkoff = new CheckoffAction(context);
 		this.register(() => checkoff.dispose());
+		// Turned off: the view state waiting to be saved is saved now, a pending rebuild dropped.
+		this.register(() => {
+			this.persistSoon.run();
+			this.rebuildSoon.cancel();
+		});
 		const pdf = new PdfActions(context);
 
 		this.registerView(

@@ -1,4 +1,4 @@
-import { type CachedMetadata, Component, debounce, Events, type EventRef, type MetadataCache, type TAbstractFile, TFile, type Vault, type Workspace } from "obsidian";
+import { type CachedMetadata, Component, debounce, type Debouncer, Events, type EventRef, type MetadataCache, type TAbstractFile, TFile, type Vault, type Workspace } from "obsidian";
 import { normalizeTrackedTags } from "../model/tags";
 import type { NoteRecord, Progress } from "../model/types";
 import { type NoteSource, NoteStore, type SkippedNote } from "./note-store";
@@ -35,7 +35,7 @@ export class VaultIndex extends Component {
 	private started = false;
 	private buildRun = 0;
 	private bulk = false;
-	private readonly announce: () => void;
+	private readonly announce: Debouncer<[], void>;
 
 	constructor(
 		private readonly services: IndexServices,
@@ -66,6 +66,7 @@ export class VaultIndex extends Component {
 	override onunload(): void {
 		this.started = false;
 		this.buildRun++;
+		this.announce.cancel();
 	}
 
 	/** Subscribes to model changes (debounced). The returned ref must be passed to `offChange`. */
@@ -104,7 +105,10 @@ export class VaultIndex extends Component {
 					return;
 				}
 				try {
-					notes.push({ path: file.path, text: await vault.cachedRead(file), cache });
+					const text = await vault.cachedRead(file);
+					if (this.isCurrent(file, cache)) {
+						notes.push({ path: file.path, text, cache });
+					}
 				} catch (error) {
 					this.skip(file.path, error);
 				}
@@ -250,9 +254,15 @@ export class VaultIndex extends Component {
 			this.skip(file.path, error);
 			return;
 		}
-		if (run === this.buildRun) {
+		// The file may have moved, changed or vanished while it was read: a newer event then tells.
+		if (run === this.buildRun && this.isCurrent(file, cache)) {
 			this.updateNote(file.path, text, cache);
 		}
+	}
+
+	/** True when the file is still at its path and its metadata is still the one that was read with. */
+	private isCurrent(file: TFile, cache: CachedMetadata): boolean {
+		return this.services.vault.getAbstractFileByPath(file.path) === file && this.services.metadataCache.getFileCache(file) === cache;
 	}
 
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
