@@ -26,6 +26,7 @@ export const en = {
 	"empty.noStudy": "No open study items. Task items (- [ ]) in tracked notes show up here.",
 	"empty.noQuestions": "No questions yet. Lines ending in a question mark and question callouts show up here.",
 	"empty.noTalks": "No talks yet. Links to slide PDFs in tracked notes show up here.",
+	"empty.failed": "The dashboard could not be drawn. Refresh it, or see the developer console for why.",
 	"empty.loading": "Reading your notes…",
 
 	"group.open": "{count} open",

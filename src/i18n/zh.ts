@@ -28,6 +28,7 @@ export const zh: Record<MessageKey, string> = {
 	"empty.noStudy": "没有未完成的学习任务。跟踪笔记中的任务项（- [ ]）会显示在这里。",
 	"empty.noQuestions": "还没有问题。以问号结尾的行和 question 标注会显示在这里。",
 	"empty.noTalks": "还没有演讲。跟踪笔记中指向幻灯片 PDF 的链接会显示在这里。",
+	"empty.failed": "仪表盘无法绘制。请刷新，或在开发者控制台中查看原因。",
 	"empty.loading": "正在读取笔记…",
 
 	"group.open": "{count} 项未完成",

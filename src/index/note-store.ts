@@ -42,20 +42,24 @@ export class NoteStore {
 
 	constructor(private readonly resolveLink: (linkpath: string, sourcePath: string) => string | null) {}
 
-	/** Indexes one note from its metadata; an untracked note is dropped without its text being read. */
-	update(path: string, text: string, cache: CachedMetadata): void {
-		const tags = getAllTags(cache);
-		if (!isTrackedNote(tags, this.tracked)) {
-			this.skipped.delete(path);
-			this.set(path, null);
-			return;
-		}
+	/**
+	 * Indexes one note from its metadata; an untracked note is dropped without its text being read.
+	 * Returns why the note was skipped, when it was.
+	 */
+	update(path: string, text: string, cache: CachedMetadata): string | null {
 		try {
+			const tags = getAllTags(cache);
+			if (!isTrackedNote(tags, this.tracked)) {
+				this.skipped.delete(path);
+				this.set(path, null);
+				return null;
+			}
 			const record = parseNote({ path, text, cache, tags: tags ?? [], trackedTags: this.tracked, resolveLink: this.resolveLink });
 			this.skipped.delete(path);
 			this.set(path, record);
+			return null;
 		} catch (error) {
-			this.skip(path, error);
+			return this.skip(path, error);
 		}
 	}
 

@@ -53,11 +53,11 @@ export class VaultIndex extends Component {
 
 	override onload(): void {
 		const { metadataCache, vault, workspace } = this.services;
-		this.registerEvent(metadataCache.on("changed", (file, data, cache) => this.onChanged(file, data, cache)));
-		this.registerEvent(metadataCache.on("deleted", (file) => this.onDeleted(file)));
-		this.registerEvent(vault.on("rename", (file, oldPath) => this.onRenamed(file, oldPath)));
-		this.registerEvent(vault.on("create", (file) => this.onPdf(file, true)));
-		this.registerEvent(vault.on("delete", (file) => this.onPdf(file, false)));
+		this.registerEvent(metadataCache.on("changed", (file, data, cache) => this.guard(file.path, () => this.onChanged(file, data, cache))));
+		this.registerEvent(metadataCache.on("deleted", (file) => this.guard(file.path, () => this.onDeleted(file))));
+		this.registerEvent(vault.on("rename", (file, oldPath) => this.guard(file.path, () => this.onRenamed(file, oldPath))));
+		this.registerEvent(vault.on("create", (file) => this.guard(file.path, () => this.onPdf(file, true))));
+		this.registerEvent(vault.on("delete", (file) => this.guard(file.path, () => this.onPdf(file, false))));
 		workspace.onLayoutReady(() => {
 			void this.rebuild();
 		});
@@ -127,7 +127,7 @@ export class VaultIndex extends Component {
 		this.bulk = true;
 		try {
 			for (const note of notes) {
-				this.store.update(note.path, note.text, note.cache);
+				this.report(note.path, this.store.update(note.path, note.text, note.cache));
 			}
 		} finally {
 			this.bulk = false;
@@ -137,7 +137,7 @@ export class VaultIndex extends Component {
 
 	/** Indexes one note from metadata the cache handed over (no read when it is untracked). */
 	updateNote(path: string, text: string, cache: CachedMetadata): void {
-		this.store.update(path, text, cache);
+		this.report(path, this.store.update(path, text, cache));
 		this.changed();
 	}
 
@@ -225,6 +225,15 @@ export class VaultIndex extends Component {
 
 	// ----- events -----
 
+	/** Nothing thrown while handling one file's event escapes into the app: it is logged instead. */
+	private guard(path: string, handle: () => void): void {
+		try {
+			handle();
+		} catch (error) {
+			console.error(`GopherChina Dashboard: could not handle a change to ${path}:`, error);
+		}
+	}
+
 	private changed(): void {
 		if (!this.bulk) {
 			this.announce();
@@ -232,9 +241,15 @@ export class VaultIndex extends Component {
 	}
 
 	private skip(path: string, error: unknown): void {
-		const reason = this.store.skip(path, error);
+		this.report(path, this.store.skip(path, error));
 		this.changed();
-		console.error(`GopherChina Dashboard: skipped ${path}: ${reason}`);
+	}
+
+	/** A note that could not be indexed is logged with the reason (and listed in the pane). */
+	private report(path: string, reason: string | null): void {
+		if (reason !== null) {
+			console.error(`GopherChina Dashboard: skipped ${path}: ${reason}`);
+		}
 	}
 
 	private async indexFile(file: TFile, run: number): Promise<void> {

@@ -86,12 +86,18 @@ export class Dashboard extends Component {
 		this.containerEl.removeClass("gopherchina-dashboard");
 	}
 
-	/** Redraws now when shown, else as soon as it is shown again. */
+	/** Redraws now when shown, else as soon as it is shown again. A failure is shown, not thrown. */
 	requestRedraw(): void {
-		if (this.containerEl.isShown()) {
-			this.redraw();
-		} else {
+		if (!this.containerEl.isShown()) {
 			this.stale = true;
+			return;
+		}
+		try {
+			this.redraw();
+		} catch (error) {
+			console.error("GopherChina Dashboard: could not draw the dashboard:", error);
+			this.containerEl.empty();
+			this.containerEl.createDiv({ cls: "gopherchina-empty gopherchina-warning", text: t("empty.failed") });
 		}
 	}
 

@@ -151,3 +151,21 @@ describe("lifecycle", () => {
 		expect(runtime.app.vault.getAbstractFileByPath("moved/n0.md")).toBeInstanceOf(TFile);
 	});
 });
+
+describe("failures stay inside", () => {
+	it("logs an error thrown while handling a file event instead of letting it escape", async () => {
+		const runtime = createRuntime({ "a.md": "#gopherchina\n- [ ] a\n" });
+		const { index } = await startIndex(runtime);
+		const logged: unknown[] = [];
+		const original = console.error;
+		console.error = (...args: unknown[]) => logged.push(args);
+		try {
+			const broken = { get listItems(): never { throw new Error("broken metadata"); }, tags: [{ tag: "#gopherchina", position: { start: { line: 0, col: 0, offset: 0 }, end: { line: 0, col: 12, offset: 12 } } }] };
+			expect(() => runtime.setCache("a.md", broken as never)).not.toThrow();
+		} finally {
+			console.error = original;
+		}
+		expect(logged.length).toBeGreaterThan(0);
+		expect(index.skippedNotes().map((note) => note.path)).toEqual(["a.md"]);
+	});
+});
