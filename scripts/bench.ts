@@ -23,6 +23,7 @@ import { createRuntime } from "../tests/runtime/runtime";
 import { random, syntheticVault, trackedNote } from "../tests/runtime/synthetic-vault";
 import { Events } from "obsidian";
 import { clearRemoteMemo } from "../src/model/pdf-links";
+import { countNodes } from "../tests/runtime/dom-count";
 
 setup();
 
@@ -129,14 +130,6 @@ function timeUpdates(entries: readonly Entry[], runs: number, seed: number): num
 	return median(times);
 }
 
-function countNodes(root: Node): number {
-	let count = 0;
-	const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-	while (walker.nextNode()) {
-		count++;
-	}
-	return count;
-}
 
 async function renderOnce(index: VaultIndex): Promise<{ ms: number; nodes: number; completeMs: number }> {
 	const context: DashboardContext = {

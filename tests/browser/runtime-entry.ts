@@ -7,6 +7,7 @@ import { setup } from "obsidian-test-mocks/setup";
 import type { ViewCreator } from "obsidian";
 import { createRuntime, type Runtime } from "../runtime/runtime";
 import { registerViewCreators, setViewHost } from "../runtime/views";
+import { countNodes } from "../runtime/dom-count";
 
 export interface StartOptions {
 	files: Record<string, string>;
@@ -86,14 +87,3 @@ export async function start(options: StartOptions): Promise<void> {
 
 Object.assign(window, { GopherChinaRuntime: { start } });
 
-function countNodes(root: Node | null): number {
-	if (!root) {
-		return 0;
-	}
-	let count = 0;
-	const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-	while (walker.nextNode()) {
-		count++;
-	}
-	return count;
-}

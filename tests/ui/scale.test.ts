@@ -1,15 +1,8 @@
 import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
 import { syntheticVault } from "../runtime/synthetic-vault";
 import { pane } from "./helpers";
+import { countNodes } from "../runtime/dom-count";
 
-function countNodes(root: Node): number {
-	let count = 0;
-	const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-	while (walker.nextNode()) {
-		count++;
-	}
-	return count;
-}
 
 describe("a large vault", () => {
 	jest.setTimeout(60_000);
