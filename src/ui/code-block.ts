@@ -20,7 +20,8 @@ const SHOW: Record<string, Tab> = { sessions: "talks", talks: "talks", study: "s
 export function parseBlockOptions(source: string): BlockOptions {
 	const options: BlockOptions = { show: null, year: null, errors: [] };
 	for (const raw of source.split(/\r?\n/)) {
-		const line = raw.trim();
+		// A `#` after white space starts a comment, as in the README's example.
+		const line = raw.replace(/\s#.*$/, "").trim();
 		if (line === "" || line.startsWith("#")) {
 			continue;
 		}

@@ -29,6 +29,7 @@ describe("questions, the code block, languages and settings", () => {
 		expect(parseBlockOptions("show: sessions\nyear: 2023")).toEqual({ show: "talks", year: "2023", errors: [] });
 		expect(parseBlockOptions("show: study\n\n# a comment\nyear: 2023-shanghai")).toEqual({ show: "study", year: "2023-shanghai", errors: [] });
 		expect(parseBlockOptions("colour: red")).toEqual({ show: null, year: null, errors: ["colour: red"] });
+		expect(parseBlockOptions("show: study        # or: sessions, questions\nyear: 2023         # optional")).toEqual({ show: "study", year: "2023", errors: [] });
 	});
 
 	it("renders a live dashboard in a note with the gopherchina code block", async () => {
