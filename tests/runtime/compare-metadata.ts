@@ -28,9 +28,7 @@ export function project(cache: CachedMetadata, allTags: readonly string[] | null
 		frontmatterLinks: (cache.frontmatterLinks ?? []).map((link) => ({ key: link.key, link: link.link, displayText: link.displayText ?? null })),
 		links: (cache.links ?? []).map((link) => ({ link: link.link, displayText: link.displayText ?? null, line: link.position.start.line })),
 		embeds: (cache.embeds ?? []).map((link) => ({ link: link.link, displayText: link.displayText ?? null, line: link.position.start.line })),
-		sections: (cache.sections ?? [])
-			.filter((section) => section.type === "code" || section.type === "callout")
-			.map((section) => ({ type: section.type, start: section.position.start.line, end: section.position.end.line })),
+		sections: (cache.sections ?? []).map((section) => ({ type: section.type, start: section.position.start.line, end: section.position.end.line })),
 	};
 }
 

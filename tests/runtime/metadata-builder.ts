@@ -196,7 +196,7 @@ export function buildMetadata(text: string): CachedMetadata {
 	const codeLines = new Set<number>();
 	const lastLine = (map: [number, number]): number => {
 		let end = map[1] - 1;
-		while (end > map[0] && (lines[end] ?? "").trim() === "") {
+		while (end > map[0] && ((lines[end] ?? "").trim() === "" || hidden[end] === 1)) {
 			end--;
 		}
 		return end;
