@@ -69,6 +69,26 @@ function fenced(lines: readonly string[]): boolean[] {
 	});
 }
 
+interface Target {
+	source: string;
+	lines: string[];
+	line: number;
+	lineText: string;
+	/** The line's status character when it is a study item (a task outside code), else null. */
+	status: string | null;
+}
+
+/** One line of a generated note, as the dashboard would have shown it. */
+function target(value: Note, pick: number): Target {
+	const source = render(value);
+	const lines = linesOf(source);
+	const line = pick % lines.length;
+	const lineText = lines[line] as string;
+	const bare = line === 0 && lineText.startsWith("\uFEFF") ? lineText.slice(1) : lineText;
+	const match = fenced(lines)[line] === true ? null : TASK_PREFIX.exec(bare);
+	return { source, lines, line, lineText, status: match ? (match[2] as string) : null };
+}
+
 function differingRange(before: string, after: string): [number, number] | null {
 	if (before === after) {
 		return null;
@@ -90,15 +110,10 @@ describe("checking off, over generated notes", () => {
 	it("changes exactly the target's status character, or nothing and says why", () => {
 		fc.assert(
 			fc.property(note, fc.nat(), status, (value, pick, next) => {
-				const source = render(value);
-				const lines = linesOf(source);
-				const line = pick % lines.length;
-				const lineText = lines[line] as string;
+				const { source, lines, line, lineText, status: old } = target(value, pick);
 				const result = setTaskStatus(source, { line, lineText }, next);
-				const bare = line === 0 && lineText.startsWith("\uFEFF") ? lineText.slice(1) : lineText;
 				const code = fenced(lines);
-				const isTask = TASK_PREFIX.test(bare) && code[line] !== true;
-				if (!isTask) {
+				if (old === null) {
 					// Not a study item (the dashboard never shows such a line): refused, or the one
 					// identical task line elsewhere, outside code, is the one edited.
 					if (result.ok) {
@@ -113,7 +128,6 @@ describe("checking off, over generated notes", () => {
 					return;
 				}
 				expect(result.line).toBe(line);
-				const old = (TASK_PREFIX.exec(bare) as RegExpExecArray)[2] as string;
 				const range = differingRange(source, result.text);
 				if (old === next) {
 					expect(range).toBeNull();
@@ -134,20 +148,16 @@ describe("checking off, over generated notes", () => {
 	it("restores the original bytes when toggled twice", () => {
 		fc.assert(
 			fc.property(note, fc.nat(), (value, pick) => {
-				const source = render(value);
-				const lines = linesOf(source);
-				const line = pick % lines.length;
-				const lineText = lines[line] as string;
-				const bare = line === 0 && lineText.startsWith("\uFEFF") ? lineText.slice(1) : lineText;
-				const match = TASK_PREFIX.exec(bare);
-				if (!match) {
+				const { source, line, lineText, status: old } = target(value, pick);
+				if (old === null) {
 					return;
 				}
-				const once = setTaskStatus(source, { line, lineText }, toggledStatus(match[2] as string));
+				const once = setTaskStatus(source, { line, lineText }, toggledStatus(old));
+				expect(once.ok).toBe(true);
 				if (!once.ok) {
 					return;
 				}
-				const twice = setTaskStatus(once.text, { line: once.line, lineText: once.lineText }, match[2] as string);
+				const twice = setTaskStatus(once.text, { line: once.line, lineText: once.lineText }, old);
 				expect(twice.ok).toBe(true);
 				expect(twice.ok && twice.text).toBe(source);
 			}),
@@ -158,11 +168,8 @@ describe("checking off, over generated notes", () => {
 	it("after lines move, edits the line that still says what was shown, or refuses; never another line", () => {
 		fc.assert(
 			fc.property(note, fc.nat(), fc.array(fc.oneof(taskLine, otherLine), { maxLength: 5 }), fc.nat(), (value, pick, inserted, where) => {
-				const source = render(value);
-				const lines = linesOf(source);
-				const line = pick % lines.length;
-				const lineText = lines[line] as string;
-				if (!TASK_PREFIX.test(lineText) || fenced(lines)[line] === true) {
+				const { line, lineText, status: shownStatus } = target(value, pick);
+				if (shownStatus === null) {
 					return;
 				}
 				// Lines are inserted somewhere (above or below), as another edit of the note would.
@@ -189,11 +196,8 @@ describe("checking off, over generated notes", () => {
 	it("refuses an edited line unless an identical one stands elsewhere", () => {
 		fc.assert(
 			fc.property(note, fc.nat(), (value, pick) => {
-				const source = render(value);
-				const lines = linesOf(source);
-				const line = pick % lines.length;
-				const shown = lines[line] as string;
-				if (!TASK_PREFIX.test(shown) || fenced(lines)[line] === true) {
+				const { line, lineText: shown, status: shownStatus } = target(value, pick);
+				if (shownStatus === null) {
 					return;
 				}
 				const editedLines = [...value.lines];
