@@ -119,7 +119,7 @@ export class Dashboard extends Component {
 		// Counting every talk and question means parsing every note. When many notes are new (the
 		// first draw, a rebuild) the pane is drawn first and the counts follow a moment later.
 		const later = this.state.tab === "study" && !model.filtered && index.pendingNotes() > DEFER_ABOVE;
-		const countsEl = renderHeader(this.containerEl, index, this.options.refresh, later ? null : index.sessionCounts());
+		const countsEl = renderHeader(this.containerEl, index, this.options.refresh, later ? null : model.sessionCounts());
 		if (!index.ready) {
 			this.containerEl.createDiv({ cls: "gopherchina-empty", text: t("empty.loading") });
 			return;
@@ -182,7 +182,7 @@ export class Dashboard extends Component {
 	private fillCounts(countsEl: HTMLElement): void {
 		const index = this.context.index;
 		const model = this.model();
-		setCounts(countsEl, index.noteCount(), index.sessionCounts());
+		setCounts(countsEl, index.noteCount(), model.sessionCounts());
 		const counts: Record<string, number> = { study: model.study().count, talks: model.talkCount(), questions: model.questions().length };
 		for (const tab of Array.from(this.containerEl.querySelectorAll<HTMLElement>(".gopherchina-tab"))) {
 			tab.querySelector(".gopherchina-tab-count")?.setText(String(counts[tab.dataset.tab ?? ""] ?? ""));

@@ -52,6 +52,7 @@ export class VisibleModel {
 	private studyCache: { groups: StudyGroup[]; count: number } | null = null;
 	private talkCache: Session[] | null = null;
 	private questionCache: Array<RowItem<Question>> | null = null;
+	private countCache: { sessions: number; local: number } | null = null;
 
 	constructor(
 		private readonly index: VaultIndex,
@@ -92,8 +93,14 @@ export class VisibleModel {
 		return this.talkCache;
 	}
 
+	/** How many talks there are and how many have a copy in the vault (counted once per model). */
+	sessionCounts(): { sessions: number; local: number } {
+		this.countCache ??= this.index.sessionCounts();
+		return this.countCache;
+	}
+
 	talkCount(): number {
-		return this.filtered ? this.talks().length : this.index.sessionCounts().sessions;
+		return this.filtered ? this.talks().length : this.sessionCounts().sessions;
 	}
 
 	questions(): Array<RowItem<Question>> {
