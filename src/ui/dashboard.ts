@@ -135,7 +135,7 @@ export class Dashboard extends Component {
 			this.state,
 			{
 				years: later ? null : model.years(),
-				counts: { study: model.study().count, talks: later ? null : model.talkCount(), questions: later ? null : model.questions().length },
+				counts: later ? { study: model.study().count, talks: null, questions: null } : tabCounts(model),
 				showTabs: this.options.only === null,
 				showYear: this.options.fixedYear === null,
 				showCompleted: settings.showCompleted,
@@ -183,13 +183,18 @@ export class Dashboard extends Component {
 		const index = this.context.index;
 		const model = this.model();
 		setCounts(countsEl, index.noteCount(), model.sessionCounts());
-		const counts: Record<string, number> = { study: model.study().count, talks: model.talkCount(), questions: model.questions().length };
-		for (const tab of Array.from(this.containerEl.querySelectorAll<HTMLElement>(".gopherchina-tab"))) {
-			tab.querySelector(".gopherchina-tab-count")?.setText(String(counts[tab.dataset.tab ?? ""] ?? ""));
-		}
+		this.setTabCounts(model);
 		const select = this.containerEl.querySelector<HTMLSelectElement>(".gopherchina-year");
 		if (select) {
 			fillYears(select, model.years(), this.state.year);
+		}
+	}
+
+	/** Writes each tab's count into the segmented control already drawn. */
+	private setTabCounts(model: VisibleModel): void {
+		const counts = tabCounts(model);
+		for (const tab of Array.from(this.containerEl.querySelectorAll<HTMLElement>(".gopherchina-tab"))) {
+			tab.querySelector(".gopherchina-tab-count")?.setText(String(counts[tab.dataset.tab as Tab]));
 		}
 	}
 
@@ -205,11 +210,7 @@ export class Dashboard extends Component {
 			return;
 		}
 		const model = this.model();
-		for (const tab of Array.from(this.containerEl.querySelectorAll<HTMLElement>(".gopherchina-tab"))) {
-			const count = tab.querySelector(".gopherchina-tab-count");
-			const name = tab.dataset.tab as Tab;
-			count?.setText(String(name === "study" ? model.study().count : name === "talks" ? model.talkCount() : model.questions().length));
-		}
+		this.setTabCounts(model);
 		this.bodyEl.empty();
 		this.renderBody(this.bodyEl, model);
 	}
@@ -269,4 +270,9 @@ export class Dashboard extends Component {
 			this.options.saveState(this.state);
 		}, 300);
 	}
+}
+
+/** How many rows each tab holds under the current filter. */
+function tabCounts(model: VisibleModel): Record<Tab, number> {
+	return { study: model.study().count, talks: model.talkCount(), questions: model.questions().length };
 }
