@@ -46,7 +46,7 @@ export class NoteStore {
 	 * Indexes one note from its metadata; an untracked note is dropped without its text being read.
 	 * Returns why the note was skipped, when it was.
 	 */
-	update(path: string, text: string, cache: CachedMetadata): string | null {
+	update(path: string, text: string, cache: CachedMetadata, confirmed = false): string | null {
 		try {
 			const tags = getAllTags(cache);
 			if (!isTrackedNote(tags, this.tracked)) {
@@ -54,7 +54,12 @@ export class NoteStore {
 				this.set(path, null);
 				return null;
 			}
-			const record = parseNote({ path, text, cache, tags: tags ?? [], trackedTags: this.tracked, resolveLink: this.resolveLink });
+			const record = parseNote({ path, text, cache, tags: tags ?? [], trackedTags: this.tracked, resolveLink: this.resolveLink, confirmed });
+			if (!record.version.confirmed && this.records.has(path)) {
+				// Metadata read beside a newer text (the cache has not parsed it yet): keep the record
+				// that fits its text; the cache's `changed` event brings the new one.
+				return null;
+			}
 			this.skipped.delete(path);
 			this.set(path, record);
 			return null;

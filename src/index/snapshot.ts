@@ -14,7 +14,7 @@ export interface Snapshot {
 		localPath: string | null;
 		sources: Array<{ path: string; line: number }>;
 	}>;
-	studyItems: Array<Omit<StudyItem, "lineText" | "sessionKey"> & { sessionId: string | null }>;
+	studyItems: Array<Omit<StudyItem, "lineText" | "sessionKey" | "version"> & { sessionId: string | null }>;
 	questions: Array<Pick<Question, "path" | "line" | "text" | "headings">>;
 }
 

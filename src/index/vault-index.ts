@@ -21,6 +21,7 @@ export interface IndexOptions {
 }
 
 const CHANGED = "changed";
+const NOTE_INDEXED = "note-indexed";
 
 /**
  * Keeps the model of every tracked note (in a `NoteStore`). The first full build waits for the
@@ -76,6 +77,14 @@ export class VaultIndex extends Component {
 
 	offChange(ref: EventRef): void {
 		this.events.offref(ref);
+	}
+
+	/**
+	 * Subscribes to every (re-)indexing or removal of a single note, at once and not debounced: the
+	 * callback gets the note's path. Unsubscribe with `offChange`.
+	 */
+	onNoteIndexed(callback: (path: string) => void): EventRef {
+		return this.events.on(NOTE_INDEXED, callback as (...data: unknown[]) => unknown);
 	}
 
 	/** Forgets every note and takes the tracked tags afresh; `rebuild` then reads the notes. */
@@ -135,10 +144,13 @@ export class VaultIndex extends Component {
 		this.announce();
 	}
 
-	/** Indexes one note from metadata the cache handed over (no read when it is untracked). */
-	updateNote(path: string, text: string, cache: CachedMetadata): void {
-		this.report(path, this.store.update(path, text, cache));
-		this.changed();
+	/**
+	 * Indexes one note from metadata the cache handed over (no read when it is untracked).
+	 * `confirmed`: the metadata was computed from this very text (the cache's `changed` event).
+	 */
+	updateNote(path: string, text: string, cache: CachedMetadata, confirmed = false): void {
+		this.report(path, this.store.update(path, text, cache, confirmed));
+		this.noteChanged(path);
 	}
 
 	/** Re-reads one note from the vault (e.g. after a write the cache has not caught up with). */
@@ -148,7 +160,7 @@ export class VaultIndex extends Component {
 			await this.indexFile(file, this.buildRun);
 		} else {
 			this.store.remove(path);
-			this.changed();
+			this.noteChanged(path);
 		}
 	}
 
@@ -240,6 +252,11 @@ export class VaultIndex extends Component {
 		}
 	}
 
+	private noteChanged(path: string): void {
+		this.events.trigger(NOTE_INDEXED, path);
+		this.changed();
+	}
+
 	private skip(path: string, error: unknown): void {
 		this.report(path, this.store.skip(path, error));
 		this.changed();
@@ -259,7 +276,7 @@ export class VaultIndex extends Component {
 		}
 		if (!this.store.tracks(cache)) {
 			this.store.remove(file.path);
-			this.changed();
+			this.noteChanged(file.path);
 			return;
 		}
 		let text: string;
@@ -282,14 +299,14 @@ export class VaultIndex extends Component {
 
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
 		if (this.started && file.extension === "md") {
-			this.updateNote(file.path, data, cache);
+			this.updateNote(file.path, data, cache, true);
 		}
 	}
 
 	private onDeleted(file: TFile): void {
 		if (this.started) {
 			this.store.remove(file.path);
-			this.changed();
+			this.noteChanged(file.path);
 		}
 	}
 
@@ -304,7 +321,7 @@ export class VaultIndex extends Component {
 			return;
 		}
 		this.store.remove(oldPath);
-		this.changed();
+		this.noteChanged(oldPath);
 		void this.indexFile(file, this.buildRun);
 	}
 

@@ -6,7 +6,9 @@ import { findQuestions } from "./questions";
 import type { NoteYear } from "./session-refs";
 import { parseStatus, stripTaskMarker } from "./status";
 import { TalkFinder } from "./talk-finder";
+import { metadataFitsText } from "./metadata-check";
 import { splitLines } from "./text";
+import { lineSpans, textVersion, type TextVersion } from "./text-version";
 import type { NoteRecord, Progress, Question, SessionRef, StudyItem } from "./types";
 
 /** Everything the parser needs to know about one note. Nothing here touches the vault. */
@@ -20,6 +22,12 @@ export interface NoteInput {
 	trackedTags: readonly string[];
 	/** Resolves an internal link path to a vault path (Obsidian's `getFirstLinkpathDest`). */
 	resolveLink: (linkpath: string, sourcePath: string) => string | null;
+	/**
+	 * True when the metadata came with this very text (the cache's `changed` event hands both over).
+	 * Otherwise the metadata is checked against the text, and a note whose metadata does not fit is
+	 * shown but never written to until the cache has caught up.
+	 */
+	confirmed?: boolean;
 }
 
 /**
@@ -33,6 +41,8 @@ export class NoteModel implements NoteRecord {
 	readonly tags: string[];
 	readonly year: number | null;
 	readonly counts: Progress;
+	/** The exact text the model was built from, for safe writes. */
+	readonly version: TextVersion;
 	private input: NoteInput | null;
 	private readonly noteYear: NoteYear;
 	private parsedSessions: SessionRef[] | null = null;
@@ -56,6 +66,9 @@ export class NoteModel implements NoteRecord {
 			}
 		}
 		this.counts = counts;
+		const spans = lineSpans(input.text);
+		const confirmed = input.confirmed === true || metadataFitsText(input.text, spans, input.cache);
+		this.version = textVersion(input.text, input.cache.frontmatterPosition?.end.line ?? -1, confirmed, spans);
 	}
 
 	/** Why the note could not be parsed, when it could not: its lists are then empty. */
@@ -114,6 +127,7 @@ export class NoteModel implements NoteRecord {
 				headings: headings.at(line),
 				parentLine: item.parent >= 0 ? item.parent : null,
 				sessionKey: talk.forLine(line),
+				version: this.version,
 			});
 		}
 		return items;
@@ -131,6 +145,7 @@ export class NoteModel implements NoteRecord {
 			headings: headings.at(question.line),
 			sessionKey: talk === null ? null : talk.forLine(question.line),
 			listItem: question.listItem,
+			version: this.version,
 		}));
 	}
 

@@ -1,3 +1,5 @@
+import type { TextVersion } from "./text-version";
+
 /** What a study item's status character means. */
 export type TaskState = "open" | "in-progress" | "done" | "cancelled";
 
@@ -51,6 +53,8 @@ export interface StudyItem {
 	parentLine: number | null;
 	/** Identity key of the session the item is about, when it can be told. */
 	sessionKey: string | null;
+	/** The text the item was read from (shared by the note's items), to find it again for a write. */
+	version: TextVersion;
 }
 
 /** A line of a tracked note that asks something but is not a task. */
@@ -63,6 +67,8 @@ export interface Question {
 	sessionKey: string | null;
 	/** True when the question is a list item, so it can be turned into a study item. */
 	listItem: boolean;
+	/** The text the question was read from, to find it again for a write. */
+	version: TextVersion;
 }
 
 /** Everything the plugin knows about one tracked note. Built by a pure function. */
@@ -73,6 +79,8 @@ export interface NoteRecord {
 	readonly year: number | null;
 	/** Open and finished study items, known without parsing the note's text. */
 	readonly counts: Progress;
+	/** The exact text the record was built from (see `TextVersion`). */
+	readonly version: TextVersion;
 	readonly sessions: SessionRef[];
 	readonly studyItems: StudyItem[];
 	readonly questions: Question[];

@@ -1,34 +1,53 @@
 import { TFile } from "obsidian";
-import { type CheckoffTarget, type EditResult, questionToTask, setTaskStatus, toggledStatus } from "../model/checkoff";
+import { type CheckoffTarget, type EditResult, questionToTask, restoreLine, setTaskStatus, toggledStatus } from "../model/checkoff";
+import { hashString, isSameText, textVersion, type TextVersion } from "../model/text-version";
 import type { Question, StudyItem } from "../model/types";
 import { t } from "../i18n";
 import { noticeWithAction, notify } from "./notices";
 import type { DashboardContext } from "./services";
 
 const PENDING = "pending-changed";
+/** How long a written row waits for its note to be read again before the note is re-read by hand. */
+const REREAD_AFTER = 5000;
+/** After this long a row stops showing as pending even if the cache never reported the note. */
+const GIVE_UP_AFTER = 30000;
+/** How many of its own writes per note the action remembers (see `rebase`). */
+const OWN_WRITES_KEPT = 50;
 
-/** What a queued edit needs when its turn comes: the line as it is then, and the edit. */
+/** What a queued edit needs when its turn comes: where the line is, and the edit. */
 interface QueuedEdit {
 	path: string;
 	key: string;
 	target: () => CheckoffTarget;
 	edit: (text: string, target: CheckoffTarget) => EditResult;
-	feedback: { message: string; undo: ((applied: CheckoffTarget) => Promise<boolean>) | null } | null;
-	/** Called with the line as written, so that a following click on the same item starts from it. */
-	applied?: (target: CheckoffTarget) => void;
+	/** Called with the line as written and the note's text after the write. */
+	applied: (result: Extract<EditResult, { ok: true }>, target: CheckoffTarget) => void;
+	/** The notice's key when the write is refused because the line changed (Undo has its own). */
+	refusal?: "undo";
+}
+
+/** The line of an item as the last write left it, so that a second click before the redraw starts from it. */
+interface Written {
+	target: CheckoffTarget;
+	status: string;
 }
 
 /**
- * Writes check-offs into notes: through `vault.process`, with the pure edit that confirms the line
- * first. Writes to one note run one after another, in the order of the clicks, so two quick clicks
- * both land. A row stays pending until the index has read the change; Undo is offered.
+ * Writes check-offs into notes: through `vault.process`, with a pure edit that finds the clicked
+ * line for certain or writes nothing (`model/line-locate.ts`). Writes to one note run one after
+ * another, in the order of the clicks. A row stays pending until its own note has been read again
+ * after the write; Undo puts back exactly the line the write replaced.
  */
 export class CheckoffAction {
 	private readonly pending = new Map<string, number>();
 	private readonly queues = new Map<string, Promise<unknown>>();
-	/** The line of an item as the last queued write left it (for a second click before the redraw). */
-	private readonly written = new Map<string, { target: CheckoffTarget; status: string }>();
-	private readonly timers = new Set<number>();
+	private readonly written = new Map<string, Written>();
+	private readonly waits = new Set<() => void>();
+	/**
+	 * Per note, the texts this plugin's own writes replaced (by hash) and what each write left: a row
+	 * drawn before a write to another line of the note is found again through them, line for line.
+	 */
+	private readonly ownWrites = new Map<string, Map<number, TextVersion>>();
 	private disposed = false;
 
 	constructor(private readonly context: DashboardContext) {}
@@ -49,47 +68,47 @@ export class CheckoffAction {
 				const last = this.written.get(key);
 				status = last ? last.status : item.status;
 				chosen = toggledStatus(status);
-				return last ? last.target : { line: item.line, lineText: item.lineText };
+				return last ? last.target : { line: item.line, lineText: item.lineText, version: item.version };
 			},
 			edit: (text, target) => setTaskStatus(text, target, chosen, this.editOptions()),
-			feedback: null,
-			applied: (target) => {
+			applied: (result, target) => {
+				const previousStatus = status;
+				const previousLine = result.previous;
 				this.written.set(key, { target, status: chosen });
-				const previous = status;
 				noticeWithAction(t(chosen === " " ? "checkoff.reopened" : "checkoff.done", { text: item.text }), t("checkoff.undo"), () => {
 					void this.enqueue({
 						path: item.path,
 						key,
 						target: () => this.written.get(key)?.target ?? target,
-						edit: (text, current) => setTaskStatus(text, current, previous, this.editOptions()),
-						feedback: null,
-						applied: (undone) => this.written.set(key, { target: undone, status: previous }),
+						edit: (text, current) => restoreLine(text, current, previousLine),
+						applied: (_undone, undoneTarget) => this.written.set(key, { target: undoneTarget, status: previousStatus }),
+						refusal: "undo",
 					});
 				});
 			},
 		});
 	}
 
-	/** Turns a list-item question into a study item (`- why?` → `- [ ] why?`). */
+	/** Turns a list-item question into a study item (`- why?` → `- [ ] why?`), as safely as a check-off. */
 	async convert(question: Question): Promise<boolean> {
 		return this.enqueue({
 			path: question.path,
 			key: `${question.path}\u0000${question.line}`,
-			target: () => ({ line: question.line, lineText: question.lineText }),
+			target: () => ({ line: question.line, lineText: question.lineText, version: question.version }),
 			edit: questionToTask,
-			feedback: { message: t("question.converted", { text: question.text }), undo: null },
+			applied: () => notify(t("question.converted", { text: question.text })),
 		});
 	}
 
-	/** Stops pending timers (the plugin is being turned off). */
+	/** Stops waiting (the plugin is being turned off). */
 	dispose(): void {
 		this.disposed = true;
-		for (const timer of this.timers) {
-			window.clearTimeout(timer);
+		for (const stop of [...this.waits]) {
+			stop();
 		}
-		this.timers.clear();
 		this.pending.clear();
 		this.written.clear();
+		this.ownWrites.clear();
 	}
 
 	private editOptions(): { completionDate: string | null } {
@@ -102,6 +121,7 @@ export class CheckoffAction {
 			this.pending.set(key, count);
 		} else {
 			this.pending.delete(key);
+			this.written.delete(key);
 		}
 		this.context.events.trigger(PENDING);
 	}
@@ -126,19 +146,24 @@ export class CheckoffAction {
 		const file = vault.getAbstractFileByPath(job.path);
 		if (this.disposed || !(file instanceof TFile)) {
 			this.mark(job.key, -1);
-			this.written.delete(job.key);
 			if (!this.disposed) {
 				notify(t("checkoff.refused.missing"));
 				await this.context.index.refreshNote(job.path);
 			}
 			return false;
 		}
-		const target = job.target();
+		const drawn = job.target();
+		let target = drawn;
 		let result: EditResult | null = null;
+		let before = "";
+		let after = "";
 		try {
 			await vault.process(file, (text) => {
+				before = text;
+				target = this.rebase(job.path, drawn, text);
 				result = job.edit(text, target);
-				return result.ok ? result.text : text;
+				after = result.ok ? result.text : text;
+				return after;
 			});
 		} catch (error) {
 			this.mark(job.key, -1);
@@ -148,48 +173,99 @@ export class CheckoffAction {
 		const outcome = result as EditResult | null;
 		if (outcome === null || !outcome.ok) {
 			this.mark(job.key, -1);
-			this.written.delete(job.key);
-			notify(t(`checkoff.refused.${outcome === null ? "changed" : outcome.reason}`));
+			notify(t(this.refusalMessage(job, outcome, before)));
 			await this.context.index.refreshNote(job.path);
 			return false;
 		}
-		const applied = { line: outcome.line, lineText: outcome.lineText };
-		job.applied?.(applied);
-		if (job.feedback) {
-			notify(job.feedback.message);
-		}
-		// The metadata cache reports the change shortly; the index then redraws the item.
-		this.waitForIndex(job.key, job.path);
+		const written: CheckoffTarget = {
+			line: outcome.line,
+			lineText: outcome.lineText,
+			// One status character changed: the note's structure is the one the target was found in.
+			version: textVersion(after, target.version.propertiesEnd),
+		};
+		job.applied(outcome, written);
+		this.remember(job.path, hashString(before), written.version);
+		this.awaitReindex(job.key, job.path, hashString(before));
 		return true;
 	}
 
-	/** Clears the pending mark once the index has re-read the note (or after a few seconds at most). */
-	private waitForIndex(key: string, path: string): void {
-		const revision = this.context.index.revision;
-		const ref = this.context.index.onChange(() => {
-			if (this.context.index.revision !== revision) {
-				clear();
+	/**
+	 * A write of ours changes one line's marker and keeps the note's structure, line for line. A
+	 * target drawn from a text that our own writes turned into the current text is therefore the
+	 * same line in the current text (its own line, if that was the one written, no longer matches and
+	 * is refused). Any other text is left to `locateLine`'s comparison.
+	 */
+	private rebase(path: string, target: CheckoffTarget, text: string): CheckoffTarget {
+		const writes = this.ownWrites.get(path);
+		let version = target.version;
+		for (let step = 0; writes !== undefined && step < OWN_WRITES_KEPT && !isSameText(version, text); step++) {
+			const next = writes.get(version.hash);
+			if (next === undefined) {
+				return target;
 			}
-		});
-		const timer = window.setTimeout(() => {
-			clear();
-			void this.context.index.refreshNote(path);
-		}, 3000);
-		this.timers.add(timer);
-		let cleared = false;
-		const clear = (): void => {
-			if (cleared) {
+			version = next;
+		}
+		return isSameText(version, text) ? { ...target, version } : target;
+	}
+
+	private remember(path: string, replaced: number, written: TextVersion): void {
+		const writes = this.ownWrites.get(path) ?? new Map<number, TextVersion>();
+		writes.set(replaced, written);
+		if (writes.size > OWN_WRITES_KEPT) {
+			writes.delete(writes.keys().next().value as number);
+		}
+		this.ownWrites.set(path, writes);
+	}
+
+	private refusalMessage(job: QueuedEdit, outcome: EditResult | null, text: string): Parameters<typeof t>[0] {
+		const reason = outcome === null || outcome.ok ? "changed" : outcome.reason;
+		if (reason === "not-a-task") {
+			return "checkoff.refused.not-a-task";
+		}
+		if (job.refusal === "undo") {
+			return "checkoff.refused.undo";
+		}
+		// The cache has not read the note's current text yet: somebody is typing in it.
+		const indexed = this.context.index.note(job.path)?.version;
+		if (indexed === undefined || !isSameText(indexed, text) || !indexed.confirmed) {
+			return "checkoff.refused.editing";
+		}
+		return reason === "changed" ? "checkoff.refused.changed" : "checkoff.refused.uncertain";
+	}
+
+	/**
+	 * Keeps the row pending until its own note has been read again with a text other than the one the
+	 * write replaced; changes to other notes do not count. If the cache stays silent, the note is read
+	 * again by hand after a few seconds, and the row gives up waiting after half a minute.
+	 */
+	private awaitReindex(key: string, path: string, replacedHash: number): void {
+		const index = this.context.index;
+		const reread = window.setTimeout(() => void index.refreshNote(path), REREAD_AFTER);
+		const giveUp = window.setTimeout(() => stop(), GIVE_UP_AFTER);
+		const ref = index.onNoteIndexed((indexed) => {
+			if (indexed !== path) {
 				return;
 			}
-			cleared = true;
-			window.clearTimeout(timer);
-			this.timers.delete(timer);
-			this.context.index.offChange(ref);
-			this.mark(key, -1);
-			if (!this.pending.has(key)) {
-				this.written.delete(key);
+			const note = index.note(path);
+			if (note === null || note.version.hash !== replacedHash) {
+				stop();
+			}
+		});
+		let stopped = false;
+		const stop = (): void => {
+			if (stopped) {
+				return;
+			}
+			stopped = true;
+			window.clearTimeout(reread);
+			window.clearTimeout(giveUp);
+			index.offChange(ref);
+			this.waits.delete(stop);
+			if (!this.disposed) {
+				this.mark(key, -1);
 			}
 		};
+		this.waits.add(stop);
 	}
 }
 

@@ -1,9 +1,15 @@
 /** @jest-environment node */
-import { questionToTask, setTaskStatus, toggledStatus } from "../../src/model/checkoff";
+import { questionToTask, restoreLine, setTaskStatus, toggledStatus } from "../../src/model/checkoff";
+import { isInertLine, textVersion } from "../../src/model/text-version";
 
-function check(before: string, line: number, status: string, lineText?: string, date?: string): ReturnType<typeof setTaskStatus> {
-	const lines = before.split(/\r?\n/);
-	return setTaskStatus(before, { line, lineText: lineText ?? lines[line] ?? "" }, status, { completionDate: date ?? null });
+/** The target as the dashboard would have it: the line, its text, and the text it was drawn from. */
+function at(drawn: string, line: number, propertiesEnd = -1): { line: number; lineText: string; version: ReturnType<typeof textVersion> } {
+	const lineText = drawn.split("\n")[line]?.replace(/\r$/, "") ?? "";
+	return { line, lineText, version: textVersion(drawn, propertiesEnd) };
+}
+
+function check(before: string, line: number, status: string, date?: string): ReturnType<typeof setTaskStatus> {
+	return setTaskStatus(before, at(before, line), status, { completionDate: date ?? null });
 }
 
 describe("checking off a study item in the note's text", () => {
@@ -12,10 +18,12 @@ describe("checking off a study item in the note's text", () => {
 		["- [x] a\n", 0, " ", "- [ ] a\n"],
 		["  * [/] nested\n", 0, "x", "  * [x] nested\n"],
 		["1. [ ] numbered\n", 0, "x", "1. [x] numbered\n"],
+		["3) [ ] numbered\n", 0, "x", "3) [x] numbered\n"],
 		["> [!note]\n> - [ ] in a callout\n", 1, "x", "> [!note]\n> - [x] in a callout\n"],
 		["\t- [ ] tab\n", 0, "x", "\t- [x] tab\n"],
 		["- [ ] 中文 [ ] 不变\n", 0, "x", "- [x] 中文 [ ] 不变\n"],
 		["- [ ] no newline at end", 0, "x", "- [x] no newline at end"],
+		["- [ ] \n", 0, "x", "- [x] \n"],
 	])("before %j, line %i → %j", (before, line, status, after) => {
 		expect(check(before, line, status)).toMatchObject({ ok: true, text: after, line });
 	});
@@ -28,20 +36,8 @@ describe("checking off a study item in the note's text", () => {
 		expect(check("\uFEFF- [ ] a\n", 0, "x")).toMatchObject({ ok: true, text: "\uFEFF- [x] a\n" });
 	});
 
-	it("finds the line when lines were inserted above it", () => {
-		expect(setTaskStatus("new\nnew\n- [ ] b\n", { line: 0, lineText: "- [ ] b" }, "x")).toMatchObject({ ok: true, line: 2, text: "new\nnew\n- [x] b\n" });
-	});
-
-	it("refuses when the line was edited and no identical line exists", () => {
-		expect(setTaskStatus("- [ ] b edited\n", { line: 0, lineText: "- [ ] b" }, "x")).toEqual({ ok: false, reason: "changed" });
-	});
-
-	it("refuses when the line moved and two identical lines could be meant", () => {
-		expect(setTaskStatus("x\n- [ ] b\n- [ ] b\n", { line: 0, lineText: "- [ ] b" }, "x")).toEqual({ ok: false, reason: "ambiguous" });
-	});
-
-	it("uses the line it was told about when identical lines exist but it is still in place", () => {
-		expect(setTaskStatus("- [ ] b\n- [ ] b\n", { line: 1, lineText: "- [ ] b" }, "x")).toMatchObject({ ok: true, text: "- [ ] b\n- [x] b\n" });
+	it("returns the line exactly as it was, for Undo", () => {
+		expect(check("- [x] a ✅ 2020-02-02\n", 0, " ", "2026-11-27")).toMatchObject({ ok: true, text: "- [ ] a\n", previous: "- [x] a ✅ 2020-02-02" });
 	});
 
 	it("refuses a line that is not a task", () => {
@@ -50,9 +46,8 @@ describe("checking off a study item in the note's text", () => {
 	});
 
 	it("adds and removes a completion date when asked", () => {
-		const done = check("- [ ] a\n", 0, "x", undefined, "2026-11-26");
-		expect(done).toMatchObject({ ok: true, text: "- [x] a ✅ 2026-11-26\n" });
-		expect(check("- [x] a ✅ 2026-11-26\n", 0, " ", undefined, "2026-11-27")).toMatchObject({ ok: true, text: "- [ ] a\n" });
+		expect(check("- [ ] a\n", 0, "x", "2026-11-26")).toMatchObject({ ok: true, text: "- [x] a ✅ 2026-11-26\n" });
+		expect(check("- [x] a ✅ 2026-11-26\n", 0, " ", "2026-11-27")).toMatchObject({ ok: true, text: "- [ ] a\n" });
 	});
 
 	it("restores the original bytes when toggled twice", () => {
@@ -60,23 +55,148 @@ describe("checking off a study item in the note's text", () => {
 		const once = check(original, 3, toggledStatus("/"));
 		expect(once.ok).toBe(true);
 		if (once.ok) {
-			expect(setTaskStatus(once.text, { line: once.line, lineText: once.lineText }, "/")).toMatchObject({ ok: true, text: original });
+			expect(setTaskStatus(once.text, { line: once.line, lineText: once.lineText, version: textVersion(once.text) }, "/")).toMatchObject({ ok: true, text: original });
 		}
 	});
 
 	it("toggles open and in-progress to done, everything else back to open", () => {
 		expect([" ", "/", "x", "X", "-", ">"].map(toggledStatus)).toEqual(["x", "x", " ", " ", " ", " "]);
 	});
+
+	it("refuses a version whose metadata is not known to be for its text", () => {
+		const drawn = "- [ ] a\n";
+		const target = { line: 0, lineText: "- [ ] a", version: textVersion(drawn, -1, false) };
+		expect(setTaskStatus(drawn, target, "x")).toEqual({ ok: false, reason: "uncertain" });
+	});
+});
+
+describe("a note that changed between drawing the pane and the click", () => {
+	const twins = "## Scheduler\n- [ ] read docs\n\n## GC\n- [ ] read docs\n";
+	const scheduler = at(twins, 1);
+
+	it.each([
+		["edited", "## Scheduler\n- [ ] read docs (runtime/proc.go)\n\n## GC\n- [ ] read docs\n"],
+		["deleted", "## Scheduler\n\n## GC\n- [ ] read docs\n"],
+		["checked off in the editor", "## Scheduler\n- [x] read docs\n\n## GC\n- [ ] read docs\n"],
+	])("never moves to an identical twin when the clicked line was %s", (_, now) => {
+		const result = setTaskStatus(now, scheduler, "x");
+		expect(result.ok).toBe(false);
+	});
+
+	it("follows lines added above when the move is certain", () => {
+		const drawn = "# Notes\n\n- [ ] a\n- [ ] b\n";
+		const now = "# Notes\nnew text\nmore text\n\n- [ ] a\n- [ ] b\n";
+		expect(setTaskStatus(now, at(drawn, 3), "x")).toMatchObject({ ok: true, line: 5, text: "# Notes\nnew text\nmore text\n\n- [ ] a\n- [x] b\n" });
+	});
+
+	it("follows lines added below, past a blank line", () => {
+		const drawn = "# Notes\n- [ ] a\n\n- [ ] b\n";
+		expect(setTaskStatus("# Notes\n- [ ] a\n\n- [ ] b\n- [ ] c\n", at(drawn, 1), "x")).toMatchObject({ ok: true, line: 1 });
+	});
+
+	it("refuses a line added right below the item (it could continue or underline it)", () => {
+		const drawn = "# Notes\n- [ ] a\n- [ ] b\n";
+		expect(setTaskStatus("# Notes\n- [ ] a\n- [ ] b\n- [ ] c\n", at(drawn, 1), "x")).toEqual({ ok: false, reason: "uncertain" });
+	});
+
+	it("refuses a paragraph added right above an item (an item may not interrupt it)", () => {
+		const drawn = "# Notes\n\n- [ ]\n";
+		expect(setTaskStatus("# Notes\n\ntags: [x]\n- [ ]\n", at(drawn, 2), "x")).toEqual({ ok: false, reason: "uncertain" });
+	});
+
+	it("refuses when a line above changes which container an indented fence belongs to", () => {
+		// "# H" ends the list, so "  ```" opens a fence at the top level that runs over the item.
+		const drawn = "- a\n  more\n  ```\n\n- [ ] T\n";
+		const now = "- a\n# H\n  more\n  ```\n\n- [ ] T\n";
+		expect(setTaskStatus(now, at(drawn, 4), "x")).toEqual({ ok: false, reason: "uncertain" });
+	});
+
+	it("follows a CRLF conversion of the whole note", () => {
+		const drawn = "# t\n- [ ] a\n";
+		expect(setTaskStatus("# t\r\n- [ ] a\r\n", at(drawn, 1), "x")).toMatchObject({ ok: true, text: "# t\r\n- [x] a\r\n" });
+	});
+
+	it.each([
+		["a fence opened above", "# Notes\n```\n- [ ] a\n- [ ] b\n"],
+		["a comment opened above", "# Notes\n%%\n- [ ] a\n- [ ] b\n"],
+		["an HTML comment opened above", "# Notes\n<!--\n- [ ] a\n- [ ] b\n"],
+		["an HTML block opened above", "# Notes\n<div>\n- [ ] a\n- [ ] b\n"],
+		["a math block opened above", "# Notes\n$$\n- [ ] a\n- [ ] b\n"],
+		["a blank line added above", "# Notes\n\n- [ ] a\n- [ ] b\n"],
+		["a line added at the top", "intro\n# Notes\n- [ ] a\n- [ ] b\n"],
+	])("refuses when %s", (_, now) => {
+		const drawn = "# Notes\n- [ ] a\n- [ ] b\n";
+		expect(setTaskStatus(now, at(drawn, 2), "x")).toEqual({ ok: false, reason: "uncertain" });
+	});
+
+	it("refuses when the properties changed", () => {
+		const drawn = "---\ntags: [gopherchina]\n---\n- [ ] a\n";
+		const now = "---\ntags: [gopherchina]\nnotes: x\n---\n- [ ] a\n";
+		expect(setTaskStatus(now, at(drawn, 3, 2), "x")).toEqual({ ok: false, reason: "uncertain" });
+	});
+
+	it("refuses a nested item whose parent changed", () => {
+		const drawn = "# N\n- parent\n    - [ ] child\n";
+		const now = "# N\nparagraph\n    - [ ] child\n";
+		expect(setTaskStatus(now, at(drawn, 2), "x")).toEqual({ ok: false, reason: "uncertain" });
+	});
+
+	it("follows a nested item when its list starts below the change", () => {
+		const drawn = "# N\ntext\n\n- parent\n    - [ ] child\n";
+		const now = "# N\ntext that grew\n\n- parent\n    - [ ] child\n";
+		expect(setTaskStatus(now, at(drawn, 4), "x")).toMatchObject({ ok: true, line: 4 });
+	});
+
+	it("refuses when a twin of the clicked line was added or removed", () => {
+		const drawn = "# N\n- [ ] a\ntext\n- [ ] a\n";
+		expect(setTaskStatus("# N\n- [ ] a\ntext\n- [ ] a\n- [ ] a\n", at(drawn, 1), "x")).toEqual({ ok: false, reason: "uncertain" });
+		expect(setTaskStatus("# N\n- [ ] a\ntext\n", at(drawn, 1), "x").ok).toBe(false);
+	});
+
+	it("checks off the second of two identical items after a line that starts with inline code", () => {
+		const note = "```go func() {}``` starts a goroutine.\n- [ ] read docs\n- [ ] read docs\n";
+		expect(setTaskStatus(note, at(note, 2), "x")).toMatchObject({ ok: true, text: "```go func() {}``` starts a goroutine.\n- [ ] read docs\n- [x] read docs\n" });
+	});
+});
+
+describe("undo", () => {
+	it("puts back exactly the line the write replaced", () => {
+		const drawn = "- [x] a ✅ 2020-02-02\n";
+		const reopened = setTaskStatus(drawn, at(drawn, 0), " ", { completionDate: "2026-11-27" });
+		expect(reopened.ok).toBe(true);
+		if (reopened.ok) {
+			const written = { line: reopened.line, lineText: reopened.lineText, version: textVersion(reopened.text) };
+			expect(restoreLine(reopened.text, written, reopened.previous)).toMatchObject({ ok: true, text: drawn });
+			expect(restoreLine("- [ ] a edited\n", written, reopened.previous)).toEqual({ ok: false, reason: "changed" });
+		}
+	});
 });
 
 describe("turning a question into a study item", () => {
 	it("inserts a checkbox after the list marker", () => {
-		expect(questionToTask("- why?\n", { line: 0, lineText: "- why?" })).toMatchObject({ ok: true, text: "- [ ] why?\n" });
-		expect(questionToTask("> 1. how？\r\n", { line: 0, lineText: "> 1. how？" })).toMatchObject({ ok: true, text: "> 1. [ ] how？\r\n" });
+		expect(questionToTask("- why?\n", at("- why?\n", 0))).toMatchObject({ ok: true, text: "- [ ] why?\n" });
+		expect(questionToTask("> 1. how？\r\n", at("> 1. how？\r\n", 0))).toMatchObject({ ok: true, text: "> 1. [ ] how？\r\n" });
 	});
 
 	it("refuses lines that changed or are not list items", () => {
-		expect(questionToTask("why?\n", { line: 0, lineText: "why?" })).toEqual({ ok: false, reason: "not-a-task" });
-		expect(questionToTask("- other?\n", { line: 0, lineText: "- why?" })).toEqual({ ok: false, reason: "changed" });
+		expect(questionToTask("why?\n", at("why?\n", 0))).toEqual({ ok: false, reason: "not-a-task" });
+		expect(questionToTask("- other?\n", at("- why?\n", 0)).ok).toBe(false);
 	});
+
+	it("never turns an identical question elsewhere into a task", () => {
+		const drawn = "# A\n- why?\n# B\n- why?\n";
+		expect(questionToTask("# B\n- why?\n", at(drawn, 1)).ok).toBe(false);
+	});
+});
+
+describe("inert lines", () => {
+	it.each(["text", "- [ ] item", "  - nested", "# heading", "1. item", "a < b", "**bold**"])("%j is inert", (line) => {
+		expect(isInertLine(line)).toBe(true);
+	});
+	it.each(["", "   ", "```", "~~~", "```go func() {}``` x", "%%", "a %% b", "<!--", "-->", "<div>", "$$", "---", "***", "- - -", "===", "-", "> quote", "| a |", "- <div>", "    ```"])(
+		"%j is not inert",
+		(line) => {
+			expect(isInertLine(line)).toBe(false);
+		},
+	);
 });

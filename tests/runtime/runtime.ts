@@ -32,6 +32,15 @@ export interface Runtime {
 	setCache(path: string, cache: CachedMetadata): void;
 	/** Marks the layout ready, as the app does once it has started. */
 	layoutReady(): void;
+	/**
+	 * Holds the cache's parsing back, as the app's worker does (often a second or more): writes land
+	 * at once, their metadata and `changed` events wait for `releaseMetadata`.
+	 */
+	holdMetadata(): void;
+	/** Parses what was held (only `path`'s when given), in order, and announces it; stops holding when all is released. */
+	releaseMetadata(path?: string): void;
+	/** Parses a note again from its text on disk and announces it (after a write that bypassed the vault). */
+	reparse(path: string): void;
 }
 
 export function createRuntime(files: Record<string, string> = {}, options: { parseOnCreate?: boolean } = {}): Runtime {
@@ -75,6 +84,29 @@ export function createRuntime(files: Record<string, string> = {}, options: { par
 		layoutReady() {
 			mock.workspace.setLayoutReady__();
 		},
+		holdMetadata() {
+			held = [];
+		},
+		releaseMetadata(path) {
+			const waiting = held ?? [];
+			held = path === undefined ? null : waiting.filter((entry) => entry.file.path !== path);
+			for (const entry of waiting) {
+				if (path === undefined || entry.file.path === path) {
+					announce(entry.file, entry.content);
+				}
+			}
+		},
+		reparse(path) {
+			internals.parseFileMetadata(runtime.file(path));
+		},
+	};
+	let held: Array<{ file: TFile; content: string }> | null = null;
+	const announce = (file: TFile, content: string): void => {
+		const cache = buildMetadata(content);
+		runtime.parses++;
+		internals.cache__.set(file.path, cache);
+		internals.updateLinks(file.path, cache);
+		internals.trigger("changed", file, content, cache);
 	};
 	let parseOnCreate = options.parseOnCreate ?? true;
 	internals.parseFileMetadata = (file: unknown): void => {
@@ -85,11 +117,11 @@ export function createRuntime(files: Record<string, string> = {}, options: { par
 			return;
 		}
 		const content = mock.vault.readSync__(file);
-		const cache = buildMetadata(content);
-		runtime.parses++;
-		internals.cache__.set(file.path, cache);
-		internals.updateLinks(file.path, cache);
-		internals.trigger("changed", file, content, cache);
+		if (held !== null) {
+			held.push({ file, content });
+			return;
+		}
+		announce(file, content);
 	};
 	mock.vault.on("delete", (file: unknown) => {
 		if (file instanceof TFile && internals.cache__.has(file.path)) {

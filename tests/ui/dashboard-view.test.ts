@@ -79,14 +79,15 @@ describe("the dashboard pane", () => {
 		const notices = captureNotices();
 		await harness.command("open");
 		const row = itemRow(pane(harness), "接口的统一管理如何做");
-		// The note changes on disk without the dashboard having redrawn yet.
-		const adapter = harness.runtime.mock.vault.adapter as unknown as { writeSync__: (path: string, text: string) => void };
+		// The note changes while the metadata cache has not read it yet (someone is typing in it).
 		const edited = (await harness.runtime.read(NOTE)).replace("- [ ] 接口的统一管理如何做", "- [ ] 接口的统一管理如何做（改过）");
-		adapter.writeSync__(NOTE, edited);
+		harness.runtime.holdMetadata();
+		await harness.runtime.modify(NOTE, edited);
 		click(row.querySelector("input"));
 		await flush();
 		expect(await harness.runtime.read(NOTE)).toBe(edited);
-		expect(notices.messages()).toContain("Nothing was written: the line changed since the dashboard was drawn. The dashboard has been updated.");
+		expect(notices.messages()).toContain("Nothing was written: this note is being edited right now. Check the item off again once the dashboard has caught up.");
+		harness.runtime.releaseMetadata();
 		await settleView();
 		expect(texts(pane(harness), ".gopherchina-item-text")).toContain("接口的统一管理如何做（改过）");
 	});

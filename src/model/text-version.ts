@@ -1,0 +1,130 @@
+/**
+ * A compact record of the exact text a note's model was built from: a hash of the whole text and
+ * one hash per line, plus which lines are inert (plain text that cannot change how the lines around
+ * it are read). A write compares the note's text with it: the same text means the metadata it was
+ * built with is authoritative; a different text can be compared line by line without keeping the old
+ * text itself.
+ */
+export interface TextVersion {
+	/** Hash of the whole text (53 bits). */
+	readonly hash: number;
+	readonly length: number;
+	/** Hash of each line, without its line ending. */
+	readonly lines: Float64Array;
+	/** 1 where the line is inert (see `isInertLine`), 0 where adding or removing it can change others. */
+	readonly inert: Uint8Array;
+	/** Last line of the properties block, or -1 when the note has none. */
+	readonly propertiesEnd: number;
+	/**
+	 * True when the metadata the note's model was built with is known to be for this very text;
+	 * otherwise no write is made from it.
+	 */
+	readonly confirmed: boolean;
+}
+
+const SEED1 = 0xdeadbeef;
+const SEED2 = 0x41c6ce57;
+
+/** Finishes the two 32-bit states into one 53-bit number. */
+function finish(a: number, b: number): number {
+	let h1 = Math.imul(a ^ (a >>> 16), 2246822507);
+	h1 ^= Math.imul(b ^ (b >>> 13), 3266489909);
+	let h2 = Math.imul(b ^ (b >>> 16), 2246822507);
+	h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** A 53-bit hash of a string (cyrb53). */
+export function hashString(value: string, from = 0, to = value.length): number {
+	let a = SEED1;
+	let b = SEED2;
+	for (let i = from; i < to; i++) {
+		const code = value.charCodeAt(i);
+		a = Math.imul(a ^ code, 2654435761);
+		b = Math.imul(b ^ code, 1597334677);
+	}
+	return finish(a, b);
+}
+
+/** Start of every line and end of its content (before `\r\n` or `\n`), in one pass. */
+export interface LineSpans {
+	starts: number[];
+	ends: number[];
+}
+
+export function lineSpans(text: string): LineSpans {
+	const starts: number[] = [];
+	const ends: number[] = [];
+	let start = 0;
+	for (;;) {
+		const newline = text.indexOf("\n", start);
+		if (newline === -1) {
+			starts.push(start);
+			ends.push(text.length);
+			return { starts, ends };
+		}
+		starts.push(start);
+		ends.push(newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline);
+		start = newline + 1;
+	}
+}
+
+/** Per-line hashes of a text (line endings left out). */
+export function lineHashes(text: string, spans: LineSpans = lineSpans(text)): Float64Array {
+	const hashes = new Float64Array(spans.starts.length);
+	for (let i = 0; i < hashes.length; i++) {
+		hashes[i] = hashString(text, spans.starts[i], spans.ends[i]);
+	}
+	return hashes;
+}
+
+const THEMATIC_OR_UNDERLINE = /^(?:(?:[-*_][\t ]*){3,}|-+[\t ]*|=+[\t ]*)$/;
+
+/**
+ * True for a line that, added or removed, cannot change how any other line is read: it is not
+ * blank (blank lines end HTML blocks, tables and paragraphs), opens or closes no code block, comment,
+ * math block or HTML, is no thematic break or heading underline, and has no table pipe or quote.
+ * Conservative on purpose: a line it is unsure of is not inert.
+ */
+export function isInertLine(line: string): boolean {
+	let i = 0;
+	while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) {
+		i++;
+	}
+	if (i === line.length) {
+		return false;
+	}
+	const first = line[i] as string;
+	if (first === ">" || first === "<" || first === "|" || first === "`" || first === "~" || first === "$" || first === "=") {
+		return false;
+	}
+	if (line.includes("|") || line.includes("%%") || line.includes("<!--") || line.includes("-->") || line.includes("```") || line.includes("~~~") || line.includes("$$")) {
+		return false;
+	}
+	const rest = line.slice(i);
+	if (THEMATIC_OR_UNDERLINE.test(rest)) {
+		return false;
+	}
+	// What follows a list marker is read like a line of its own.
+	const marker = /^(?:[-*+]|\d{1,9}[.)])[\t ]+/.exec(rest);
+	if (marker) {
+		const after = rest.slice(marker[0].length);
+		const next = after.charAt(0);
+		return !(next === "<" || next === "|" || next === ">" || THEMATIC_OR_UNDERLINE.test(after));
+	}
+	return true;
+}
+
+/** The version of a text (see `TextVersion`). `propertiesEnd` is the last line of the properties block. */
+export function textVersion(text: string, propertiesEnd = -1, confirmed = true, spans: LineSpans = lineSpans(text)): TextVersion {
+	const inert = new Uint8Array(spans.starts.length);
+	for (let i = 0; i < inert.length; i++) {
+		inert[i] = isInertLine(text.slice(spans.starts[i], spans.ends[i])) ? 1 : 0;
+	}
+	return { hash: hashString(text), length: text.length, lines: lineHashes(text, spans), inert, propertiesEnd, confirmed };
+}
+
+/** True when `text` is, to the letter, the text the version was made from. */
+export function isSameText(version: TextVersion, text: string): boolean {
+	return text.length === version.length && hashString(text) === version.hash;
+}

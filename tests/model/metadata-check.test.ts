@@ -1,0 +1,47 @@
+/** @jest-environment node */
+import { metadataFitsText } from "../../src/model/metadata-check";
+import { lineSpans } from "../../src/model/text-version";
+import { NoteStore } from "../../src/index/note-store";
+import { normalizeTrackedTags } from "../../src/model/tags";
+import { loadCaptures } from "../runtime/captures";
+import { buildMetadata } from "../runtime/metadata-builder";
+
+describe("whether a note's metadata is for its text", () => {
+	it.each(loadCaptures().map((capture) => [capture.name, capture] as const))("real Obsidian's metadata fits its own text: %s", (_, capture) => {
+		expect(metadataFitsText(capture.fileContents, lineSpans(capture.fileContents), capture.cachedMetadata)).toBe(true);
+	});
+
+	it.each([
+		["a line added above the tasks", "# t\n- [ ] a\n- [ ] b\n", "# t\nnew\n- [ ] a\n- [ ] b\n"],
+		["a task checked off in the editor", "# t\n- [ ] a\n", "# t\n- [x] a\n"],
+		["a line that grew", "# t\nsome text\n- [ ] a\n", "# t\nsome more text\n- [ ] a\n"],
+		["the note cut short", "# t\n- [ ] a\n- [ ] b\n", "# t\n"],
+	])("an older parse does not fit after %s", (_, older, text) => {
+		expect(metadataFitsText(text, lineSpans(text), buildMetadata(older))).toBe(false);
+	});
+});
+
+describe("a note read beside metadata of an older text", () => {
+	it("keeps the record that fits its text, and takes the new one when the cache hands it over", () => {
+		const store = new NoteStore(() => null);
+		store.tracked = normalizeTrackedTags(["gopherchina"]);
+		const first = "#gopherchina\n- [ ] a\n";
+		store.update("n.md", first, buildMetadata(first), true);
+		const record = store.note("n.md");
+		const newer = "#gopherchina\nnew line\n- [ ] a\n";
+		store.update("n.md", newer, buildMetadata(first), false);
+		expect(store.note("n.md")).toBe(record);
+		store.update("n.md", newer, buildMetadata(newer), true);
+		expect(store.note("n.md")?.studyItems[0]?.line).toBe(2);
+	});
+
+	it("shows a note it has no record of yet, but marks its text unconfirmed so nothing is written from it", () => {
+		const store = new NoteStore(() => null);
+		store.tracked = normalizeTrackedTags(["gopherchina"]);
+		const newer = "#gopherchina\nnew line\n- [ ] a\n";
+		store.update("n.md", newer, buildMetadata("#gopherchina\n- [ ] a\n"), false);
+		expect(store.note("n.md")?.version.confirmed).toBe(false);
+		store.update("n.md", newer, buildMetadata(newer), false);
+		expect(store.note("n.md")?.version.confirmed).toBe(true);
+	});
+});
