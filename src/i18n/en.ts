@@ -112,6 +112,17 @@ export const en = {
 	"settings.language.auto": "Same as Obsidian",
 
 	"index.skipped": "Skipped {path}: {reason}",
+
+	"download.finishedWithFailures": "Downloaded {done} of {total} PDFs of {year}; {failed} failed: {names}",
+	"download.cancelledWithFailures": "Stopped after {done} of {total} PDFs; {failed} failed: {names}",
+	"download.separator": ", ",
+	"download.more": "and {count} more",
+	"download.notAFolder": "{path} is a file, not a folder",
+	"download.folderInTheWay": "a folder named {path} is in the way",
+	"download.folderFailed": "could not create the folder {path} ({error})",
+	"download.onDisk": "a file named {name} is already on the disk, but not yet in the vault",
+	"download.writeFailed": "the file could not be saved ({error})",
+	"download.unexpected": "something went wrong ({error})",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -114,4 +114,15 @@ export const zh: Record<MessageKey, string> = {
 	"settings.language.auto": "与 Obsidian 相同",
 
 	"index.skipped": "已跳过 {path}：{reason}",
+
+	"download.finishedWithFailures": "已下载 {year} 年 {done} / {total} 个 PDF；{failed} 个失败：{names}",
+	"download.cancelledWithFailures": "已在 {done} / {total} 个 PDF 后停止；{failed} 个失败：{names}",
+	"download.separator": "、",
+	"download.more": "另有 {count} 个",
+	"download.notAFolder": "{path} 是文件，不是文件夹",
+	"download.folderInTheWay": "已有同名文件夹 {path}",
+	"download.folderFailed": "无法创建文件夹 {path}（{error}）",
+	"download.onDisk": "磁盘上已有名为 {name} 的文件，但库中尚未显示",
+	"download.writeFailed": "无法保存文件（{error}）",
+	"download.unexpected": "发生意外错误（{error}）",
 };

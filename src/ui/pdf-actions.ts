@@ -1,10 +1,11 @@
-import { normalizePath, requestUrl, TFile } from "obsidian";
+import { requestUrl } from "obsidian";
 import type { Session } from "../index/sessions";
 import { downloadUrl, isWebUrl } from "../model/pdf-links";
 import { t } from "../i18n";
 import { openVaultFile, openWebUrl } from "./navigation";
 import { notify } from "./notices";
 import { downloadFolderFor, looksLikePdf, safePdfName } from "./pdf-files";
+import { existingCopy, messageOf, savePdf, type SaveOutcome } from "./pdf-save";
 import type { DashboardContext } from "./services";
 
 export interface DownloadProgress {
@@ -13,7 +14,10 @@ export interface DownloadProgress {
 	cancelled: boolean;
 }
 
-export type DownloadOutcome = { ok: true; path: string; existed: boolean } | { ok: false; reason: string };
+export type DownloadOutcome = SaveOutcome;
+
+/** How many failed talks the summary of "download all" names; the rest are counted. */
+const NAMED_FAILURES = 5;
 
 const CHANGED = "downloads-changed";
 
@@ -34,30 +38,47 @@ export class PdfActions {
 		}
 	}
 
-	/** Downloads a talk's PDF into the vault and opens it. */
+	/** Downloads a talk's PDF into the vault and opens it. Every failure ends in a notice. */
 	async downloadAndOpen(session: Session): Promise<void> {
 		const outcome = await this.download(session);
-		if (outcome.ok) {
-			notify(t(outcome.existed ? "download.exists" : "download.saved", { path: outcome.path }));
-			await openVaultFile(this.context.services, outcome.path, null);
-		} else {
+		if (!outcome.ok) {
 			notify(t("download.failed", { name: session.fileName, reason: outcome.reason }));
+			return;
+		}
+		notify(t(outcome.existed ? "download.exists" : "download.saved", { path: outcome.path }));
+		try {
+			await openVaultFile(this.context.services, outcome.path, null);
+		} catch (error) {
+			console.error("GopherChina dashboard: could not open a downloaded PDF", error);
 		}
 	}
 
 	/**
 	 * Fetches the PDF with `requestUrl` from its raw address and saves it under the download folder.
-	 * Writes nothing unless the answer is a real, non-empty PDF; never overwrites a file.
+	 * Writes nothing unless the answer is a real, non-empty PDF; never overwrites a file; never throws:
+	 * whatever goes wrong on the way comes back as a reason.
 	 */
 	async download(session: Session): Promise<DownloadOutcome> {
+		try {
+			return await this.fetchAndSave(session);
+		} catch (error) {
+			return { ok: false, reason: t("download.unexpected", { error: messageOf(error) }) };
+		}
+	}
+
+	private async fetchAndSave(session: Session): Promise<DownloadOutcome> {
 		if (session.url === null || !isWebUrl(session.url)) {
 			return { ok: false, reason: t("link.refused") };
 		}
 		const { vault } = this.context.services;
 		const folder = downloadFolderFor(this.context.settings().downloadFolder, session.year, session.edition);
-		const path = normalizePath(folder === "" ? safePdfName(session.fileName) : `${folder}/${safePdfName(session.fileName)}`);
-		if (vault.getAbstractFileByPath(path) instanceof TFile) {
-			return { ok: true, path, existed: true };
+		const name = safePdfName(session.fileName);
+		const before = existingCopy(vault, folder, name);
+		if (!before.ok) {
+			return before;
+		}
+		if (before.file) {
+			return { ok: true, path: before.file.path, existed: true };
 		}
 		let bytes: ArrayBuffer;
 		try {
@@ -76,39 +97,41 @@ export class PdfActions {
 		} catch {
 			return { ok: false, reason: t("download.network") };
 		}
-		if (folder !== "" && !vault.getAbstractFileByPath(folder)) {
-			await vault.createFolder(folder).catch(() => undefined);
-		}
-		if (vault.getAbstractFileByPath(path)) {
-			return { ok: true, path, existed: true };
-		}
-		await vault.createBinary(path, bytes);
-		return { ok: true, path, existed: false };
+		return savePdf(this.context.services, folder, name, bytes);
 	}
 
-	/** Downloads every remote PDF of a year that has no local copy yet; progress shows in the view. */
+	/**
+	 * Downloads every remote PDF of a year that has no local copy yet; progress shows in the view. A talk
+	 * that fails gets its own notice and the rest go on; a summary notice ends the run, and the progress
+	 * bar goes whatever happens.
+	 */
 	async downloadAll(yearKey: string, sessions: readonly Session[]): Promise<DownloadProgress> {
 		const todo = sessions.filter((session) => session.localPath === null && session.url !== null);
 		const progress: DownloadProgress = { done: 0, total: todo.length, cancelled: false };
-		this.downloads.set(yearKey, progress);
-		this.context.events.trigger(CHANGED);
+		const failed: string[] = [];
 		let saved = 0;
-		for (const session of todo) {
-			if (progress.cancelled) {
-				break;
+		this.downloads.set(yearKey, progress);
+		try {
+			this.context.events.trigger(CHANGED);
+			for (const session of todo) {
+				if (progress.cancelled) {
+					break;
+				}
+				const outcome = await this.download(session);
+				if (outcome.ok) {
+					saved++;
+				} else {
+					failed.push(session.fileName);
+					notify(t("download.failed", { name: session.fileName, reason: outcome.reason }));
+				}
+				progress.done++;
+				this.context.events.trigger(CHANGED);
 			}
-			const outcome = await this.download(session);
-			if (outcome.ok) {
-				saved++;
-			} else {
-				notify(t("download.failed", { name: session.fileName, reason: outcome.reason }));
-			}
-			progress.done++;
+		} finally {
+			this.downloads.delete(yearKey);
 			this.context.events.trigger(CHANGED);
 		}
-		this.downloads.delete(yearKey);
-		this.context.events.trigger(CHANGED);
-		notify(progress.cancelled ? t("download.cancelled", { done: progress.done, total: progress.total }) : t("download.finished", { done: saved, total: progress.total, year: yearKey }));
+		notify(summary(progress, saved, failed, yearKey), failed.length > 0 ? 10_000 : undefined);
 		return progress;
 	}
 
@@ -119,4 +142,18 @@ export class PdfActions {
 			this.context.events.trigger(CHANGED);
 		}
 	}
+}
+
+/** The closing notice of "download all": how many landed, and which failed. */
+function summary(progress: DownloadProgress, saved: number, failed: readonly string[], year: string): string {
+	if (failed.length === 0) {
+		return progress.cancelled ? t("download.cancelled", { done: progress.done, total: progress.total }) : t("download.finished", { done: saved, total: progress.total, year });
+	}
+	const separator = t("download.separator");
+	let names = failed.slice(0, NAMED_FAILURES).join(separator);
+	if (failed.length > NAMED_FAILURES) {
+		names += separator + t("download.more", { count: failed.length - NAMED_FAILURES });
+	}
+	const values = { done: progress.cancelled ? progress.done : saved, total: progress.total, year, failed: failed.length, names };
+	return progress.cancelled ? t("download.cancelledWithFailures", values) : t("download.finishedWithFailures", values);
 }
