@@ -45,6 +45,12 @@ export class HeadingPaths {
 		return result;
 	}
 
+	/** The line of the heading whose section holds `line`, or null above the first heading. */
+	innermostAbove(line: number): number | null {
+		const index = this.lastBefore(line);
+		return index === -1 ? null : (this.lines[index] as number);
+	}
+
 	private lastBefore(line: number): number {
 		let low = 0;
 		let high = this.lines.length - 1;

@@ -189,8 +189,15 @@ export class NoteModel implements NoteRecord {
 					refsByLine.set(ref.line, [ref]);
 				}
 			}
-			shared.talk = new TalkFinder(this.source().cache, shared.lines, this.sessions, refsByLine, shared.headings, this.noteYear);
-			shared.talk.itemsByLine = shared.itemsByLine;
+			shared.talk = new TalkFinder({
+				cache: this.source().cache,
+				lines: shared.lines,
+				sessions: this.sessions,
+				refsByLine,
+				headings: shared.headings,
+				itemsByLine: shared.itemsByLine,
+				noteYear: this.noteYear,
+			});
 		}
 		return shared as Shared & { talk: TalkFinder };
 	}

@@ -1,94 +1,183 @@
-import type { CachedMetadata, FrontMatterCache, ListItemCache } from "obsidian";
-import { splitCode } from "./codes";
+import type { CachedMetadata, ListItemCache } from "obsidian";
+import { findCodes } from "./code-mentions";
 import type { HeadingPaths } from "./headings";
-import { codeSessionKey, type NoteYear } from "./session-refs";
+import type { NoteYear } from "./session-refs";
+import { TalkCandidates } from "./talk-candidates";
+import { TitleWords, type WordSegmenter } from "./title-words";
 import type { SessionRef } from "./types";
 
-/** Tells which session a line is about: its own link, a parent item, a heading, or the note's talk. */
-export class TalkFinder {
-	itemsByLine = new Map<number, ListItemCache>();
-	private readonly noteTalk: string | null;
+/** What a line says, or inherits, about its talk. */
+type Tie = { kind: "talk"; key: string } | { kind: "none" } | { kind: "ambiguous" };
 
-	constructor(
-		cache: CachedMetadata,
-		private readonly lines: string[],
-		private readonly sessions: SessionRef[],
-		private readonly refsByLine: Map<number, SessionRef[]>,
-		private readonly headings: HeadingPaths,
-		private readonly noteYear: NoteYear,
-	) {
-		this.noteTalk = this.talkOfNote(cache.frontmatter);
+/** How a line names talks: by a link on it, by a code in it, or by words of their titles. */
+interface Mention {
+	by: "link" | "code" | "words";
+	keys: string[];
+}
+
+const NONE: Tie = { kind: "none" };
+const AMBIGUOUS: Tie = { kind: "ambiguous" };
+/** The context of a line with nothing above it: the note itself. */
+const NOTE = -1;
+
+/** What the finder reads: the note's metadata, lines, links and headings. */
+export interface TalkFinderInput {
+	cache: CachedMetadata;
+	lines: readonly string[];
+	sessions: readonly SessionRef[];
+	refsByLine: ReadonlyMap<number, readonly SessionRef[]>;
+	headings: HeadingPaths;
+	itemsByLine: ReadonlyMap<number, ListItemCache>;
+	noteYear: NoteYear;
+	/** For tests: how Chinese is cut into words (default: the platform's segmenter, else bigrams). */
+	segmenter?: WordSegmenter | null;
+}
+
+/**
+ * Tells which talk a line is about. A line names a talk by a PDF link on it, else by a code anywhere
+ * in it that is one of the note's talks (a leading code may name a talk linked elsewhere), else by
+ * distinctive words of a talk's title. A line that names nothing inherits from its parent item, else
+ * from the heading above it, else from the note. Title words that disagree with the inherited talk,
+ * and codes or words that fit two talks equally, tie the line to nothing. Each line is read once.
+ */
+export class TalkFinder {
+	private readonly candidates: TalkCandidates;
+	private readonly words: TitleWords;
+	private readonly headingText = new Map<number, string>();
+	private readonly headingParent = new Map<number, number>();
+	private readonly ties = new Map<number, Tie>();
+
+	constructor(private readonly input: TalkFinderInput) {
+		this.candidates = new TalkCandidates(input.sessions, input.noteYear, input.cache.frontmatter);
+		this.words = new TitleWords(
+			this.candidates.list.map((candidate) => candidate.titles),
+			input.segmenter,
+		);
+		const stack: Array<{ level: number; line: number }> = [];
+		for (const heading of input.cache.headings ?? []) {
+			while (stack.length > 0 && (stack[stack.length - 1] as { level: number }).level >= heading.level) {
+				stack.pop();
+			}
+			const line = heading.position.start.line;
+			this.headingText.set(line, heading.heading);
+			this.headingParent.set(line, stack.length > 0 ? (stack[stack.length - 1] as { line: number }).line : NOTE);
+			stack.push({ level: heading.level, line });
+		}
 	}
 
 	forLine(line: number): string | null {
-		const own = this.named(line, false);
-		if (own !== null) {
-			return own;
-		}
-		let item = this.itemsByLine.get(line);
+		const tie = this.tieOf(line);
+		return tie.kind === "talk" ? tie.key : null;
+	}
+
+	/** Walks up to the first line already known (or the note), then settles each line on the way down. */
+	private tieOf(line: number): Tie {
+		const chain: number[] = [];
 		const seen = new Set<number>();
-		while (item !== undefined && item.parent >= 0 && !seen.has(item.parent)) {
-			seen.add(item.parent);
-			const parent = this.named(item.parent, true);
-			if (parent !== null) {
-				return parent;
-			}
-			item = this.itemsByLine.get(item.parent);
+		let current = line;
+		while (current !== NOTE && !this.ties.has(current) && !seen.has(current)) {
+			seen.add(current);
+			chain.push(current);
+			current = this.contextLine(current);
 		}
-		for (const headingLine of this.headings.linesAbove(line)) {
-			const heading = this.named(headingLine, true);
-			if (heading !== null) {
-				return heading;
-			}
+		let tie = current === NOTE || !this.ties.has(current) ? this.noteTie() : (this.ties.get(current) as Tie);
+		for (let i = chain.length - 1; i >= 0; i--) {
+			const at = chain[i] as number;
+			tie = combine(this.mention(at), tie);
+			this.ties.set(at, tie);
 		}
-		return this.noteTalk;
+		return tie;
 	}
 
-	/** The session a line names by a PDF link on it, or (for parents and headings) by a leading code. */
-	private named(line: number, byCode: boolean): string | null {
-		const refs = this.refsByLine.get(line);
-		if (refs && refs.length > 0) {
-			return (refs[0] as SessionRef).key;
-		}
-		if (!byCode) {
-			return null;
-		}
-		const bare = (this.lines[line] ?? "").replace(/^[\s>]*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?)?/, "");
-		const { code } = splitCode(bare);
-		if (code === null) {
-			return null;
-		}
-		const joined = code.id;
-		const match = this.sessions.find((ref) => ref.code?.id === joined);
-		return match ? match.key : codeSessionKey(this.noteYear.year, code);
+	private noteTie(): Tie {
+		const key = this.candidates.noteTalk;
+		return key === null ? NONE : { kind: "talk", key };
 	}
 
-	private talkOfNote(frontmatter: FrontMatterCache | undefined): string | null {
-		if (!frontmatter) {
-			return null;
+	/** The line a line inherits from: its parent item, else the heading above it, else the note. */
+	private contextLine(line: number): number {
+		const parent = this.input.itemsByLine.get(line)?.parent ?? -1;
+		if (parent >= 0 && this.input.itemsByLine.has(parent)) {
+			return parent;
 		}
-		const pdfRef = this.sessions.find((ref) => ref.line >= 0 && isPropertyRef(frontmatter, ref));
-		if (pdfRef) {
-			return pdfRef.key;
+		const headingParent = this.headingParent.get(line);
+		if (headingParent !== undefined) {
+			return headingParent;
 		}
-		const session: unknown = frontmatter.session;
-		if (typeof session === "string" || typeof session === "number") {
-			const { code } = splitCode(String(session));
-			if (code !== null) {
-				const joined = code.id;
-				const match = this.sessions.find((ref) => ref.code?.id === joined);
-				return match ? match.key : codeSessionKey(this.noteYear.year, code);
-			}
+		return this.input.headings.innermostAbove(line) ?? NOTE;
+	}
+
+	private mention(line: number): Mention | null {
+		const refs = this.input.refsByLine.get(line);
+		if (refs !== undefined && refs.length > 0) {
+			return { by: "link", keys: unique(refs.map((ref) => this.candidates.keyOfRef(ref))) };
+		}
+		const text = this.textOf(line);
+		const byCode: string[] = [];
+		for (const { code, leading } of findCodes(text)) {
+			byCode.push(...this.candidates.keysOfCode(code, leading));
+		}
+		if (byCode.length > 0) {
+			return { by: "code", keys: unique(byCode) };
+		}
+		const named = this.words.match(text);
+		if (named.length > 0) {
+			return { by: "words", keys: unique(named.map((index) => (this.candidates.list[index] as { key: string }).key)) };
 		}
 		return null;
 	}
+
+	/** A heading's text as the metadata has it; an item's text after its marker and checkbox. */
+	private textOf(line: number): string {
+		const heading = this.headingText.get(line);
+		if (heading !== undefined) {
+			return heading;
+		}
+		const text = this.input.lines[line] ?? "";
+		const item = this.input.itemsByLine.get(line);
+		return item === undefined ? text : afterMarker(text, item.position.start.col, item.task !== undefined);
+	}
 }
 
-/** True when a session came from the `pdf` property of a per-talk note. */
-function isPropertyRef(frontmatter: FrontMatterCache, ref: SessionRef): boolean {
-	const pdf: unknown = frontmatter.pdf;
-	if (typeof pdf !== "string") {
-		return false;
+/** A line's own mention against what it inherits. */
+function combine(mention: Mention | null, inherited: Tie): Tie {
+	if (mention === null) {
+		return inherited;
 	}
-	return ref.target.kind === "remote" ? pdf.trim() === ref.target.url : pdf.includes(ref.fileName);
+	const [first] = mention.keys;
+	if (inherited.kind === "talk" && mention.keys.includes(inherited.key)) {
+		return inherited;
+	}
+	if (mention.keys.length > 1 || first === undefined) {
+		return AMBIGUOUS;
+	}
+	if (mention.by === "words" && inherited.kind === "talk") {
+		return AMBIGUOUS;
+	}
+	return { kind: "talk", key: first };
+}
+
+/** The text after the list marker (at the column the metadata gives) and the checkbox. */
+function afterMarker(text: string, col: number, task: boolean): string {
+	let i = col;
+	const c = text.charCodeAt(i);
+	if (c === 45 || c === 42 || c === 43) {
+		i++;
+	} else {
+		while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) {
+			i++;
+		}
+		i++;
+	}
+	while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
+		i++;
+	}
+	if (task && text.charCodeAt(i) === 91 && text.charCodeAt(i + 2) === 93) {
+		i += 3;
+	}
+	return text.slice(i);
+}
+
+function unique(keys: string[]): string[] {
+	return [...new Set(keys)];
 }

@@ -96,6 +96,9 @@ describe("the example vault", () => {
 		expect(item("cgo 的调用开销到底有多大？").sessionId).toBe(session(2021, "2.3").id);
 		expect(item("泛型的 GC shape stenciling").sessionId).toBe(session(2023, "1.2.3").id);
 		expect(item("有关 goroutine 泄露的问题").sessionId).toBeNull();
+		expect(item("重读 1-2 的 GC 部分").sessionId).toBe(session(2019, "1-2").id);
+		expect(item("整理 Rust 与 Go 的 FFI 开销").sessionId).toBe(session(2023, "1.2.1", "shanghai").id);
+		expect(item("写一篇总结").sessionId).toBeNull();
 	});
 
 	it("finds questions: question and faq callouts, list items and lines ending in ? or ？", () => {

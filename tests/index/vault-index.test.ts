@@ -40,7 +40,8 @@ describe("the vault index", () => {
 		expect(index.note("a.md")?.studyItems.map((item) => item.state)).toEqual(["open", "done"]);
 		expect(index.progress()).toEqual({ open: 1, done: 2 });
 		expect(index.noteProgress("a.md")).toEqual({ open: 1, done: 1 });
-		expect(index.yearProgress(2023)).toEqual({ open: 1, done: 1 });
+		// a.md has no year of its own: its items count in the year of the talk they are tied to (its only talk).
+		expect(index.yearProgress(2023)).toEqual({ open: 1, done: 2 });
 	});
 
 	it("adds a note when it is tagged and drops it when the tag goes", async () => {
@@ -152,15 +153,18 @@ describe("the vault index", () => {
 			"b.md": noteB,
 			"h.md": "#gopherchina\n## 1.1.2 B\n- [ ] under heading\n",
 			"p.md": "---\ntags: gopherchina\nsession: 1.1.1\nyear: 2023\n---\n- [ ] per-talk note\n",
+			"two.md": `#gopherchina\n- [1.1.1 A](${URL_A})\n- [1.1.2 B](${URL_B})\n\n- [ ] not about either\n`,
 		});
 		const { index } = await startIndex(runtime);
 		const bySession = new Map(snapshot(index).studyItems.map((item) => [item.text, item.sessionId]));
 		expect(bySession.get("study A")).toContain("1.1.1 A.pdf");
-		expect(bySession.get("general")).toBeNull();
+		// A note that links exactly one talk is about that talk; a note that links two is about neither.
+		expect(bySession.get("general")).toContain("1.1.1 A.pdf");
+		expect(bySession.get("not about either")).toBeNull();
 		expect(bySession.get("under heading")).toContain("1.1.2 B.pdf");
 		expect(bySession.get("per-talk note")).toContain("1.1.1 A.pdf");
 		const progress = index.sessionProgress();
-		expect([...progress.values()].reduce((sum, p) => sum + p.open + p.done, 0)).toBe(4);
+		expect([...progress.values()].reduce((sum, p) => sum + p.open + p.done, 0)).toBe(5);
 	});
 
 	it("reads PDF links in properties: wikilinks and web addresses, in lists too", async () => {

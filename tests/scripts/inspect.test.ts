@@ -26,6 +26,9 @@ describe("npm run inspect", () => {
 		expect(Object.keys(model.questions[0] ?? {})).toEqual(["path", "line", "text", "headings"]);
 		expect(model.notes).toHaveLength(6);
 		expect(model.sessions).toHaveLength(34);
+		const byText = new Map(model.studyItems.map((item) => [item.text, item.sessionId]));
+		const rust = model.sessions.find((session) => session.edition === "shanghai" && session.code === "1.2.1");
+		expect(byText.get("整理 Rust 与 Go 的 FFI 开销")).toBe(rust?.id);
 	});
 
 	it("reports a note it cannot read on stderr, skips it, and still prints the rest", () => {

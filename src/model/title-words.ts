@@ -1,0 +1,297 @@
+import { GENERIC_CJK, GENERIC_CJK_MAX, GENERIC_LATIN, STOP_CHARS } from "./generic-words";
+
+/** Splits a run of Chinese text into words. */
+export interface WordSegmenter {
+	words(text: string): string[];
+}
+
+interface SegmenterLike {
+	segment(text: string): Iterable<{ segment: string }>;
+}
+type SegmenterConstructor = new (locale: string, options: { granularity: "word" }) => SegmenterLike;
+
+let platform: WordSegmenter | null | undefined;
+
+/** The platform's word segmenter for Chinese (`Intl.Segmenter`), or null where there is none. */
+export function platformSegmenter(): WordSegmenter | null {
+	if (platform === undefined) {
+		platform = null;
+		const Segmenter = (Intl as unknown as { Segmenter?: SegmenterConstructor }).Segmenter;
+		if (typeof Segmenter === "function") {
+			try {
+				const segmenter = new Segmenter("zh", { granularity: "word" });
+				platform = { words: (text) => Array.from(segmenter.segment(text), (part) => part.segment) };
+			} catch {
+				platform = null;
+			}
+		}
+	}
+	return platform;
+}
+
+/** The longest Chinese token looked for in a line. */
+const MAX_CJK = 8;
+/** A whole name weighs 1; a word inside a longer name weighs less, so it cannot decide alone. */
+const PART_WEIGHT = 0.5;
+
+function isCjk(c: number): boolean {
+	return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+function isAlnum(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isLetter(c: number): boolean {
+	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Cuts text into Latin words (`go-zero`, `Loong64`, lower case) and runs of Chinese characters, in
+ * one pass. Latin words joined by `-` or `_` stay one word; everything else separates.
+ */
+function scan(text: string, onLatin: (word: string, letters: number, parts: string[]) => void, onCjk: (run: string) => void): void {
+	let i = 0;
+	while (i < text.length) {
+		const c = text.charCodeAt(i);
+		if (isCjk(c)) {
+			let end = i + 1;
+			while (end < text.length && isCjk(text.charCodeAt(end))) {
+				end++;
+			}
+			onCjk(text.slice(i, end));
+			i = end;
+		} else if (isAlnum(c)) {
+			let end = i;
+			let letters = 0;
+			const parts: string[] = [];
+			let partStart = i;
+			for (;;) {
+				while (end < text.length && isAlnum(text.charCodeAt(end))) {
+					letters += isLetter(text.charCodeAt(end)) ? 1 : 0;
+					end++;
+				}
+				const joiner = text.charCodeAt(end);
+				if ((joiner === 45 || joiner === 95) && isAlnum(text.charCodeAt(end + 1))) {
+					parts.push(text.slice(partStart, end).toLowerCase());
+					end++;
+					partStart = end;
+				} else {
+					break;
+				}
+			}
+			if (parts.length > 0) {
+				parts.push(text.slice(partStart, end).toLowerCase());
+			}
+			onLatin(text.slice(i, end).toLowerCase(), letters, parts);
+			i = end;
+		} else {
+			i++;
+		}
+	}
+}
+
+/** Latin words compare without a plural `s`: `operators` is `operator`. */
+function stem(word: string): string {
+	return word.length >= 5 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
+}
+
+function countsAsLatin(word: string, letters: number): boolean {
+	return letters >= 3 && !GENERIC_LATIN.has(word);
+}
+
+/** The pieces of a Chinese run left once generic words and glue characters are cut out. */
+function pieces(run: string): string[] {
+	const result: string[] = [];
+	let piece = "";
+	let i = 0;
+	while (i < run.length) {
+		let generic = 0;
+		for (let length = Math.min(GENERIC_CJK_MAX, run.length - i); length >= 2; length--) {
+			if (GENERIC_CJK.has(run.slice(i, i + length))) {
+				generic = length;
+				break;
+			}
+		}
+		if (generic > 0 || STOP_CHARS.has(run.charAt(i))) {
+			if (piece !== "") {
+				result.push(piece);
+			}
+			piece = "";
+			i += Math.max(generic, 1);
+		} else {
+			piece += run.charAt(i);
+			i++;
+		}
+	}
+	if (piece !== "") {
+		result.push(piece);
+	}
+	return result;
+}
+
+/**
+ * Words inside a longer piece, with their weights. With a segmenter: every run of its words (single
+ * characters merged first: an unknown word, such as a name, `蔚来`, `刘奇`); a two-character dictionary
+ * word weighs less than the piece, a name or a longer run as much. Without one: character bigrams.
+ */
+function partsOf(piece: string, segmenter: WordSegmenter | null): Array<[string, number]> {
+	if (segmenter === null) {
+		const bigrams: Array<[string, number]> = [];
+		for (let i = 0; i + 2 <= piece.length; i++) {
+			bigrams.push([piece.slice(i, i + 2), PART_WEIGHT]);
+		}
+		return bigrams;
+	}
+	const units: Array<{ text: string; unknown: boolean }> = [];
+	for (const word of segmenter.words(piece)) {
+		const last = units[units.length - 1];
+		if (word.length === 1 && last !== undefined && last.unknown) {
+			last.text += word;
+		} else {
+			units.push({ text: word, unknown: word.length === 1 });
+		}
+	}
+	const parts: Array<[string, number]> = [];
+	for (let from = 0; from < units.length; from++) {
+		let text = "";
+		for (let to = from; to < units.length && text.length < MAX_CJK; to++) {
+			const unit = units[to] as { text: string; unknown: boolean };
+			text += unit.text;
+			if (text.length < 2 || text === piece || GENERIC_CJK.has(text)) {
+				continue;
+			}
+			parts.push([text.slice(0, MAX_CJK), text.length >= 3 || (to === from && unit.unknown) ? 1 : PART_WEIGHT]);
+		}
+	}
+	return parts;
+}
+
+/** The distinctive words of a talk title, with their weights. */
+export function titleTokens(title: string, segmenter: WordSegmenter | null = platformSegmenter()): Map<string, number> {
+	const tokens = new Map<string, number>();
+	const put = (token: string, weight: number): void => {
+		tokens.set(token, Math.max(weight, tokens.get(token) ?? 0));
+	};
+	scan(
+		title,
+		(word, letters) => {
+			if (countsAsLatin(word, letters) && !GENERIC_LATIN.has(stem(word))) {
+				put(stem(word), 1);
+			}
+		},
+		(run) => {
+			for (const piece of pieces(run)) {
+				const whole = piece.length >= 2 && piece.length <= MAX_CJK;
+				if (whole) {
+					put(piece, 1);
+				}
+				if (piece.length > 2) {
+					for (const [part, weight] of partsOf(piece, segmenter)) {
+						put(part, whole ? weight : 1);
+					}
+				}
+			}
+		},
+	);
+	return tokens;
+}
+
+/**
+ * Which of a note's candidate talks a line names by the words of their titles. Built once per note
+ * (token → talks); a line is read once, looking each Latin word up and each Chinese run left to right,
+ * longest known token first: linear in the line. A token's weight is divided by the number of talks
+ * whose titles hold it, so a word shared by several talks cannot decide.
+ */
+export class TitleWords {
+	private readonly tokens = new Map<string, Array<{ candidate: number; weight: number }>>();
+
+	constructor(titles: ReadonlyArray<readonly string[]>, segmenter: WordSegmenter | null = platformSegmenter()) {
+		titles.forEach((list, candidate) => {
+			const merged = new Map<string, number>();
+			for (const title of list) {
+				for (const [token, weight] of titleTokens(title, segmenter)) {
+					merged.set(token, Math.max(weight, merged.get(token) ?? 0));
+				}
+			}
+			for (const [token, weight] of merged) {
+				const entries = this.tokens.get(token);
+				if (entries) {
+					entries.push({ candidate, weight });
+				} else {
+					this.tokens.set(token, [{ candidate, weight }]);
+				}
+			}
+		});
+	}
+
+	get empty(): boolean {
+		return this.tokens.size === 0;
+	}
+
+	/** The candidates the text names best (several when they fit equally), or none. */
+	match(text: string): number[] {
+		if (this.tokens.size === 0) {
+			return [];
+		}
+		const seen = new Set<string>();
+		scan(
+			text,
+			(word, letters, parts) => {
+				if (letters < 3) {
+					return;
+				}
+				if (this.tokens.has(stem(word))) {
+					seen.add(stem(word));
+					return;
+				}
+				for (const part of parts) {
+					if (this.tokens.has(stem(part))) {
+						seen.add(stem(part));
+					}
+				}
+			},
+			(run) => {
+				let i = 0;
+				while (i < run.length) {
+					let found = 0;
+					for (let length = Math.min(MAX_CJK, run.length - i); length >= 2; length--) {
+						const token = run.slice(i, i + length);
+						if (this.tokens.has(token)) {
+							seen.add(token);
+							found = length;
+							break;
+						}
+					}
+					i += Math.max(found, 1);
+				}
+			},
+		);
+		const scores = new Map<number, number>();
+		for (const token of seen) {
+			const entries = this.tokens.get(token) ?? [];
+			for (const { candidate, weight } of entries) {
+				scores.set(candidate, (scores.get(candidate) ?? 0) + weight / entries.length);
+			}
+		}
+		let best = 0;
+		let second = 0;
+		for (const score of scores.values()) {
+			if (score > best) {
+				second = best;
+				best = score;
+			} else if (score > second) {
+				second = score;
+			}
+		}
+		if (best < 1 - 1e-9) {
+			return [];
+		}
+		// A talk is named only when it fits clearly better (twice) than any other; else every close one is returned.
+		const clear = best > 2 * second + 1e-9;
+		return [...scores]
+			.filter(([, score]) => score > (clear ? best : second) - 1e-9)
+			.map(([candidate]) => candidate)
+			.sort((a, b) => a - b);
+	}
+}
