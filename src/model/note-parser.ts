@@ -42,7 +42,7 @@ export class NoteModel implements NoteRecord {
 	readonly year: number | null;
 	readonly counts: Progress;
 	/** The exact text the model was built from, for safe writes. */
-	readonly version: TextVersion;
+	private textVersion: TextVersion | null = null;
 	private input: NoteInput | null;
 	private readonly noteYear: NoteYear;
 	private parsedSessions: SessionRef[] | null = null;
@@ -66,9 +66,20 @@ export class NoteModel implements NoteRecord {
 			}
 		}
 		this.counts = counts;
-		const spans = lineSpans(input.text);
-		const confirmed = input.confirmed === true || metadataFitsText(input.text, spans, input.cache);
-		this.version = textVersion(input.text, input.cache.frontmatterPosition?.end.line ?? -1, confirmed, spans);
+	}
+
+	/**
+	 * The exact text the model was built from, for safe writes. Made on first use (no later than the
+	 * first parse, which is also when the text is let go), so the full build does not pay for it.
+	 */
+	get version(): TextVersion {
+		if (this.textVersion === null) {
+			const { text, cache, confirmed } = this.source();
+			const spans = lineSpans(text);
+			const fits = confirmed === true || metadataFitsText(text, spans, cache);
+			this.textVersion = textVersion(text, cache.frontmatterPosition?.end.line ?? -1, fits, spans);
+		}
+		return this.textVersion;
 	}
 
 	/** Why the note could not be parsed, when it could not: its lists are then empty. */
@@ -205,6 +216,7 @@ export class NoteModel implements NoteRecord {
 	/** Once everything is parsed, the text and the intermediate tables are let go. */
 	private release(): void {
 		if (this.parsedItems !== null && this.parsedQuestions !== null && this.parsedSessions !== null && this.problem === null) {
+			void this.version;
 			this.input = null;
 			this.shared = null;
 		}

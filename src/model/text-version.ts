@@ -79,47 +79,95 @@ export function lineHashes(text: string, spans: LineSpans = lineSpans(text)): Fl
 }
 
 const THEMATIC_OR_UNDERLINE = /^(?:(?:[-*_][\t ]*){3,}|-+[\t ]*|=+[\t ]*)$/;
+const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])[\t ]+/;
+
+/** True when the pairs `%%`, `$$`, runs ``` ``` ``` or `~~~`, or `<!--`, `-->` or `|` occur in text[from, to). */
+function hasStructuralMark(text: string, from: number, to: number): boolean {
+	let run = 0;
+	let runChar = 0;
+	for (let i = from; i < to; i++) {
+		const code = text.charCodeAt(i);
+		run = code === runChar ? run + 1 : 1;
+		runChar = code;
+		switch (code) {
+			case 124: // |
+				return true;
+			case 37: // %
+			case 36: // $
+				if (run >= 2) {
+					return true;
+				}
+				break;
+			case 96: // `
+			case 126: // ~
+				if (run >= 3) {
+					return true;
+				}
+				break;
+			case 45: // -  (-->)
+				if (run >= 2 && text.charCodeAt(i + 1) === 62) {
+					return true;
+				}
+				break;
+			case 60: // <  (<!--)
+				if (text.startsWith("!--", i + 1)) {
+					return true;
+				}
+				break;
+		}
+	}
+	return false;
+}
 
 /**
- * True for a line that, added or removed, cannot change how any other line is read: it is not
- * blank (blank lines end HTML blocks, tables and paragraphs), opens or closes no code block, comment,
- * math block or HTML, is no thematic break or heading underline, and has no table pipe or quote.
- * Conservative on purpose: a line it is unsure of is not inert.
+ * True for the line text[from, to) when, added or removed, it cannot change how any other line is
+ * read: it is not blank (blank lines end HTML blocks, tables and paragraphs), opens or closes no code
+ * block, comment, math block or HTML, is no thematic break or heading underline, and has no table
+ * pipe or quote. Conservative on purpose: a line it is unsure of is not inert.
  */
-export function isInertLine(line: string): boolean {
-	let i = 0;
-	while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) {
+function isInertSpan(text: string, from: number, to: number): boolean {
+	let i = from;
+	while (i < to && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
 		i++;
 	}
-	if (i === line.length) {
+	if (i === to) {
 		return false;
 	}
-	const first = line[i] as string;
-	if (first === ">" || first === "<" || first === "|" || first === "`" || first === "~" || first === "$" || first === "=") {
+	const first = text.charCodeAt(i);
+	// > < | ` ~ $ =
+	if (first === 62 || first === 60 || first === 124 || first === 96 || first === 126 || first === 36 || first === 61) {
 		return false;
 	}
-	if (line.includes("|") || line.includes("%%") || line.includes("<!--") || line.includes("-->") || line.includes("```") || line.includes("~~~") || line.includes("$$")) {
+	if (hasStructuralMark(text, i, to)) {
 		return false;
 	}
-	const rest = line.slice(i);
+	if (first !== 45 && first !== 42 && first !== 95 && first !== 43 && (first < 48 || first > 57)) {
+		return true;
+	}
+	// Starts like a thematic break, an underline or a list marker: look closer.
+	const rest = text.slice(i, to);
 	if (THEMATIC_OR_UNDERLINE.test(rest)) {
 		return false;
 	}
-	// What follows a list marker is read like a line of its own.
-	const marker = /^(?:[-*+]|\d{1,9}[.)])[\t ]+/.exec(rest);
+	const marker = LIST_MARKER.exec(rest);
 	if (marker) {
 		const after = rest.slice(marker[0].length);
 		const next = after.charAt(0);
-		return !(next === "<" || next === "|" || next === ">" || THEMATIC_OR_UNDERLINE.test(after));
+		return !(next === "<" || next === ">" || THEMATIC_OR_UNDERLINE.test(after));
 	}
 	return true;
+}
+
+/** See `isInertSpan`. */
+export function isInertLine(line: string): boolean {
+	return isInertSpan(line, 0, line.length);
 }
 
 /** The version of a text (see `TextVersion`). `propertiesEnd` is the last line of the properties block. */
 export function textVersion(text: string, propertiesEnd = -1, confirmed = true, spans: LineSpans = lineSpans(text)): TextVersion {
 	const inert = new Uint8Array(spans.starts.length);
 	for (let i = 0; i < inert.length; i++) {
-		inert[i] = isInertLine(text.slice(spans.starts[i], spans.ends[i])) ? 1 : 0;
+		inert[i] = isInertSpan(text, spans.starts[i] as number, spans.ends[i] as number) ? 1 : 0;
 	}
 	return { hash: hashString(text), length: text.length, lines: lineHashes(text, spans), inert, propertiesEnd, confirmed };
 }

@@ -123,10 +123,33 @@ export class VisibleModel {
 		return this.year === "" || key === this.year || key.startsWith(`${this.year}-`);
 	}
 
+	/**
+	 * A row whose talk is looked up only when something reads it: grouped by note with no filter and
+	 * no year, nothing does, so the first draw never waits for every note's talks.
+	 */
 	private row<T extends { sessionKey: string | null }>(entry: T, note: NoteRecord): RowItem<T> {
-		const sessionId = this.index.sessionOf(entry.sessionKey);
-		const session = sessionId === null ? null : this.index.session(sessionId);
-		return { entry, sessionId, session, yearKey: session ? yearKey(session.year, session.edition) : note.year === null ? "" : String(note.year) };
+		const index = this.index;
+		let resolved: { sessionId: string | null; session: Session | null } | null = null;
+		const resolve = (): { sessionId: string | null; session: Session | null } => {
+			if (resolved === null) {
+				const sessionId = index.sessionOf(entry.sessionKey);
+				resolved = { sessionId, session: sessionId === null ? null : index.session(sessionId) };
+			}
+			return resolved;
+		};
+		return {
+			entry,
+			get sessionId() {
+				return resolve().sessionId;
+			},
+			get session() {
+				return resolve().session;
+			},
+			get yearKey() {
+				const { session } = resolve();
+				return session ? yearKey(session.year, session.edition) : note.year === null ? "" : String(note.year);
+			},
+		};
 	}
 
 	private shown(item: StudyItem): boolean {
