@@ -2,8 +2,9 @@
  * Builds the `CachedMetadata` Obsidian's metadata cache would hold for a note, for the in-memory
  * runtime the tests run on. Block structure (lists, headings, code, quotes) comes from a real
  * CommonMark parser (markdown-it) with Obsidian's own extensions on top: properties, `%%` comments,
- * callouts, task checkboxes, tags and wikilinks. `tests/runtime/conformance.test.ts` checks it
- * against metadata captured from the real app.
+ * callouts, task checkboxes, tags and wikilinks; tags and links are read neither in code nor in an
+ * HTML comment (`inline-mask.ts`). `tests/runtime/conformance.test.ts` checks it against metadata
+ * captured from the real app.
  */
 import MarkdownIt, { type Token } from "markdown-it";
 import type {
@@ -19,6 +20,7 @@ import type {
 	TagCache,
 } from "obsidian";
 import { parse as parseYaml } from "yaml";
+import { maskInline } from "./inline-mask";
 
 const markdown = new MarkdownIt("default", { html: true, linkify: false, maxNesting: 5000 });
 
@@ -140,10 +142,6 @@ function wikilinkParts(inner: string): { link: string; displayText: string } {
 	return { link, displayText: parts.join(" > ") };
 }
 
-function maskCode(line: string): string {
-	return line.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (span) => " ".repeat(span.length));
-}
-
 export function buildMetadata(text: string): CachedMetadata {
 	const locator = new Locator(text);
 	const { lines } = locator;
@@ -192,7 +190,9 @@ export function buildMetadata(text: string): CachedMetadata {
 
 	const listItems: ListItemCache[] = [];
 	const headings: HeadingCache[] = [];
-	const inlineLines = new Set<number>();
+	// Line ranges [from, to) of inline text: each is masked as one block, so that a comment or a
+	// code span may run over its lines.
+	const inlineRanges: Array<[number, number]> = [];
 	const codeLines = new Set<number>();
 	const lastLine = (map: [number, number]): number => {
 		let end = map[1] - 1;
@@ -254,9 +254,7 @@ export function buildMetadata(text: string): CachedMetadata {
 				break;
 			case "inline":
 				if (map) {
-					for (let line = map[0]; line < map[1]; line++) {
-						inlineLines.add(line);
-					}
+					inlineRanges.push([map[0], map[1]]);
 				}
 				break;
 			case "fence":
@@ -274,20 +272,21 @@ export function buildMetadata(text: string): CachedMetadata {
 	for (const [from, to] of comments) {
 		sections.push({ type: "comment", position: locator.lines2pos(from, to) });
 		// The app finds no list items in a comment, but it still reads its tags and links.
-		for (let line = from; line <= to; line++) {
-			inlineLines.add(line);
-		}
+		inlineRanges.push([from, to + 1]);
 	}
 	sections.sort((a, b) => a.position.start.offset - b.position.start.offset);
 
 	const tags: TagCache[] = [];
 	const links: LinkCache[] = [];
 	const embeds: EmbedCache[] = [];
-	for (const line of [...inlineLines].sort((a, b) => a - b)) {
+	const maskedLines = new Map<number, string>();
+	for (const [from, to] of mergeRanges(inlineRanges)) {
+		maskInline(lines.slice(from, to)).forEach((masked, index) => maskedLines.set(from + index, masked));
+	}
+	for (const [line, masked] of maskedLines) {
 		if (codeLines.has(line) || line < bodyStart) {
 			continue;
 		}
-		const masked = maskCode(lines[line] ?? "");
 		for (const match of masked.matchAll(TAG)) {
 			const body = match[2] ?? "";
 			if (/^[\d/]+$/.test(body)) {
@@ -327,6 +326,20 @@ export function buildMetadata(text: string): CachedMetadata {
 	if (links.length > 0) cache.links = links.sort(byOffset);
 	if (embeds.length > 0) cache.embeds = embeds.sort(byOffset);
 	return cache;
+}
+
+/** Overlapping line ranges (the cells of a table row share the row) merged, in line order. */
+function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+	const merged: Array<[number, number]> = [];
+	for (const [from, to] of [...ranges].sort((a, b) => a[0] - b[0])) {
+		const last = merged[merged.length - 1];
+		if (last && from < last[1]) {
+			last[1] = Math.max(last[1], to);
+		} else {
+			merged.push([from, to]);
+		}
+	}
+	return merged;
 }
 
 function sectionType(token: Token, lines: string[]): string | null {
