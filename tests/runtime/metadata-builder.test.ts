@@ -74,3 +74,16 @@ describe("the metadata builder reads no tag or link in an HTML comment, as Obsid
 		expect(buildMetadata(`a ${"<!--".repeat(25_000)} #tag\n`).tags?.map((tag) => tag.tag)).toEqual(["#tag"]);
 	});
 });
+
+describe("tags after an escaped character", () => {
+	it("reads #Escaped in \\[\\[#Escaped Links\\]\\] as a tag, and no link", () => {
+		const cache = buildMetadata("- [ ] #task Task with \\[\\[#Escaped Links\\]\\] escaped link\n");
+		expect(tagsOf(cache)).toEqual([["#task", 0, 6], ["#Escaped", 0, 26]]);
+		expect(cache.links).toBeUndefined();
+	});
+
+	it("reads no tag in an escaped hash, a heading link or after a plain bracket", () => {
+		const cache = buildMetadata("a \\#not [[#heading]] [#no](x.md) x#no \\\\\\#not\n");
+		expect(cache.tags).toBeUndefined();
+	});
+});

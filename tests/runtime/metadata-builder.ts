@@ -51,9 +51,10 @@ class Locator {
 const FRONTMATTER_FENCE = /^---[\t ]*$/;
 const TASK_CHECKBOX = /^([\t ]*(?:>[\t ]*)*(?:[-*+]|\d{1,9}[.)])[\t ]+)\[(.)\](?=[\t ]|$)[\t ]?/u;
 const CALLOUT_START = /^[\t ]*>[\t ]?\[!([^\]]+)\]/;
-// A tag: `#` at the start or after white space, then characters that are not white space or
-// punctuation; at least one of them must not be a digit.
-const TAG = /(^|[\s])#([^\s!"#$%&'()*+,.:;<=>?@[\\\]^`{|}~\u2000-\u206F\u2E00-\u2E7F\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]+)/gu;
+// A tag: `#` at the start, after white space or right after an escaped character (`\[\[#Escaped`
+// is the tag `#Escaped` in the app, capture `internal_heading_links` of obsidian-tasks), then
+// characters that are not white space or punctuation; at least one of them must not be a digit.
+const TAG = /(^|\s|\\[!-/:-@[-`{-~])#([^\s!"#$%&'()*+,.:;<=>?@[\\\]^`{|}~\u2000-\u206F\u2E00-\u2E7F\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]+)/gu;
 const WIKILINK = /(!?)\[\[([^\]\n]+?)\]\]/g;
 const MARKDOWN_LINK = /(!?)\[((?:[^[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*(<[^>\n]*>|[^\s()<>]+(?:\([^\s()]*\)[^\s()<>]*)*)(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
 
@@ -288,11 +289,12 @@ export function buildMetadata(text: string): CachedMetadata {
 			continue;
 		}
 		for (const match of masked.matchAll(TAG)) {
+			const before = match[1] ?? "";
 			const body = match[2] ?? "";
-			if (/^[\d/]+$/.test(body)) {
+			if (/^[\d/]+$/.test(body) || (before.startsWith("\\") && escaped(masked, match.index))) {
 				continue;
 			}
-			const col = match.index + (match[1] ?? "").length;
+			const col = match.index + before.length;
 			tags.push({ tag: `#${body}`, position: { start: locator.loc(line, col), end: locator.loc(line, col + body.length + 1) } });
 		}
 		for (const match of masked.matchAll(WIKILINK)) {
@@ -326,6 +328,15 @@ export function buildMetadata(text: string): CachedMetadata {
 	if (links.length > 0) cache.links = links.sort(byOffset);
 	if (embeds.length > 0) cache.embeds = embeds.sort(byOffset);
 	return cache;
+}
+
+/** True when the character at `index` is escaped: an odd number of backslashes stands before it. */
+function escaped(text: string, index: number): boolean {
+	let count = 0;
+	while (index - count > 0 && text.charCodeAt(index - count - 1) === 92) {
+		count++;
+	}
+	return count % 2 === 1;
 }
 
 /** Overlapping line ranges (the cells of a table row share the row) merged, in line order. */
