@@ -1,3 +1,4 @@
+import { indexFiles } from "./harness";
 import { buildMetadata } from "./metadata-builder";
 import { getAllTags, parseFrontMatterTags } from "./obsidian-functions";
 
@@ -29,5 +30,17 @@ describe("tags from properties, as the app reads them", () => {
 		expect(parseFrontMatterTags(note("title: x").frontmatter)).toBeNull();
 		expect(parseFrontMatterTags(note("tags:").frontmatter)).toBeNull();
 		expect(getAllTags(buildMetadata("no tags\n"))).toBeNull();
+	});
+});
+
+describe("the index over such notes", () => {
+	it("tracks a note by a single tag or a list in properties, not by a comma-separated string", async () => {
+		const { index } = await indexFiles({
+			"comma.md": "---\ntags: gopherchina, go\n---\n- [ ] x\n",
+			"single.md": "---\ntags: gopherchina\n---\n- [ ] x\n",
+			"list.md": "---\ntags: [go, gopherchina]\n---\n- [ ] x\n",
+		});
+		expect(index.notes().map((note) => note.path).sort()).toEqual(["list.md", "single.md"]);
+		index.unload();
 	});
 });
