@@ -75,6 +75,19 @@ describe("the metadata builder reads no tag or link in an HTML comment, as Obsid
 	});
 });
 
+describe("%% in code", () => {
+	it("opens no comment block inside a fenced code block", () => {
+		const cache = buildMetadata("```\n%%\n```\n- [ ] #task\n\n~~~~\n%%\n~~~\n~~~~\n- [ ] #two\n");
+		expect(cache.sections?.map((section) => [section.type, section.position.start.line, section.position.end.line])).toEqual([
+			["code", 0, 2],
+			["list", 3, 3],
+			["code", 5, 8],
+			["list", 9, 9],
+		]);
+		expect(tagsOf(cache).map(([tag]) => tag)).toEqual(["#task", "#two"]);
+	});
+});
+
 describe("tags after an escaped character", () => {
 	it("reads #Escaped in \\[\\[#Escaped Links\\]\\] as a tag, and no link", () => {
 		const cache = buildMetadata("- [ ] #task Task with \\[\\[#Escaped Links\\]\\] escaped link\n");

@@ -49,6 +49,7 @@ class Locator {
 }
 
 const FRONTMATTER_FENCE = /^---[\t ]*$/;
+const CODE_FENCE = /^[\t ]*(?:>[\t ]?)*[\t ]*(?:(?:[-*+]|\d{1,9}[.)])[\t ]+)?(`{3,}|~{3,})/;
 const TASK_CHECKBOX = /^([\t ]*(?:>[\t ]*)*(?:[-*+]|\d{1,9}[.)])[\t ]+)\[(.)\](?=[\t ]|$)[\t ]?/u;
 const CALLOUT_START = /^[\t ]*>[\t ]?\[!([^\]]+)\]/;
 // A tag: `#` at the start, after white space or right after an escaped character (`\[\[#Escaped`
@@ -106,11 +107,30 @@ function frontmatterLinks(data: Record<string, unknown>): FrontmatterLinkCache[]
 	return links;
 }
 
-/** `%%` comment blocks: from a line that opens `%%` without closing it, to the line that closes it. */
+/**
+ * `%%` comment blocks: from a line that opens `%%` without closing it, to the line that closes it.
+ * A `%%` in a fenced code block is code and opens nothing.
+ */
 function commentBlocks(lines: string[], from: number): Array<[number, number]> {
 	const blocks: Array<[number, number]> = [];
 	let open = -1;
+	let fence: string | null = null;
 	for (let line = from; line < lines.length; line++) {
+		if (open === -1) {
+			const found = CODE_FENCE.exec(lines[line] ?? "");
+			const marker = found?.[1];
+			if (fence === null && marker !== undefined) {
+				fence = marker;
+				continue;
+			}
+			if (fence !== null) {
+				const closes = found && marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length;
+				if (closes && (lines[line] ?? "").slice(found[0].length).trim() === "") {
+					fence = null;
+				}
+				continue;
+			}
+		}
 		const count = ((lines[line] ?? "").match(/%%/g) ?? []).length;
 		if (open === -1 && count % 2 === 1 && (lines[line] ?? "").trimStart().startsWith("%%")) {
 			open = line;
