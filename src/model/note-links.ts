@@ -1,4 +1,5 @@
 import type { CachedMetadata, Reference } from "obsidian";
+import { isCommented, LINE_SKIPPED, maskComments } from "./comments";
 import { findPdfUrls, isWebUrl } from "./pdf-links";
 import { localSessionRef, type NoteYear, remoteSessionRef } from "./session-refs";
 import { isPdfTarget, maskInlineCode, stripQueryAndFragment } from "./text";
@@ -12,26 +13,36 @@ export interface LinkInput {
 }
 
 /**
- * Every PDF link of a note as a session reference: web links in the text (never in code or the
- * properties block), internal links and embeds from the metadata, and PDF links in properties.
+ * Every PDF link of a note as a session reference: web links in the text (never in code, comments or
+ * the properties block), internal links and embeds from the metadata (not those in comments, which
+ * the metadata still lists for `%%`), and PDF links in properties.
  */
 export function findSessions(input: LinkInput, lines: string[], skipped: Uint8Array, noteYear: NoteYear): SessionRef[] {
 	const refs: SessionRef[] = [];
+	let starts: Set<number> | null = null;
+	const visible = maskComments(lines, skipped, (line) => (starts ??= blockStarts(input.cache)).has(line));
 	for (let line = 0; line < lines.length; line++) {
-		if (skipped[line] === 1) {
+		if (skipped[line] === LINE_SKIPPED) {
 			continue;
 		}
-		const text = lines[line] as string;
+		const text = visible[line] as string;
 		if (!text.includes("://")) {
 			continue;
 		}
+		const masked = text !== lines[line];
 		for (const link of findPdfUrls(maskInlineCode(text))) {
-			refs.push(remoteSessionRef(link.url, link.text, line, noteYear));
+			// A comment inside the link text leaves a gap of one space, as the rendered text shows it.
+			const title = masked && link.text !== null ? link.text.replace(/[\t ]{2,}/g, " ") : link.text;
+			refs.push(remoteSessionRef(link.url, title, line, noteYear));
 		}
 	}
 	const internal: Reference[] = [...(input.cache.links ?? []), ...(input.cache.embeds ?? [])];
 	for (const link of internal) {
-		const ref = internalRef(input, link, lineOf(link), noteYear);
+		const start = positionOf(link);
+		if (start !== null && isCommented(lines, visible, skipped, start.line, start.col, link.original)) {
+			continue;
+		}
+		const ref = internalRef(input, link, start === null ? -1 : start.line, noteYear);
 		if (ref) {
 			refs.push(ref);
 		}
@@ -50,8 +61,20 @@ export function findSessions(input: LinkInput, lines: string[], skipped: Uint8Ar
 	return refs.sort((a, b) => a.line - b.line);
 }
 
-function lineOf(link: Reference): number {
-	return "position" in link ? (link as { position: { start: { line: number } } }).position.start.line : -1;
+function positionOf(link: Reference): { line: number; col: number } | null {
+	return "position" in link ? (link as { position: { start: { line: number; col: number } } }).position.start : null;
+}
+
+/** Where a new block starts (list items and headings): an HTML comment never runs over them. */
+function blockStarts(cache: CachedMetadata): Set<number> {
+	const starts = new Set<number>();
+	for (const item of cache.listItems ?? []) {
+		starts.add(item.position.start.line);
+	}
+	for (const heading of cache.headings ?? []) {
+		starts.add(heading.position.start.line);
+	}
+	return starts;
 }
 
 function internalRef(input: LinkInput, link: Reference, line: number, noteYear: NoteYear): SessionRef | null {

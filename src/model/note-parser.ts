@@ -1,4 +1,5 @@
 import type { CachedMetadata, ListItemCache } from "obsidian";
+import { LINE_HTML, LINE_HTML_START, LINE_SKIPPED } from "./comments";
 import { HeadingPaths } from "./headings";
 import { findSessions } from "./note-links";
 import { yearOfNote } from "./note-year";
@@ -248,20 +249,28 @@ export function parseNote(input: NoteInput): NoteModel {
 	return new NoteModel(input);
 }
 
-/** Lines that are never read for links or questions: the properties block and code blocks. */
+/**
+ * Lines that are never read for links or questions: the properties block, code blocks and `%%`
+ * comment blocks (`LINE_SKIPPED`). HTML blocks are marked too (`LINE_HTML_START`, `LINE_HTML`):
+ * `model/comments.ts` hides those that are comments.
+ */
 function skippedLines(cache: CachedMetadata, lineCount: number): Uint8Array {
 	const skipped = new Uint8Array(lineCount);
-	const mark = (from: number, to: number): void => {
+	const mark = (from: number, to: number, kind = LINE_SKIPPED): void => {
 		for (let line = Math.max(0, from); line <= to && line < lineCount; line++) {
-			skipped[line] = 1;
+			if (skipped[line] !== LINE_SKIPPED) {
+				skipped[line] = line === from && kind === LINE_HTML ? LINE_HTML_START : kind;
+			}
 		}
 	};
 	if (cache.frontmatterPosition) {
 		mark(cache.frontmatterPosition.start.line, cache.frontmatterPosition.end.line);
 	}
 	for (const section of cache.sections ?? []) {
-		if (section.type === "code") {
+		if (section.type === "code" || section.type === "comment") {
 			mark(section.position.start.line, section.position.end.line);
+		} else if (section.type === "html") {
+			mark(section.position.start.line, section.position.end.line, LINE_HTML);
 		}
 	}
 	return skipped;

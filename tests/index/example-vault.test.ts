@@ -101,6 +101,12 @@ describe("the example vault", () => {
 		expect(item("写一篇总结").sessionId).toBeNull();
 	});
 
+	it("reads no talk, heading or question inside %% and <!-- --> comments", () => {
+		expect(model.sessions.filter((entry) => ["1.4.1", "1.4.2"].includes(entry.code ?? ""))).toEqual([]);
+		expect(model.questions.some((question) => question.text.includes("草稿"))).toBe(false);
+		expect(item("泛型的 GC shape stenciling").sessionId).toBe(session(2023, "1.2.3").id);
+	});
+
 	it("finds questions: question and faq callouts, list items and lines ending in ? or ？", () => {
 		expect(model.questions).toEqual([
 			{ path: "Talks/2019 回顾.md", line: 12, text: "Go 的调度器在 2019 年之后改了什么", headings: ["GopherChina 2019 回顾 #gopherchina/2019"] },

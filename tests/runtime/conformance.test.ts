@@ -1,4 +1,4 @@
-import { getAllTags } from "obsidian";
+import { getAllTags, parseFrontMatterTags } from "obsidian";
 import { copyFileSync, mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -17,6 +17,10 @@ describe("the in-memory runtime's metadata agrees with real Obsidian", () => {
 		const built = buildMetadata(capture.fileContents);
 		const differences = compareMetadata(capture.cachedMetadata, capture.getAllTags, built, getAllTags(built));
 		expect(differences).toEqual([]);
+	});
+
+	it.each(captures.map((capture) => [capture.name, capture] as const))("%s: parseFrontMatterTags", (_name, capture) => {
+		expect(parseFrontMatterTags(buildMetadata(capture.fileContents).frontmatter)).toEqual(capture.parseFrontMatterTags);
 	});
 });
 

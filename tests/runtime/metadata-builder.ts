@@ -2,8 +2,9 @@
  * Builds the `CachedMetadata` Obsidian's metadata cache would hold for a note, for the in-memory
  * runtime the tests run on. Block structure (lists, headings, code, quotes) comes from a real
  * CommonMark parser (markdown-it) with Obsidian's own extensions on top: properties, `%%` comments,
- * callouts, task checkboxes, tags and wikilinks. `tests/runtime/conformance.test.ts` checks it
- * against metadata captured from the real app.
+ * callouts, task checkboxes, tags and wikilinks; tags and links are read neither in code nor in an
+ * HTML comment (`inline-mask.ts`). `tests/runtime/conformance.test.ts` checks it against metadata
+ * captured from the real app.
  */
 import MarkdownIt, { type Token } from "markdown-it";
 import type {
@@ -19,6 +20,7 @@ import type {
 	TagCache,
 } from "obsidian";
 import { parse as parseYaml } from "yaml";
+import { maskInline } from "./inline-mask";
 
 const markdown = new MarkdownIt("default", { html: true, linkify: false, maxNesting: 5000 });
 
@@ -47,11 +49,13 @@ class Locator {
 }
 
 const FRONTMATTER_FENCE = /^---[\t ]*$/;
+const CODE_FENCE = /^[\t ]*(?:>[\t ]?)*[\t ]*(?:(?:[-*+]|\d{1,9}[.)])[\t ]+)?(`{3,}|~{3,})/;
 const TASK_CHECKBOX = /^([\t ]*(?:>[\t ]*)*(?:[-*+]|\d{1,9}[.)])[\t ]+)\[(.)\](?=[\t ]|$)[\t ]?/u;
 const CALLOUT_START = /^[\t ]*>[\t ]?\[!([^\]]+)\]/;
-// A tag: `#` at the start or after white space, then characters that are not white space or
-// punctuation; at least one of them must not be a digit.
-const TAG = /(^|[\s])#([^\s!"#$%&'()*+,.:;<=>?@[\\\]^`{|}~\u2000-\u206F\u2E00-\u2E7F\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]+)/gu;
+// A tag: `#` at the start, after white space or right after an escaped character (`\[\[#Escaped`
+// is the tag `#Escaped` in the app, capture `internal_heading_links` of obsidian-tasks), then
+// characters that are not white space or punctuation; at least one of them must not be a digit.
+const TAG = /(^|\s|\\[!-/:-@[-`{-~])#([^\s!"#$%&'()*+,.:;<=>?@[\\\]^`{|}~\u2000-\u206F\u2E00-\u2E7F\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]+)/gu;
 const WIKILINK = /(!?)\[\[([^\]\n]+?)\]\]/g;
 const MARKDOWN_LINK = /(!?)\[((?:[^[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*(<[^>\n]*>|[^\s()<>]+(?:\([^\s()]*\)[^\s()<>]*)*)(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
 
@@ -103,11 +107,30 @@ function frontmatterLinks(data: Record<string, unknown>): FrontmatterLinkCache[]
 	return links;
 }
 
-/** `%%` comment blocks: from a line that opens `%%` without closing it, to the line that closes it. */
+/**
+ * `%%` comment blocks: from a line that opens `%%` without closing it, to the line that closes it.
+ * A `%%` in a fenced code block is code and opens nothing.
+ */
 function commentBlocks(lines: string[], from: number): Array<[number, number]> {
 	const blocks: Array<[number, number]> = [];
 	let open = -1;
+	let fence: string | null = null;
 	for (let line = from; line < lines.length; line++) {
+		if (open === -1) {
+			const found = CODE_FENCE.exec(lines[line] ?? "");
+			const marker = found?.[1];
+			if (fence === null && marker !== undefined) {
+				fence = marker;
+				continue;
+			}
+			if (fence !== null) {
+				const closes = found && marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length;
+				if (closes && (lines[line] ?? "").slice(found[0].length).trim() === "") {
+					fence = null;
+				}
+				continue;
+			}
+		}
 		const count = ((lines[line] ?? "").match(/%%/g) ?? []).length;
 		if (open === -1 && count % 2 === 1 && (lines[line] ?? "").trimStart().startsWith("%%")) {
 			open = line;
@@ -138,10 +161,6 @@ function wikilinkParts(inner: string): { link: string; displayText: string } {
 	}
 	const parts = link.split("#").filter((part) => part !== "");
 	return { link, displayText: parts.join(" > ") };
-}
-
-function maskCode(line: string): string {
-	return line.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (span) => " ".repeat(span.length));
 }
 
 export function buildMetadata(text: string): CachedMetadata {
@@ -192,7 +211,9 @@ export function buildMetadata(text: string): CachedMetadata {
 
 	const listItems: ListItemCache[] = [];
 	const headings: HeadingCache[] = [];
-	const inlineLines = new Set<number>();
+	// Line ranges [from, to) of inline text: each is masked as one block, so that a comment or a
+	// code span may run over its lines.
+	const inlineRanges: Array<[number, number]> = [];
 	const codeLines = new Set<number>();
 	const lastLine = (map: [number, number]): number => {
 		let end = map[1] - 1;
@@ -254,9 +275,7 @@ export function buildMetadata(text: string): CachedMetadata {
 				break;
 			case "inline":
 				if (map) {
-					for (let line = map[0]; line < map[1]; line++) {
-						inlineLines.add(line);
-					}
+					inlineRanges.push([map[0], map[1]]);
 				}
 				break;
 			case "fence":
@@ -274,26 +293,28 @@ export function buildMetadata(text: string): CachedMetadata {
 	for (const [from, to] of comments) {
 		sections.push({ type: "comment", position: locator.lines2pos(from, to) });
 		// The app finds no list items in a comment, but it still reads its tags and links.
-		for (let line = from; line <= to; line++) {
-			inlineLines.add(line);
-		}
+		inlineRanges.push([from, to + 1]);
 	}
 	sections.sort((a, b) => a.position.start.offset - b.position.start.offset);
 
 	const tags: TagCache[] = [];
 	const links: LinkCache[] = [];
 	const embeds: EmbedCache[] = [];
-	for (const line of [...inlineLines].sort((a, b) => a - b)) {
+	const maskedLines = new Map<number, string>();
+	for (const [from, to] of mergeRanges(inlineRanges)) {
+		maskInline(lines.slice(from, to)).forEach((masked, index) => maskedLines.set(from + index, masked));
+	}
+	for (const [line, masked] of maskedLines) {
 		if (codeLines.has(line) || line < bodyStart) {
 			continue;
 		}
-		const masked = maskCode(lines[line] ?? "");
 		for (const match of masked.matchAll(TAG)) {
+			const before = match[1] ?? "";
 			const body = match[2] ?? "";
-			if (/^[\d/]+$/.test(body)) {
+			if (/^[\d/]+$/.test(body) || (before.startsWith("\\") && escaped(masked, match.index))) {
 				continue;
 			}
-			const col = match.index + (match[1] ?? "").length;
+			const col = match.index + before.length;
 			tags.push({ tag: `#${body}`, position: { start: locator.loc(line, col), end: locator.loc(line, col + body.length + 1) } });
 		}
 		for (const match of masked.matchAll(WIKILINK)) {
@@ -327,6 +348,29 @@ export function buildMetadata(text: string): CachedMetadata {
 	if (links.length > 0) cache.links = links.sort(byOffset);
 	if (embeds.length > 0) cache.embeds = embeds.sort(byOffset);
 	return cache;
+}
+
+/** True when the character at `index` is escaped: an odd number of backslashes stands before it. */
+function escaped(text: string, index: number): boolean {
+	let count = 0;
+	while (index - count > 0 && text.charCodeAt(index - count - 1) === 92) {
+		count++;
+	}
+	return count % 2 === 1;
+}
+
+/** Overlapping line ranges (the cells of a table row share the row) merged, in line order. */
+function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+	const merged: Array<[number, number]> = [];
+	for (const [from, to] of [...ranges].sort((a, b) => a[0] - b[0])) {
+		const last = merged[merged.length - 1];
+		if (last && from < last[1]) {
+			last[1] = Math.max(last[1], to);
+		} else {
+			merged.push([from, to]);
+		}
+	}
+	return merged;
 }
 
 function sectionType(token: Token, lines: string[]): string | null {

@@ -1,7 +1,10 @@
 /**
  * The few `obsidian` functions whose behaviour the plugin depends on and which the runtime must
- * answer as the app does (checked against the captures): tags from properties come first, a
- * property string may hold several tags separated by commas or spaces, an empty result is `null`.
+ * answer as the app does (checked against the captures): tags from properties come first; the `tags`
+ * property is read as one value or a YAML list, each entry one tag. A string that holds a comma or
+ * white space is no tag at all: for `tags: a, b` the app answers `[]` and `getAllTags` has nothing
+ * from the properties (capture `yaml_tags_with_two_values_on_one_line` of obsidian-tasks). Without
+ * a tags property the answer is `null`, and so is an empty `getAllTags`.
  */
 import type { CachedMetadata, FrontMatterCache } from "obsidian";
 
@@ -14,13 +17,15 @@ export function parseFrontMatterTags(frontmatter: FrontMatterCache | null | unde
 		return null;
 	}
 	const raw: unknown = frontmatter.tags ?? frontmatter.tag;
+	if (raw === undefined || raw === null) {
+		return null;
+	}
 	const values: string[] = [];
 	const add = (value: unknown): void => {
 		if (typeof value === "string") {
-			for (const part of value.split(/[,\s]+/)) {
-				if (part.replace(/^#/, "") !== "") {
-					values.push(asTag(part));
-				}
+			const tag = value.trim();
+			if (tag.replace(/^#/, "") !== "" && !/[\s,]/.test(tag)) {
+				values.push(asTag(tag));
 			}
 		} else if (typeof value === "number") {
 			values.push(asTag(String(value)));
@@ -31,7 +36,7 @@ export function parseFrontMatterTags(frontmatter: FrontMatterCache | null | unde
 	} else {
 		add(raw);
 	}
-	return values.length > 0 ? values : null;
+	return values;
 }
 
 export function getAllTags(cache: CachedMetadata): string[] | null {

@@ -1,0 +1,305 @@
+/**
+ * Comments, which Obsidian never shows: `%% … %%` and `<!-- … -->`. Where the parser reads a note's
+ * text itself (web PDF links, questions) it reads the lines this module returns, with every comment
+ * blanked out; links that Obsidian's metadata reports inside a comment (it still lists those of `%%`
+ * comments) are dropped with `isCommented`.
+ *
+ * What the note's sections tell is taken from them: a `comment` section is never read (it is marked
+ * skipped, like code and properties), and an `html` section that opens with `<!--` is blanked whole,
+ * however far an unclosed one runs. Inside the other lines one left-to-right pass finds the rest:
+ * - `%%` opens a comment that ends at the next `%%`, on this line or any later one; never closed, it
+ *   runs to the end of the note, as in Obsidian.
+ * - `<!--` opens one that ends at the first `-->` of the same block (a paragraph, a list item, a
+ *   heading). Never closed, it is text, unless it starts its line: then it is an HTML block and
+ *   hides the rest of the block.
+ * - A code span (backticks, on one line) is code: comment markers in it open nothing. Skipped lines
+ *   (code blocks, properties, comment blocks) never open or close a comment.
+ * Quote and indentation prefixes stay on the lines a comment runs over, so callouts keep their shape.
+ * Every search only moves forward: linear in the length of the note, whatever it holds.
+ */
+
+/** Marks of a note's lines, as the parser's `skippedLines` writes them. */
+export const LINE_SKIPPED = 1;
+/** The first line of an HTML block (an `html` section). */
+export const LINE_HTML_START = 2;
+/** A further line of an HTML block. */
+export const LINE_HTML = 3;
+
+const CONTAINER_PREFIX = /^[\t ]*(?:>[\t ]?)*/;
+// Where a line's content starts: after quote markers, indentation and a list marker.
+const CONTENT_START = /^[\t ]*(?:>[\t ]?)*[\t ]*(?:(?:[-*+]|\d{1,9}[.)])[\t ]+)?/;
+const BLANK = /^[\t >]*$/;
+
+/** A position in the note. */
+interface Cursor {
+	line: number;
+	col: number;
+}
+
+/**
+ * The note's lines with every comment replaced by spaces (columns stay where they were). Lines
+ * marked skipped come back as they are: nobody reads them. `startsBlock` tells the lines where a new
+ * block starts (list items and headings, from the metadata); an HTML comment never runs over one.
+ */
+export function maskComments(lines: readonly string[], marks: Uint8Array, startsBlock: (line: number) => boolean): readonly string[] {
+	return new CommentScanner(lines, marks, startsBlock).run();
+}
+
+/**
+ * True when a link Obsidian found (at `line`, `col`, written as `original`) stands in a comment. The
+ * column is trusted only when the text at it is the link; else the line's visible text is searched.
+ */
+export function isCommented(lines: readonly string[], masked: readonly string[], marks: Uint8Array, line: number, col: number, original: string): boolean {
+	if (marks[line] === LINE_SKIPPED) {
+		return true;
+	}
+	const text = lines[line];
+	const visible = masked[line];
+	if (text === undefined || visible === undefined || text === visible) {
+		return false;
+	}
+	if (original !== "" && text.startsWith(original, col)) {
+		return !visible.startsWith(original, col);
+	}
+	return !visible.includes(original);
+}
+
+class CommentScanner {
+	/** Hidden spans per line, as [from, to) pairs. */
+	private readonly spans = new Map<number, number[]>();
+	/** `<!--` found no `-->` in a block that runs through this line: later ones there find none either. */
+	private failedThrough = -1;
+	/** The spans of the line hidden last, at hand for the next comment on it. */
+	private lastLine = -1;
+	private lastSpans: number[] | null = null;
+
+	constructor(
+		private readonly lines: readonly string[],
+		private readonly marks: Uint8Array,
+		private readonly startsBlock: (line: number) => boolean,
+	) {}
+
+	run(): readonly string[] {
+		let at: Cursor = { line: 0, col: 0 };
+		while (at.line < this.lines.length) {
+			at = at.col === 0 ? this.startLine(at.line) : this.scanLine(at);
+		}
+		if (this.spans.size === 0) {
+			return this.lines;
+		}
+		return this.lines.map((text, line) => {
+			const spans = this.spans.get(line);
+			return spans === undefined ? text : blank(text, spans);
+		});
+	}
+
+	/** A line from its start: skipped, an HTML comment block, or text to scan. */
+	private startLine(line: number): Cursor {
+		const mark = this.marks[line];
+		if (mark === LINE_SKIPPED) {
+			return { line: line + 1, col: 0 };
+		}
+		if (mark === LINE_HTML_START && (this.lines[line] ?? "").trimStart().startsWith("<!--")) {
+			let end = line + 1;
+			while (this.marks[end] === LINE_HTML) {
+				end++;
+			}
+			for (let hidden = line; hidden < end; hidden++) {
+				this.hide(hidden, 0, (this.lines[hidden] ?? "").length);
+			}
+			return { line: end, col: 0 };
+		}
+		return this.scanLine({ line, col: 0 });
+	}
+
+	/**
+	 * Scans a line from `at`, hiding the comments on it, and says where to go on: the next line, or
+	 * where a comment that runs over lines ends. Each line is entered once.
+	 */
+	private scanLine(at: Cursor): Cursor {
+		const text = this.lines[at.line] ?? "";
+		const next: Cursor = { line: at.line + 1, col: 0 };
+		if (at.col === 0 && !text.includes("%%") && !text.includes("<!--")) {
+			return next;
+		}
+		const runs = backtickRuns(text, at.col);
+		const contentStart = CONTENT_START.exec(text)?.[0].length ?? 0;
+		let run = 0;
+		for (let i = at.col; i < text.length; ) {
+			const char = text.charCodeAt(i);
+			let after: Cursor | null;
+			if (char === 96) {
+				while ((runs.starts[run] as number) < i) {
+					run++;
+				}
+				const close = runs.closing[run] as number;
+				i = close === -1 ? i + (runs.lengths[run] as number) : (runs.starts[close] as number) + (runs.lengths[close] as number);
+				continue;
+			} else if (char === 37 && text.charCodeAt(i + 1) === 37) {
+				after = this.percentComment({ line: at.line, col: i });
+			} else if (char === 60 && text.startsWith("<!--", i) && !escaped(text, i)) {
+				after = this.htmlComment({ line: at.line, col: i }, i === contentStart);
+				if (after === null) {
+					i += 4;
+					continue;
+				}
+			} else {
+				i++;
+				continue;
+			}
+			if (after.line !== at.line) {
+				return after;
+			}
+			i = after.col;
+		}
+		return next;
+	}
+
+	/** `%%` at `open`: hidden up to the next `%%` outside skipped lines, else to the end of the note. */
+	private percentComment(open: Cursor): Cursor {
+		let from = open.col + 2;
+		for (let line = open.line; line < this.lines.length; line++) {
+			if (line !== open.line && this.marks[line] === LINE_SKIPPED) {
+				continue;
+			}
+			const close = (this.lines[line] ?? "").indexOf("%%", from);
+			if (close !== -1) {
+				this.hideRange(open, { line, col: close + 2 });
+				return { line, col: close + 2 };
+			}
+			from = 0;
+		}
+		this.hideRange(open, { line: this.lines.length - 1, col: (this.lines[this.lines.length - 1] ?? "").length });
+		return { line: this.lines.length, col: 0 };
+	}
+
+	/**
+	 * `<!--` at `open`: hidden up to its `-->` in the block, or to the block's end if it starts its
+	 * line's content (an HTML block); null when it is text.
+	 */
+	private htmlComment(open: Cursor, opensBlock: boolean): Cursor | null {
+		const text = this.lines[open.line] ?? "";
+		if (text.startsWith(">", open.col + 4) || text.startsWith("->", open.col + 4)) {
+			const end = open.col + (text.startsWith(">", open.col + 4) ? 5 : 6);
+			this.hideRange(open, { line: open.line, col: end });
+			return { line: open.line, col: end };
+		}
+		if (open.line <= this.failedThrough && !opensBlock) {
+			return null;
+		}
+		let from = open.col + 4;
+		let line = open.line;
+		for (;;) {
+			const close = (this.lines[line] ?? "").indexOf("-->", from);
+			if (close !== -1) {
+				this.hideRange(open, { line, col: close + 3 });
+				return { line, col: close + 3 };
+			}
+			if (!this.continuesBlock(line + 1)) {
+				break;
+			}
+			line++;
+			from = 0;
+		}
+		this.failedThrough = Math.max(this.failedThrough, line);
+		if (!opensBlock) {
+			return null;
+		}
+		this.hideRange(open, { line, col: (this.lines[line] ?? "").length });
+		return { line: line + 1, col: 0 };
+	}
+
+	/** True when `line` belongs to the same block as the line before it. */
+	private continuesBlock(line: number): boolean {
+		const text = this.lines[line];
+		if (text === undefined || this.startsBlock(line) || BLANK.test(text)) {
+			return false;
+		}
+		const mark = this.marks[line];
+		return mark !== LINE_SKIPPED && mark !== LINE_HTML_START;
+	}
+
+	/** Hides from `from` to `to` (exclusive); the lines in between keep their quote prefix. */
+	private hideRange(from: Cursor, to: Cursor): void {
+		if (from.line === to.line) {
+			this.hide(from.line, from.col, to.col);
+			return;
+		}
+		for (let line = from.line; line <= to.line; line++) {
+			if (line !== from.line && this.marks[line] === LINE_SKIPPED) {
+				continue;
+			}
+			const text = this.lines[line] ?? "";
+			const start = line === from.line ? from.col : (CONTAINER_PREFIX.exec(text)?.[0].length ?? 0);
+			this.hide(line, start, line === to.line ? to.col : text.length);
+		}
+	}
+
+	private hide(line: number, from: number, to: number): void {
+		if (to <= from) {
+			return;
+		}
+		if (this.lastLine !== line || this.lastSpans === null) {
+			this.lastLine = line;
+			this.lastSpans = this.spans.get(line) ?? [];
+			this.spans.set(line, this.lastSpans);
+		}
+		const spans = this.lastSpans;
+		if (spans.length > 0 && spans[spans.length - 1] === from) {
+			// Comments side by side (`%%%%%%…`) make one span.
+			spans[spans.length - 1] = to;
+		} else {
+			spans.push(from, to);
+		}
+	}
+}
+
+/**
+ * The backtick runs of a line from `from` on, and for each the next run as long: where a code span
+ * opened by it would close (-1: it opens none). Found in one pass.
+ */
+function backtickRuns(text: string, from: number): { starts: number[]; lengths: number[]; closing: number[] } {
+	const starts: number[] = [];
+	const lengths: number[] = [];
+	for (let i = text.indexOf("`", from); i !== -1; ) {
+		let end = i + 1;
+		while (text.charCodeAt(end) === 96) {
+			end++;
+		}
+		starts.push(i);
+		lengths.push(end - i);
+		i = text.indexOf("`", end);
+	}
+	const closing = new Array<number>(starts.length).fill(-1);
+	const seen = new Map<number, number>();
+	for (let k = starts.length - 1; k >= 0; k--) {
+		const length = lengths[k] as number;
+		closing[k] = seen.get(length) ?? -1;
+		seen.set(length, k);
+	}
+	return { starts, lengths, closing };
+}
+
+/** True when an odd number of backslashes stands before `index`. */
+function escaped(text: string, index: number): boolean {
+	let count = 0;
+	while (index - count > 0 && text.charCodeAt(index - count - 1) === 92) {
+		count++;
+	}
+	return count % 2 === 1;
+}
+
+/** The text with the given spans replaced by spaces. */
+function blank(text: string, spans: readonly number[]): string {
+	let result = "";
+	let copied = 0;
+	for (let k = 0; k < spans.length; k += 2) {
+		const from = Math.max(copied, spans[k] as number);
+		const to = spans[k + 1] as number;
+		if (to > from) {
+			result += text.slice(copied, from) + " ".repeat(to - from);
+			copied = to;
+		}
+	}
+	return result + text.slice(copied);
+}
