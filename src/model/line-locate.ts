@@ -1,4 +1,4 @@
-import { hashString, isInertLine, isSameText, type LineSpans, lineHashes, lineSpans, type TextVersion } from "./text-version";
+import { hashString, isBlankSpan, isInertLine, isSameText, type LineSpans, lineHashes, lineSpans, type TextVersion } from "./text-version";
 
 /** What the dashboard showed for the line the user acted on. */
 export interface LineTarget {
@@ -116,7 +116,7 @@ function followsFreshStart(text: string, spans: LineSpans, line: number, firstUn
 	let i = line;
 	for (; i >= firstUnchanged; i--) {
 		const content = lineAt(i);
-		if (content.trim() === "" || ATX_HEADING.test(content)) {
+		if (content === "" || isBlankSpan(content, 0, content.length) || ATX_HEADING.test(content)) {
 			break;
 		}
 		const first = content.charCodeAt(0);
@@ -136,7 +136,7 @@ function followsFreshStart(text: string, spans: LineSpans, line: number, firstUn
 	}
 	for (let k = firstUnchanged; k < i; k++) {
 		const content = lineAt(k);
-		if (content.trim() !== "" && !isInertLine(content)) {
+		if (!isBlankSpan(content, 0, content.length) && !isInertLine(content)) {
 			return false;
 		}
 	}
@@ -149,7 +149,7 @@ function followsFreshStart(text: string, spans: LineSpans, line: number, firstUn
  */
 function blankBetween(text: string, spans: LineSpans, line: number, stretchStart: number): boolean {
 	for (let i = line + 1; i < stretchStart; i++) {
-		if (text.slice(spans.starts[i], spans.ends[i]).trim() === "") {
+		if (isBlankSpan(text, spans.starts[i] as number, spans.ends[i] as number)) {
 			return true;
 		}
 	}

@@ -81,7 +81,13 @@ export function lineHashes(text: string, spans: LineSpans = lineSpans(text)): Fl
 const THEMATIC_OR_UNDERLINE = /^(?:(?:[-*_][\t ]*){3,}|-+[\t ]*|=+[\t ]*)$/;
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])[\t ]+/;
 
-/** True when the pairs `%%`, `$$`, runs ``` ``` ``` or `~~~`, or `<!--`, `-->` or `|` occur in text[from, to). */
+/**
+ * True when text[from, to) holds a mark that can open or close a block from inside a line: `%%`,
+ * `$$`, a run of three backticks or tildes, `<!--`, any `>` (every HTML block but the last two kinds
+ * ends at a line holding `>`: `</pre>`, `?>`, `]]>`, `-->`), a table's `|`, or white space other than
+ * spaces and tabs (a lone carriage return ends a line for CommonMark; other spaces make a line that
+ * looks blank but is not).
+ */
 function hasStructuralMark(text: string, from: number, to: number): boolean {
 	let run = 0;
 	let runChar = 0;
@@ -89,8 +95,12 @@ function hasStructuralMark(text: string, from: number, to: number): boolean {
 		const code = text.charCodeAt(i);
 		run = code === runChar ? run + 1 : 1;
 		runChar = code;
+		if (isOtherWhiteSpace(code)) {
+			return true;
+		}
 		switch (code) {
 			case 124: // |
+			case 62: // >
 				return true;
 			case 37: // %
 			case 36: // $
@@ -104,11 +114,6 @@ function hasStructuralMark(text: string, from: number, to: number): boolean {
 					return true;
 				}
 				break;
-			case 45: // -  (-->)
-				if (run >= 2 && text.charCodeAt(i + 1) === 62) {
-					return true;
-				}
-				break;
 			case 60: // <  (<!--)
 				if (text.startsWith("!--", i + 1)) {
 					return true;
@@ -117,6 +122,34 @@ function hasStructuralMark(text: string, from: number, to: number): boolean {
 		}
 	}
 	return false;
+}
+
+/** White space other than space and tab: controls, no-break and ideographic spaces, line separators, BOM. */
+function isOtherWhiteSpace(code: number): boolean {
+	return (
+		(code >= 9 && code <= 13 && code !== 9) ||
+		code === 0x85 ||
+		code === 0xa0 ||
+		code === 0x1680 ||
+		(code >= 0x2000 && code <= 0x200a) ||
+		code === 0x2028 ||
+		code === 0x2029 ||
+		code === 0x202f ||
+		code === 0x205f ||
+		code === 0x3000 ||
+		code === 0xfeff
+	);
+}
+
+/** A blank line as CommonMark has it: nothing but spaces and tabs. */
+export function isBlankSpan(text: string, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) {
+		const code = text.charCodeAt(i);
+		if (code !== 32 && code !== 9) {
+			return false;
+		}
+	}
+	return true;
 }
 
 /**

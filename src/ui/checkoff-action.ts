@@ -52,13 +52,14 @@ export class CheckoffAction {
 
 	constructor(private readonly context: DashboardContext) {}
 
-	isPending(path: string, line: number): boolean {
-		return this.pending.has(`${path}\u0000${line}`);
+	/** Whether a row, as drawn (its note, line and the text it was drawn from), waits for its write to be read. */
+	isPending(entry: { path: string; line: number; version: TextVersion }): boolean {
+		return this.pending.has(rowKey(entry));
 	}
 
 	/** Toggles a study item: open and in-progress become done, anything else reopens. */
 	async toggle(item: StudyItem): Promise<boolean> {
-		const key = `${item.path}\u0000${item.line}`;
+		const key = rowKey(item);
 		let status = item.status;
 		let chosen = " ";
 		return this.enqueue({
@@ -93,7 +94,7 @@ export class CheckoffAction {
 	async convert(question: Question): Promise<boolean> {
 		return this.enqueue({
 			path: question.path,
-			key: `${question.path}\u0000${question.line}`,
+			key: rowKey(question),
 			target: () => ({ line: question.line, lineText: question.lineText, version: question.version }),
 			edit: questionToTask,
 			applied: () => notify(t("question.converted", { text: question.text })),
@@ -184,14 +185,17 @@ export class CheckoffAction {
 			version: textVersion(after, target.version.propertiesEnd),
 		};
 		job.applied(outcome, written);
-		this.remember(job.path, hashString(before), written.version);
+		if (onlyOneCharacter(outcome.previous, outcome.lineText)) {
+			this.remember(job.path, hashString(before), written.version);
+		}
 		this.awaitReindex(job.key, job.path, hashString(before));
 		return true;
 	}
 
 	/**
-	 * A write of ours changes one line's marker and keeps the note's structure, line for line. A
-	 * target drawn from a text that our own writes turned into the current text is therefore the
+	 * A write of ours that changed one status character (no completion date added or dropped, which
+	 * could turn what is left of the line into HTML or a table) keeps the note's structure, line for
+	 * line. A target drawn from a text that such writes turned into the current text is therefore the
 	 * same line in the current text (its own line, if that was the one written, no longer matches and
 	 * is refused). Any other text is left to `locateLine`'s comparison.
 	 */
@@ -267,6 +271,28 @@ export class CheckoffAction {
 		};
 		this.waits.add(stop);
 	}
+}
+
+/**
+ * The key of a row as drawn: its note, its line and the text it was drawn from. A row drawn from
+ * another text of the note is another row, even on the same line number.
+ */
+function rowKey(entry: { path: string; line: number; version: TextVersion }): string {
+	return `${entry.path}\u0000${entry.line}\u0000${entry.version.hash}`;
+}
+
+/** True when two lines differ in exactly one character (a status character set, nothing else). */
+function onlyOneCharacter(before: string, after: string): boolean {
+	if (before.length !== after.length) {
+		return false;
+	}
+	let differences = 0;
+	for (let i = 0; i < before.length && differences < 2; i++) {
+		if (before.charCodeAt(i) !== after.charCodeAt(i)) {
+			differences++;
+		}
+	}
+	return differences === 1;
 }
 
 /** `YYYY-MM-DD` in the user's time zone. */

@@ -66,7 +66,7 @@ function renderItems(parent: HTMLElement, rows: ReadonlyArray<RowItem<StudyItem>
 }
 
 function renderItem(parent: HTMLElement, item: StudyItem, level: number, env: ListEnv): void {
-	const pending = env.checkoff.isPending(item.path, item.line);
+	const pending = env.checkoff.isPending(item);
 	const row = parent.createDiv({ cls: ["gopherchina-item", "task-list-item", `gopherchina-depth-${level}`, `gopherchina-state-${item.state}`] });
 	row.dataset.task = item.status;
 	row.dataset.path = item.path;
