@@ -133,7 +133,7 @@ function timeUpdates(entries: readonly Entry[], runs: number, seed: number): num
 
 async function renderOnce(index: VaultIndex): Promise<{ ms: number; nodes: number; completeMs: number }> {
 	const context: DashboardContext = {
-		services: { ...STUB_SERVICES, fileManager: {} as never },
+		services: { ...STUB_SERVICES, fileManager: {} as never, app: {} as never },
 		index,
 		settings: () => normalizeSettings(null),
 		updateSettings: async () => undefined,
@@ -253,7 +253,7 @@ async function main(): Promise<void> {
 	await settle(harness.plugin.index);
 	const index = harness.plugin.index;
 	const context: DashboardContext = {
-		services: { metadataCache: runtime.app.metadataCache, vault: runtime.app.vault, workspace: runtime.app.workspace, fileManager: runtime.app.fileManager },
+		services: { metadataCache: runtime.app.metadataCache, vault: runtime.app.vault, workspace: runtime.app.workspace, fileManager: runtime.app.fileManager, app: runtime.app },
 		index,
 		settings: () => harness.plugin.options,
 		updateSettings: async () => undefined,

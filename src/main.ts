@@ -30,7 +30,7 @@ export default class GopherChinaDashboardPlugin extends Plugin {
 		const { metadataCache, vault, workspace, fileManager } = this.app;
 		this.index = this.addChild(new VaultIndex({ metadataCache, vault, workspace }, { trackedTags: () => this.options.trackedTags }));
 		const context: DashboardContext = {
-			services: { metadataCache, vault, workspace, fileManager },
+			services: { metadataCache, vault, workspace, fileManager, app: this.app },
 			index: this.index,
 			settings: () => this.options,
 			updateSettings: async (patch) => {

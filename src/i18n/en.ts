@@ -123,6 +123,25 @@ export const en = {
 	"download.onDisk": "a file named {name} is already on the disk, but not yet in the vault",
 	"download.writeFailed": "the file could not be saved ({error})",
 	"download.unexpected": "something went wrong ({error})",
+
+	"tie.menuItem": "Tie to a talk…",
+	"tie.menuHeading": "Tie these items to a talk…",
+	"tie.headingButton": "Tie the untied items under {heading} to a talk",
+	"tie.placeholder": "Choose the talk these items are about",
+	"tie.done": "Tied to {talk}: {text}",
+	"tie.doneMany": "Tied {count} items to {talk}",
+	"tie.already": "Already tied to {talk}.",
+	"tie.noneUntied": "Every item under this heading is tied to a talk already.",
+	"tie.refused.noCode": "Nothing was written: {talk} has no talk number to write.",
+	"tie.refused.unreadable": "Nothing was written: in this note that talk number would not tie the item to that talk (the note does not link the talk, or the number names another talk or two editions). Put a link to the talk's PDF on the item's line instead.",
+	"tie.refused.changed": "Nothing was written: an item changed since the dashboard was drawn. The dashboard has been updated.",
+	"tie.refused.uncertain": "Nothing was written: the note changed around these items, so which lines they are now cannot be told for certain. The dashboard has been updated; tie them again there.",
+	"tie.refused.editing": "Nothing was written: this note is being edited right now. Try again once the dashboard has caught up.",
+	"tie.refused.not-a-task": "Nothing was written: a line is no longer a task.",
+
+	"progress.talk": "{done} of {total} done",
+	"progress.year": "{done} of {total} items done",
+	"progress.label": "Study items of {name}: {done} of {total} done",
 } as const;
 
 export type MessageKey = keyof typeof en;

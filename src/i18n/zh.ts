@@ -125,4 +125,23 @@ export const zh: Record<MessageKey, string> = {
 	"download.onDisk": "磁盘上已有名为 {name} 的文件，但库中尚未显示",
 	"download.writeFailed": "无法保存文件（{error}）",
 	"download.unexpected": "发生意外错误（{error}）",
+
+	"tie.menuItem": "关联到演讲…",
+	"tie.menuHeading": "将这些任务关联到演讲…",
+	"tie.headingButton": "将 {heading} 下未关联的任务关联到演讲",
+	"tie.placeholder": "选择这些任务所讲的演讲",
+	"tie.done": "已关联到 {talk}：{text}",
+	"tie.doneMany": "已将 {count} 项任务关联到 {talk}",
+	"tie.already": "已经关联到 {talk}。",
+	"tie.noneUntied": "这个标题下的任务都已关联到演讲。",
+	"tie.refused.noCode": "未写入：{talk} 没有可写入的演讲编号。",
+	"tie.refused.unreadable": "未写入：在这篇笔记中，这个演讲编号不会把任务关联到该演讲（笔记没有链接这个演讲，或者这个编号对应其他演讲或两个分会场）。请改为在任务所在行加上该演讲 PDF 的链接。",
+	"tie.refused.changed": "未写入：有任务在仪表盘绘制后已被修改。仪表盘已更新。",
+	"tie.refused.uncertain": "未写入：这些任务周围的内容已改动，无法确定它们现在是哪几行。仪表盘已更新，请在其中重新关联。",
+	"tie.refused.editing": "未写入：这篇笔记正在编辑中。请等仪表盘更新后再试。",
+	"tie.refused.not-a-task": "未写入：有一行已不再是任务。",
+
+	"progress.talk": "已完成 {done} / {total}",
+	"progress.year": "已完成 {done} / {total} 项任务",
+	"progress.label": "{name} 的学习任务：已完成 {done} / {total}",
 };

@@ -2,7 +2,8 @@ import { getAllTags, type CachedMetadata } from "obsidian";
 import { parseNote } from "../model/note-parser";
 import { isTrackedNote } from "../model/tags";
 import type { NoteRecord, Progress, SessionRef } from "../model/types";
-import { ProgressTable } from "./progress";
+import { yearKeyOf } from "../model/years";
+import { PLACE_SEPARATOR, ProgressTable } from "./progress";
 import { type Session, SessionTable } from "./sessions";
 
 /** A note's text and metadata, as the index takes them in. */
@@ -192,6 +193,83 @@ export class NoteStore {
 			result.set(id, total);
 		}
 		return result;
+	}
+
+	/**
+	 * Items open and done per year key (`2023`, `2023-shanghai`, `""` for none): each item counts in
+	 * its talk's year, else in its note's, as the dashboard's year menu places it.
+	 */
+	yearKeyProgress(): Map<string, Progress> {
+		this.flush();
+		const yearOf = this.placeYears();
+		const result = new Map<string, Progress>();
+		for (const [place, progress] of this.progressTable.places()) {
+			const key = yearOf(place);
+			const total = result.get(key) ?? { open: 0, done: 0 };
+			total.open += progress.open;
+			total.done += progress.done;
+			result.set(key, total);
+		}
+		return result;
+	}
+
+	/**
+	 * How many notes belong to a year that `match` accepts: by their own year, by a talk they link,
+	 * or by an item tied to a talk of that year.
+	 */
+	notesIn(match: (yearKey: string) => boolean): number {
+		this.flush();
+		const yearOf = this.placeYears();
+		const paths = new Set<string>();
+		for (const record of this.records.values()) {
+			if (match(yearKeyOf(record.year, record.edition))) {
+				paths.add(record.path);
+				continue;
+			}
+			for (const place of this.progressTable.notePlaces(record.path)) {
+				if (match(yearOf(place))) {
+					paths.add(record.path);
+					break;
+				}
+			}
+		}
+		for (const session of this.sessionTable.all()) {
+			if (match(yearKeyOf(session.year, session.edition))) {
+				for (const source of session.sources) {
+					paths.add(source.path);
+				}
+			}
+		}
+		return paths.size;
+	}
+
+	/**
+	 * How the index would read `text` as the note at `path` with the metadata `cache` (not taken in):
+	 * to check what a write would make of a note before it is made.
+	 */
+	readAs(path: string, text: string, cache: CachedMetadata): NoteRecord {
+		return parseNote({ path, text, cache, tags: getAllTags(cache) ?? [], trackedTags: this.tracked, resolveLink: this.resolveLink, confirmed: true });
+	}
+
+	/** The year key of a place (see `ProgressTable.places`), its talks looked up once per call. */
+	private placeYears(): (place: string) => string {
+		const byKey = new Map<string, string | null>();
+		return (place) => {
+			const at = place.indexOf(PLACE_SEPARATOR);
+			const key = place.slice(0, at);
+			const noteYear = place.slice(at + PLACE_SEPARATOR.length);
+			if (key === "") {
+				return noteYear;
+			}
+			let talkYear = byKey.get(key);
+			if (talkYear === undefined) {
+				const id = this.sessionTable.resolve(key);
+				const session = id === null ? null : this.sessionTable.session(id);
+				talkYear = session === null || session.year === null ? null : yearKeyOf(session.year, session.edition);
+				byKey.set(key, talkYear);
+			}
+			return talkYear ?? noteYear;
+		};
 	}
 
 	/** Brings every derived table up to date with the notes that changed since the last call. */

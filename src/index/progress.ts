@@ -1,11 +1,17 @@
 import { isOpenState } from "../model/status";
 import type { NoteRecord, Progress, StudyItem } from "../model/types";
+import { yearKeyOf } from "../model/years";
 
 /** Contributions of one note, kept so that they can be taken back when the note changes. */
 interface NoteTally {
 	byYear: Map<number | null, Progress>;
 	bySession: Map<string, Progress>;
+	/** Per talk key (or `""` for none) and the note's year key, joined by `PLACE_SEPARATOR`. */
+	byPlace: Map<string, Progress>;
 }
+
+/** Joins a talk key and a note's year key into one key of `places()`. */
+export const PLACE_SEPARATOR = "\u0000";
 
 function bump(map: Map<string | number | null, Progress>, key: string | number | null, item: StudyItem, sign: 1 | -1): void {
 	let progress = map.get(key);
@@ -34,6 +40,7 @@ export class ProgressTable {
 	private readonly tallies = new Map<string, NoteTally>();
 	private readonly byYear = new Map<number | null, Progress>();
 	private readonly bySessionKey = new Map<string, Progress>();
+	private readonly byPlace = new Map<string, Progress>();
 
 	/** The note's totals: cheap, kept up to date on every change. */
 	setCounts(path: string, record: NoteRecord | null): void {
@@ -81,9 +88,23 @@ export class ProgressTable {
 		return this.bySessionKey;
 	}
 
+	/**
+	 * Progress per talk key and note year (`key \0 2023`; `\0 2023` for items tied to nothing): few
+	 * entries, so the index can place them in their talk's year, else their note's, at query time.
+	 */
+	places(): ReadonlyMap<string, Progress> {
+		return this.byPlace;
+	}
+
+	/** The places of one note's items (empty until its items have been read). */
+	notePlaces(path: string): Iterable<string> {
+		return this.tallies.get(path)?.byPlace.keys() ?? [];
+	}
+
 	private apply(tally: NoteTally, sign: 1 | -1): void {
 		merge(this.byYear, tally.byYear, sign);
 		merge(this.bySessionKey, tally.bySession, sign);
+		merge(this.byPlace, tally.byPlace, sign);
 	}
 }
 
@@ -103,6 +124,8 @@ function merge<K>(into: Map<K, Progress>, from: Map<K, Progress>, sign: 1 | -1):
 function tallyOf(record: NoteRecord): NoteTally {
 	const byYear = new Map<number | null, Progress>();
 	const bySession = new Map<string, Progress>();
+	const byPlace = new Map<string, Progress>();
+	const noteYear = yearKeyOf(record.year, record.edition);
 	const yearOfKey = new Map<string, number | null>();
 	for (const ref of record.sessions) {
 		if (!yearOfKey.has(ref.key)) {
@@ -115,6 +138,7 @@ function tallyOf(record: NoteRecord): NoteTally {
 		if (item.sessionKey !== null) {
 			bump(bySession, item.sessionKey, item, 1);
 		}
+		bump(byPlace, `${item.sessionKey ?? ""}${PLACE_SEPARATOR}${noteYear}`, item, 1);
 	}
-	return { byYear, bySession };
+	return { byYear, bySession, byPlace };
 }

@@ -225,6 +225,21 @@ export class VaultIndex extends Component {
 		return this.store.sessionProgress();
 	}
 
+	/** Items open and done per year key, each in its talk's year, else its note's. */
+	yearKeyProgress(): Map<string, Progress> {
+		return this.store.yearKeyProgress();
+	}
+
+	/** How many notes belong to a year `match` accepts (own year, linked talk, or tied item). */
+	notesIn(match: (yearKey: string) => boolean): number {
+		return this.store.notesIn(match);
+	}
+
+	/** How the index would read a text of a note, without taking it in (see `NoteStore.readAs`). */
+	readAs(path: string, text: string, cache: CachedMetadata): NoteRecord {
+		return this.store.readAs(path, text, cache);
+	}
+
 	/** Brings every derived table up to date with the notes that changed. */
 	flush(): void {
 		this.store.flush();

@@ -41,6 +41,7 @@ export class NoteModel implements NoteRecord {
 	readonly path: string;
 	readonly tags: string[];
 	readonly year: number | null;
+	readonly edition: string | null;
 	readonly counts: Progress;
 	/** The exact text the model was built from, for safe writes. */
 	private textVersion: TextVersion | null = null;
@@ -57,6 +58,7 @@ export class NoteModel implements NoteRecord {
 		this.tags = uniqueLower(input.tags);
 		this.noteYear = yearOfNote(input.cache.frontmatter, input.tags, input.trackedTags);
 		this.year = this.noteYear.year;
+		this.edition = this.noteYear.year === null ? null : this.noteYear.edition;
 		const counts: Progress = { open: 0, done: 0 };
 		for (const item of input.cache.listItems ?? []) {
 			const task = item.task;

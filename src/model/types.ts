@@ -77,6 +77,8 @@ export interface NoteRecord {
 	/** The note's tags, lower case, with `#`, as `getAllTags` gave them (duplicates removed). */
 	readonly tags: string[];
 	readonly year: number | null;
+	/** The note's edition (`shanghai`) from its properties or nested tag, when it names one. */
+	readonly edition: string | null;
 	/** Open and finished study items, known without parsing the note's text. */
 	readonly counts: Progress;
 	/** The exact text the record was built from (see `TextVersion`). */

@@ -44,3 +44,36 @@ export function yearFromValue(value: unknown): number | null {
 	}
 	return null;
 }
+
+/** A year and edition as one key (`2023`, `2023-shanghai`), or `""` when the year is unknown. */
+export function yearKeyOf(year: number | null, edition: string | null): string {
+	if (year === null) {
+		return "";
+	}
+	return edition ? `${year}-${edition}` : String(year);
+}
+
+/**
+ * The order of year keys wherever years are listed (the year menu, the Talks tab's year groups):
+ * newest first, a year's main edition before its other editions (`2023` before `2023-shanghai`),
+ * editions by name, an unknown year (`""`) last. The same order as the talks themselves.
+ */
+export function compareYearKeys(a: string, b: string): number {
+	if (a === b) {
+		return 0;
+	}
+	if (a === "" || b === "") {
+		return a === "" ? 1 : -1;
+	}
+	const dashA = a.indexOf("-");
+	const dashB = b.indexOf("-");
+	const yearA = Number.parseInt(dashA === -1 ? a : a.slice(0, dashA), 10);
+	const yearB = Number.parseInt(dashB === -1 ? b : b.slice(0, dashB), 10);
+	if (yearA !== yearB) {
+		return yearB - yearA;
+	}
+	if (dashA === -1 || dashB === -1) {
+		return dashA === -1 ? -1 : 1;
+	}
+	return a < b ? -1 : 1;
+}

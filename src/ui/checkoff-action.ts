@@ -1,6 +1,9 @@
 import { TFile } from "obsidian";
+import type { Session } from "../index/sessions";
 import { type CheckoffTarget, type EditResult, questionToTask, restoreLine, setTaskStatus, toggledStatus } from "../model/checkoff";
-import { hashString, isSameText, textVersion, type TextVersion } from "../model/text-version";
+import { metadataFitsText } from "../model/metadata-check";
+import { tieItems, type TieResult } from "../model/tie-edit";
+import { hashString, isSameText, lineSpans, textVersion, type TextVersion } from "../model/text-version";
 import type { Question, StudyItem } from "../model/types";
 import { t } from "../i18n";
 import { noticeWithAction, notify } from "./notices";
@@ -14,16 +17,21 @@ const GIVE_UP_AFTER = 30000;
 /** How many of its own writes per note the action remembers (see `rebase`). */
 const OWN_WRITES_KEPT = 50;
 
+/** Why a tie was refused although its lines were found: the tie rules would not read it as that talk. */
+type TieRefusal = { ok: false; reason: "unreadable" };
+
 /** What a queued edit needs when its turn comes: where the line is, and the edit. */
 interface QueuedEdit {
 	path: string;
 	key: string;
+	/** Further rows the write changes (a heading's items tied at once): pending with `key`. */
+	alsoKeys?: readonly string[];
 	target: () => CheckoffTarget;
-	edit: (text: string, target: CheckoffTarget) => EditResult;
+	edit: (text: string, target: CheckoffTarget) => EditResult | TieResult | TieRefusal;
 	/** Called with the line as written and the note's text after the write. */
 	applied: (result: Extract<EditResult, { ok: true }>, target: CheckoffTarget) => void;
-	/** The notice's key when the write is refused because the line changed (Undo has its own). */
-	refusal?: "undo";
+	/** The notices' keys when the write is refused: Undo and ties have their own. */
+	refusal?: "undo" | "tie";
 }
 
 /** The line of an item as the last write left it, so that a second click before the redraw starts from it. */
@@ -101,6 +109,82 @@ export class CheckoffAction {
 		});
 	}
 
+	/**
+	 * Ties a study item to a talk: ` (code)` at the end of its text (`model/tie-edit.ts`), found as a
+	 * check-off is and queued with them. Written only when the note, read again with the edit, ties
+	 * the item to exactly that talk; a code the tie rules would read as another talk or as none (two
+	 * editions with that code, a code the note does not link) is refused with a notice.
+	 */
+	async tie(item: StudyItem, session: Session): Promise<boolean> {
+		return this.tieAll([item], session);
+	}
+
+	/** Ties several items of one note to a talk in one write: all of them, or none. */
+	async tieAll(items: readonly StudyItem[], session: Session): Promise<boolean> {
+		const first = items[0];
+		const code = session.code?.code;
+		if (first === undefined || items.some((item) => item.path !== first.path)) {
+			return false;
+		}
+		if (code === undefined) {
+			notify(t("tie.refused.noCode", { talk: session.title !== "" ? session.title : session.fileName }));
+			return false;
+		}
+		const keys = items.map((item) => rowKey(item));
+		const targetOf = (item: StudyItem, index: number): CheckoffTarget => this.written.get(keys[index] as string)?.target ?? { line: item.line, lineText: item.lineText, version: item.version };
+		let targets: CheckoffTarget[] = [];
+		let tied: TieResult | null = null;
+		return this.enqueue({
+			path: first.path,
+			key: keys[0] as string,
+			alsoKeys: keys.slice(1),
+			refusal: "tie",
+			target: () => {
+				targets = items.map(targetOf);
+				return targets[0] as CheckoffTarget;
+			},
+			edit: (text, target) => {
+				// `target` is the first item's, rebased past this plugin's own writes; so are the others.
+				const moved = targets.map((other, index) => (index === 0 ? target : this.rebase(first.path, other, text)));
+				const result = tieItems(text, moved, code);
+				if (!result.ok) {
+					return result;
+				}
+				tied = result;
+				return this.readsAsTalk(first.path, text, result, session.id) ? result : { ok: false, reason: "unreadable" };
+			},
+			applied: (_result, written) => {
+				const lines = (tied as Extract<TieResult, { ok: true }> | null)?.lines ?? [];
+				lines.forEach((line, index) => {
+					const key = keys[index] as string;
+					const item = items[index] as StudyItem;
+					this.written.set(key, { target: { line: line.line, lineText: line.lineText, version: written.version }, status: this.written.get(key)?.status ?? item.status });
+				});
+				const talk = `${code} ${session.title}`.trim();
+				notify(items.length === 1 ? t("tie.done", { text: first.text, talk }) : t("tie.doneMany", { count: items.length, talk }));
+			},
+		});
+	}
+
+	/**
+	 * True when the note, read with the edit as the index will read it, ties every edited line to the
+	 * talk. The metadata the app holds must fit the text being edited (else the note is being edited
+	 * and nothing is written); the edit adds text at the ends of lines, so the lines and list items
+	 * stay where that metadata says.
+	 */
+	private readsAsTalk(path: string, text: string, result: Extract<TieResult, { ok: true }>, sessionId: string): boolean {
+		const { metadataCache, vault } = this.context.services;
+		const file = vault.getAbstractFileByPath(path);
+		const cache = file instanceof TFile ? metadataCache.getFileCache(file) : null;
+		if (cache === null || !metadataFitsText(text, lineSpans(text), cache)) {
+			return false;
+		}
+		const index = this.context.index;
+		const record = index.readAs(path, result.text, cache);
+		const byLine = new Map(record.studyItems.map((item) => [item.line, item.sessionKey]));
+		return result.lines.every((line) => index.sessionOf(byLine.get(line.line) ?? null) === sessionId);
+	}
+
 	/** Stops waiting (the plugin is being turned off). */
 	dispose(): void {
 		this.disposed = true;
@@ -127,9 +211,16 @@ export class CheckoffAction {
 		this.context.events.trigger(PENDING);
 	}
 
+	/** Marks every row of a job pending (1) or done waiting (-1). */
+	private markJob(job: QueuedEdit, delta: 1 | -1): void {
+		for (const key of [job.key, ...(job.alsoKeys ?? [])]) {
+			this.mark(key, delta);
+		}
+	}
+
 	/** Runs the edit after every earlier write to the same note. */
 	private enqueue(job: QueuedEdit): Promise<boolean> {
-		this.mark(job.key, 1);
+		this.markJob(job, 1);
 		const previous = this.queues.get(job.path) ?? Promise.resolve();
 		const run = previous.then(() => this.write(job));
 		const tail = run.catch(() => false);
@@ -146,7 +237,7 @@ export class CheckoffAction {
 		const { vault } = this.context.services;
 		const file = vault.getAbstractFileByPath(job.path);
 		if (this.disposed || !(file instanceof TFile)) {
-			this.mark(job.key, -1);
+			this.markJob(job, -1);
 			if (!this.disposed) {
 				notify(t("checkoff.refused.missing"));
 				await this.context.index.refreshNote(job.path);
@@ -155,7 +246,7 @@ export class CheckoffAction {
 		}
 		const drawn = job.target();
 		let target = drawn;
-		let result: EditResult | null = null;
+		let result: EditResult | TieResult | TieRefusal | null = null;
 		let before = "";
 		let after = "";
 		try {
@@ -167,13 +258,13 @@ export class CheckoffAction {
 				return after;
 			});
 		} catch (error) {
-			this.mark(job.key, -1);
+			this.markJob(job, -1);
 			notify(t("checkoff.failed", { path: job.path, reason: error instanceof Error ? error.message : String(error) }));
 			return false;
 		}
-		const outcome = result as EditResult | null;
+		const outcome = result as EditResult | TieResult | TieRefusal | null;
 		if (outcome === null || !outcome.ok) {
-			this.mark(job.key, -1);
+			this.markJob(job, -1);
 			notify(t(this.refusalMessage(job, outcome, before)));
 			await this.context.index.refreshNote(job.path);
 			return false;
@@ -188,7 +279,7 @@ export class CheckoffAction {
 		if (onlyOneCharacter(outcome.previous, outcome.lineText)) {
 			this.remember(job.path, hashString(before), written.version);
 		}
-		this.awaitReindex(job.key, job.path, hashString(before));
+		this.awaitReindex([job.key, ...(job.alsoKeys ?? [])], job.path, hashString(before));
 		return true;
 	}
 
@@ -221,8 +312,14 @@ export class CheckoffAction {
 		this.ownWrites.set(path, writes);
 	}
 
-	private refusalMessage(job: QueuedEdit, outcome: EditResult | null, text: string): Parameters<typeof t>[0] {
+	private refusalMessage(job: QueuedEdit, outcome: EditResult | TieResult | TieRefusal | null, text: string): Parameters<typeof t>[0] {
 		const reason = outcome === null || outcome.ok ? "changed" : outcome.reason;
+		if (job.refusal === "tie") {
+			return this.tieRefusal(job, reason, text);
+		}
+		if (reason === "unreadable") {
+			return "checkoff.refused.uncertain";
+		}
 		if (reason === "not-a-task") {
 			return "checkoff.refused.not-a-task";
 		}
@@ -237,12 +334,30 @@ export class CheckoffAction {
 		return reason === "changed" ? "checkoff.refused.changed" : "checkoff.refused.uncertain";
 	}
 
+	/** Why a tie was refused, as the check-off's reasons are told, in the tie's own words. */
+	private tieRefusal(job: QueuedEdit, reason: string, text: string): Parameters<typeof t>[0] {
+		const indexed = this.context.index.note(job.path)?.version;
+		if (indexed === undefined || !isSameText(indexed, text) || !indexed.confirmed) {
+			return "tie.refused.editing";
+		}
+		switch (reason) {
+			case "not-a-task":
+				return "tie.refused.not-a-task";
+			case "unreadable":
+				return "tie.refused.unreadable";
+			case "changed":
+				return "tie.refused.changed";
+			default:
+				return "tie.refused.uncertain";
+		}
+	}
+
 	/**
 	 * Keeps the row pending until its own note has been read again with a text other than the one the
 	 * write replaced; changes to other notes do not count. If the cache stays silent, the note is read
 	 * again by hand after a few seconds, and the row gives up waiting after half a minute.
 	 */
-	private awaitReindex(key: string, path: string, replacedHash: number): void {
+	private awaitReindex(keys: readonly string[], path: string, replacedHash: number): void {
 		const index = this.context.index;
 		const reread = window.setTimeout(() => void index.refreshNote(path), REREAD_AFTER);
 		const giveUp = window.setTimeout(() => stop(), GIVE_UP_AFTER);
@@ -266,7 +381,9 @@ export class CheckoffAction {
 			index.offChange(ref);
 			this.waits.delete(stop);
 			if (!this.disposed) {
-				this.mark(key, -1);
+				for (const key of keys) {
+					this.mark(key, -1);
+				}
 			}
 		};
 		this.waits.add(stop);

@@ -119,7 +119,7 @@ export class Dashboard extends Component {
 		// Counting every talk and question means parsing every note. When many notes are new (the
 		// first draw, a rebuild) the pane is drawn first and the counts follow a moment later.
 		const later = this.state.tab === "study" && !model.filtered && index.pendingNotes() > DEFER_ABOVE;
-		const countsEl = renderHeader(this.containerEl, index, this.options.refresh, later ? null : model.sessionCounts());
+		const countsEl = renderHeader(this.containerEl, index, this.options.refresh, model.summary(!later));
 		if (!index.ready) {
 			this.containerEl.createDiv({ cls: "gopherchina-empty", text: t("empty.loading") });
 			return;
@@ -180,9 +180,9 @@ export class Dashboard extends Component {
 
 	/** Adds what the first draw left out: talk and PDF counts, tab counts, the year menu. */
 	private fillCounts(countsEl: HTMLElement): void {
-		const index = this.context.index;
 		const model = this.model();
-		setCounts(countsEl, index.noteCount(), model.sessionCounts());
+		const summary = model.summary(true);
+		setCounts(countsEl, summary.notes, summary.counts);
 		this.setTabCounts(model);
 		const select = this.containerEl.querySelector<HTMLSelectElement>(".gopherchina-year");
 		if (select) {
@@ -236,7 +236,7 @@ export class Dashboard extends Component {
 				if (talks.length === 0) {
 					empty("empty.noTalks");
 				} else {
-					renderTalks(body, talks, env);
+					renderTalks(body, talks, env, (key) => model.yearProgress(key));
 				}
 				break;
 			}

@@ -1,17 +1,37 @@
 import { setIcon, setTooltip } from "obsidian";
 import type { VaultIndex } from "../index/vault-index";
+import type { Progress } from "../model/types";
 import { t } from "../i18n";
 import type { DashboardState, Tab } from "./state";
 import { TABS } from "./state";
-import { yearLabel } from "./view-model";
+import { type Summary, yearLabel } from "./view-model";
 
 /** The header's line of counts; talks and PDFs may still be being counted (null). */
 export function setCounts(el: HTMLElement, notes: number, counts: { sessions: number; local: number } | null): void {
 	el.setText(counts === null ? t("header.countsPending", { notes }) : t("header.counts", { notes, sessions: counts.sessions, pdfs: counts.local }));
 }
 
-/** Overall progress and counts, with a refresh button. Returns the line of counts. */
-export function renderHeader(parent: HTMLElement, index: VaultIndex, onRefresh: (() => void) | null, counts: { sessions: number; local: number } | null): HTMLElement {
+/**
+ * A small progress bar with its figures as text, e.g. on a talk or a year; nothing when there is
+ * nothing to count (no "0 of 0").
+ */
+export function renderProgress(parent: HTMLElement, progress: Progress, text: string, label: string): HTMLElement | null {
+	const total = progress.open + progress.done;
+	if (total === 0) {
+		return null;
+	}
+	const box = parent.createSpan({ cls: "gopherchina-mini-progress" });
+	const bar = box.createEl("progress", { cls: "gopherchina-mini-progress-bar", attr: { max: total, value: progress.done } });
+	bar.setAttr("aria-label", label);
+	box.createSpan({ cls: "gopherchina-mini-progress-text", text });
+	return box;
+}
+
+/**
+ * Progress and counts (of the chosen year, when one is), with a refresh button. Returns the line of
+ * counts. With no study item at all there is no progress bar.
+ */
+export function renderHeader(parent: HTMLElement, index: VaultIndex, onRefresh: (() => void) | null, summary: Summary): HTMLElement {
 	const header = parent.createDiv({ cls: "gopherchina-header" });
 	const titleRow = header.createDiv({ cls: "gopherchina-title-row" });
 	titleRow.createDiv({ cls: "gopherchina-title", text: t("view.title") });
@@ -22,16 +42,18 @@ export function renderHeader(parent: HTMLElement, index: VaultIndex, onRefresh: 
 		setTooltip(refresh, t("header.refresh"));
 		refresh.addEventListener("click", onRefresh);
 	}
-	const { open, done } = index.progress();
+	const { open, done } = summary.progress;
 	const total = open + done;
-	const percent = total === 0 ? 0 : Math.round((done / total) * 100);
-	const progressRow = header.createDiv({ cls: "gopherchina-progress-row" });
-	progressRow.createSpan({ cls: "gopherchina-progress-text", text: t("header.progress", { done, total }) });
-	const bar = progressRow.createEl("progress", { cls: "gopherchina-progress", attr: { max: Math.max(1, total), value: done } });
-	bar.setAttr("aria-label", t("header.progress", { done, total }));
-	progressRow.createSpan({ cls: "gopherchina-percent", text: t("header.percent", { percent }) });
+	if (total > 0) {
+		const percent = Math.round((done / total) * 100);
+		const progressRow = header.createDiv({ cls: "gopherchina-progress-row" });
+		progressRow.createSpan({ cls: "gopherchina-progress-text", text: t("header.progress", { done, total }) });
+		const bar = progressRow.createEl("progress", { cls: "gopherchina-progress", attr: { max: total, value: done } });
+		bar.setAttr("aria-label", t("header.progress", { done, total }));
+		progressRow.createSpan({ cls: "gopherchina-percent", text: t("header.percent", { percent }) });
+	}
 	const countsEl = header.createDiv({ cls: "gopherchina-counts" });
-	setCounts(countsEl, index.noteCount(), counts);
+	setCounts(countsEl, summary.notes, summary.counts);
 	const skipped = index.skippedNotes();
 	if (skipped.length > 0) {
 		const warning = header.createDiv({ cls: "gopherchina-warning", text: t("header.skipped", { count: skipped.length }) });

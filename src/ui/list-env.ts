@@ -42,12 +42,13 @@ async function copy(text: string): Promise<void> {
 	}
 }
 
-/** The context menu of a study item or question: open the note, copy a link to it. */
-export function showNoteMenu(env: ListEnv, event: MouseEvent, path: string, line: number): void {
+/** The context menu of a study item or question: open the note, copy a link to it, and what `extend` adds. */
+export function showNoteMenu(env: ListEnv, event: MouseEvent, path: string, line: number, extend?: (menu: Menu) => void): void {
 	event.preventDefault();
 	const menu = new Menu();
 	menu.addItem((item) => item.setTitle(t("menu.openNote")).setIcon("file-text").onClick(() => void openNoteAt(env.context.services, path, line, null)));
 	menu.addItem((item) => item.setTitle(t("menu.copyLink")).setIcon("link").onClick(() => void copy(`[[${baseName(path)}]]`)));
+	extend?.(menu);
 	menu.showAtMouseEvent(event);
 }
 

@@ -1,4 +1,4 @@
-import type { Events, FileManager, MetadataCache, Vault, Workspace } from "obsidian";
+import type { App, Events, FileManager, MetadataCache, Vault, Workspace } from "obsidian";
 import type { VaultIndex } from "../index/vault-index";
 import type { DashboardSettings } from "../settings";
 
@@ -8,6 +8,8 @@ export interface UiServices {
 	workspace: Workspace;
 	metadataCache: MetadataCache;
 	fileManager: FileManager;
+	/** Only to open Obsidian's modals (the talk picker), which take the app; nothing else reads it. */
+	app: App;
 }
 
 /** Everything a dashboard (in a pane or in a note) works with. */

@@ -6,6 +6,7 @@ import { onActivate, renderGroup, renderRows } from "./groups";
 import { renderInline } from "./inline-render";
 import { baseName, type ListEnv, openLink, showNoteMenu } from "./list-env";
 import { openNoteAt } from "./navigation";
+import { addTieItem, decorateHeadingPath } from "./tie-menu";
 import type { RowItem, StudyGroup } from "./view-model";
 
 const OPEN_BY_DEFAULT = 3;
@@ -58,7 +59,10 @@ function renderItems(parent: HTMLElement, rows: ReadonlyArray<RowItem<StudyItem>
 		if (trail !== lastTrail && level === 0) {
 			lastTrail = trail;
 			if (trail !== "") {
-				holder.createDiv({ cls: "gopherchina-heading-path", text: trail });
+				const heading = holder.createDiv({ cls: "gopherchina-heading-path" });
+				heading.createSpan({ text: trail });
+				const key = item.headings.join("\u0000");
+				decorateHeadingPath(heading, item.headings.at(-1) ?? trail, env, () => rows.filter((other) => other.entry.path === item.path && other.entry.headings.join("\u0000") === key));
 			}
 		}
 		renderItem(holder, item, level, env);
@@ -92,7 +96,7 @@ function renderItem(parent: HTMLElement, item: StudyItem, level: number, env: Li
 	if (item.state === "in-progress") {
 		row.createSpan({ cls: "gopherchina-badge", text: t("item.inProgress") });
 	}
-	row.addEventListener("contextmenu", (event) => showNoteMenu(env, event, item.path, item.line));
+	row.addEventListener("contextmenu", (event) => showNoteMenu(env, event, item.path, item.line, (menu) => addTieItem(menu, env, item)));
 }
 
 function renderText(row: HTMLElement, entry: StudyItem | Question, env: ListEnv): HTMLElement {

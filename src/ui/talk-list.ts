@@ -1,8 +1,10 @@
 import { setIcon, setTooltip } from "obsidian";
 import type { Session } from "../index/sessions";
 import type { Progress } from "../model/types";
+import { compareYearKeys } from "../model/years";
 import { t } from "../i18n";
 import { onActivate, renderGroup, renderRows } from "./groups";
+import { renderProgress } from "./header";
 import { baseName, type ListEnv, showSessionMenu } from "./list-env";
 import { openNoteAt } from "./navigation";
 import { yearKey, yearLabel } from "./view-model";
@@ -15,8 +17,11 @@ function dayTrack(session: Session): string {
 	return code.track === null ? t("group.day", { day: code.day }) : t("group.dayTrack", { day: code.day, track: code.track });
 }
 
-/** Talks grouped by year (and edition), then day and track, in code order. */
-export function renderTalks(parent: HTMLElement, sessions: readonly Session[], env: ListEnv): void {
+/**
+ * Talks grouped by year (and edition; in the year menu's order), then day and track, in code order.
+ * A year's header shows its talks and how many of its study items are done; a talk, its own.
+ */
+export function renderTalks(parent: HTMLElement, sessions: readonly Session[], env: ListEnv, yearProgress: (key: string) => Progress): void {
 	const progress = env.context.index.sessionProgress();
 	const byYear = new Map<string, Session[]>();
 	for (const session of sessions) {
@@ -29,16 +34,22 @@ export function renderTalks(parent: HTMLElement, sessions: readonly Session[], e
 		}
 	}
 	let index = 0;
-	for (const [key, list] of byYear) {
+	for (const [key, list] of [...byYear].sort(([a], [b]) => compareYearKeys(a, b))) {
 		const id = `talks:${key}`;
+		const title = key === "" ? t("group.noYear") : yearLabel(key);
 		renderGroup(parent, {
 			id,
-			title: key === "" ? t("group.noYear") : yearLabel(key),
+			title,
 			meta: t("group.talks", { count: list.length }),
 			defaultOpen: index++ === 0,
 			state: env.state,
 			onToggle: env.persist,
-			decorate: (header) => decorateYear(header, key, list, env),
+			decorate: (header) => {
+				const progress = yearProgress(key);
+				const done = { done: progress.done, total: progress.open + progress.done };
+				renderProgress(header, progress, t("progress.year", done), t("progress.label", { name: title, ...done }));
+				decorateYear(header, key, list, env);
+			},
 			render: (content) => {
 				let lastTrack = "";
 				renderRows(content, list, id, env.state, (holder, session) => {
@@ -91,6 +102,11 @@ function renderSession(parent: HTMLElement, session: Session, progress: Progress
 	renderPdfActions(meta, session, env);
 	if (progress && progress.open > 0) {
 		meta.createSpan({ cls: "gopherchina-open-count", text: t("session.open", { count: progress.open }) });
+	}
+	if (progress) {
+		const done = { done: progress.done, total: progress.open + progress.done };
+		const name = `${session.code?.code ?? ""} ${session.title !== "" ? session.title : session.fileName}`.trim();
+		renderProgress(meta, progress, t("progress.talk", done), t("progress.label", { name, ...done }));
 	}
 	const notes = meta.createSpan({ cls: "gopherchina-sources" });
 	const seen = new Set<string>();

@@ -1,15 +1,19 @@
 import type { Session } from "../index/sessions";
 import type { VaultIndex } from "../index/vault-index";
 import { isOpenState } from "../model/status";
-import type { NoteRecord, Question, StudyItem } from "../model/types";
+import type { NoteRecord, Progress, Question, StudyItem } from "../model/types";
+import { compareYearKeys, yearKeyOf } from "../model/years";
 import type { DashboardState } from "./state";
 
 /** A year and edition as one key (`2023`, `2023-shanghai`), or `""` for unknown. */
-export function yearKey(year: number | null, edition: string | null): string {
-	if (year === null) {
-		return "";
-	}
-	return edition ? `${year}-${edition}` : String(year);
+export const yearKey = yearKeyOf;
+
+/** What the header sums up: study items, notes, talks and PDFs (of the chosen year, when one is). */
+export interface Summary {
+	progress: Progress;
+	notes: number;
+	/** Null while the talks are still being counted. */
+	counts: { sessions: number; local: number } | null;
 }
 
 export function yearLabel(key: string): string {
@@ -69,16 +73,53 @@ export class VisibleModel {
 		return this.filter !== "" || this.year !== "";
 	}
 
-	/** Years and editions that occur, newest first. */
+	/**
+	 * Years and editions that occur, in the Talks tab's order: newest first, a year's main edition
+	 * before its others. Every item's year is among them (its talk's, else its note's).
+	 */
 	years(): string[] {
 		const years = new Set(this.index.sessionYears());
 		for (const note of this.index.notes()) {
-			if (note.year !== null) {
-				years.add(String(note.year));
-			}
+			years.add(yearKeyOf(note.year, note.edition));
 		}
 		years.delete("");
-		return [...years].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+		return [...years].sort(compareYearKeys);
+	}
+
+	/**
+	 * The header's figures: the whole vault's, or with a year chosen (in the menu or a code block's
+	 * `year:`) that year's — its items, the notes that belong to it, its talks and their PDFs.
+	 * `countTalks` false leaves the talks to be counted later (the first draw of a large vault).
+	 */
+	summary(countTalks: boolean): Summary {
+		if (this.year === "") {
+			return { progress: this.index.progress(), notes: this.index.noteCount(), counts: countTalks ? this.sessionCounts() : null };
+		}
+		const talks = this.index.sessions().filter((session) => this.inYear(yearKey(session.year, session.edition)));
+		return {
+			progress: this.progressIn((key) => this.inYear(key)),
+			notes: this.index.notesIn((key) => this.inYear(key)),
+			counts: { sessions: talks.length, local: talks.filter((session) => session.localPath !== null).length },
+		};
+	}
+
+	/** Items done and open of exactly one year key (a year group of the Talks tab). */
+	yearProgress(key: string): Progress {
+		return this.progressIn((other) => other === key);
+	}
+
+	private yearTally: Map<string, Progress> | null = null;
+
+	private progressIn(match: (key: string) => boolean): Progress {
+		this.yearTally ??= this.index.yearKeyProgress();
+		const total: Progress = { open: 0, done: 0 };
+		for (const [key, progress] of this.yearTally) {
+			if (match(key)) {
+				total.open += progress.open;
+				total.done += progress.done;
+			}
+		}
+		return total;
 	}
 
 	study(): { groups: StudyGroup[]; count: number } {
@@ -146,8 +187,9 @@ export class VisibleModel {
 				return resolve().session;
 			},
 			get yearKey() {
+				// The talk's year, else the note's: the same rule as the index's tallies per year.
 				const { session } = resolve();
-				return session ? yearKey(session.year, session.edition) : note.year === null ? "" : String(note.year);
+				return session && session.year !== null ? yearKey(session.year, session.edition) : yearKey(note.year, note.edition);
 			},
 		};
 	}

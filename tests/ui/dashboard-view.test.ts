@@ -169,6 +169,6 @@ describe("the dashboard pane", () => {
 		await harness.command("open");
 		expect(texts(pane(harness), ".gopherchina-code")).toEqual(["1-2", "1-3", "2-5"]);
 		const select = pane(harness).querySelector<HTMLSelectElement>(".gopherchina-year");
-		expect(Array.from(select?.options ?? []).map((option) => option.value)).toEqual(["", "2023-shanghai", "2023", "2021", "2019"]);
+		expect(Array.from(select?.options ?? []).map((option) => option.value)).toEqual(["", "2023", "2023-shanghai", "2021", "2019"]);
 	});
 });

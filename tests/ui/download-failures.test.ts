@@ -21,7 +21,7 @@ function breakWrites(vault: Vault, when: (path: string) => boolean, failure: (pa
 
 function actionsFor(harness: PluginHarness): PdfActions {
 	const { vault, workspace, metadataCache, fileManager } = harness.runtime.app;
-	return new PdfActions({ services: { vault, workspace, metadataCache, fileManager }, index: harness.plugin.index, settings: () => harness.plugin.options, updateSettings: async () => undefined, events: new Events() });
+	return new PdfActions({ services: { vault, workspace, metadataCache, fileManager, app: harness.runtime.app }, index: harness.plugin.index, settings: () => harness.plugin.options, updateSettings: async () => undefined, events: new Events() });
 }
 
 function onlySession(harness: PluginHarness): NonNullable<ReturnType<PluginHarness["plugin"]["index"]["sessions"]>[number]> {

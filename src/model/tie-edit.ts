@@ -1,0 +1,92 @@
+import type { RefusalReason } from "./checkoff";
+import { type LineTarget, locateLine } from "./line-locate";
+import { TASK_PREFIX } from "./status";
+
+/**
+ * What must stay at the very end of a task line: a completion date (` ✅ 2024-05-01`, as check-offs
+ * write it) and a block id (` ^abc-1`, which Obsidian reads only at the end of a line).
+ */
+const TRAILER = /(?: ✅ \d{4}-\d{2}-\d{2})?(?: \^[A-Za-z0-9-]+)?$/u;
+
+/** One line a tie wrote: where it is, what it says now, and what it said before. */
+export interface TiedLine {
+	line: number;
+	lineText: string;
+	previous: string;
+}
+
+export type TieResult =
+	| {
+			ok: true;
+			text: string;
+			/** The first tied line (as a check-off reports its one line). */
+			line: number;
+			lineText: string;
+			previous: string;
+			/** Every tied line, in the order of the targets. */
+			lines: TiedLine[];
+	  }
+	| { ok: false; reason: RefusalReason };
+
+/**
+ * A task line with ` (code)` at the end of its text, before a trailing completion date or block id:
+ * `- [ ] 复习调度器 ✅ 2024-05-01` → `- [ ] 复习调度器 (2.2.3) ✅ 2024-05-01`. Null when the line is not a
+ * task. Nothing else on the line changes.
+ */
+export function withTie(line: string, code: string): string | null {
+	const bom = line.startsWith("\uFEFF") ? 1 : 0;
+	if (!TASK_PREFIX.test(line.slice(bom))) {
+		return null;
+	}
+	const trailer = TRAILER.exec(line)?.[0] ?? "";
+	const body = line.slice(0, line.length - trailer.length);
+	return `${body} (${code})${trailer}`;
+}
+
+/**
+ * Ties study items to the talk of `code`: ` (code)` is appended to each target's text, as
+ * `withTie` does. Every target is found as a check-off finds its line (`locateLine`, against the
+ * same text); when any of them cannot be found for certain, or two targets are one line, nothing
+ * changes and the reason is returned. Only the targets' lines change: line endings, a byte-order
+ * mark and every other byte stay as they were.
+ */
+export function tieItems(text: string, targets: readonly LineTarget[], code: string): TieResult {
+	if (targets.length === 0 || !/^\d{1,2}(?:[.-]\d{1,2}){1,2}$/u.test(code)) {
+		return { ok: false, reason: "not-a-task" };
+	}
+	const edits: Array<{ start: number; end: number; tied: TiedLine }> = [];
+	const seen = new Set<number>();
+	for (const target of targets) {
+		const located = locateLine(text, target);
+		if (!located.ok) {
+			return { ok: false, reason: located.reason };
+		}
+		if (seen.has(located.line)) {
+			return { ok: false, reason: "uncertain" };
+		}
+		seen.add(located.line);
+		const start = located.spans.starts[located.line] as number;
+		const end = located.spans.ends[located.line] as number;
+		const previous = text.slice(start, end);
+		const edited = withTie(previous, code);
+		if (edited === null) {
+			return { ok: false, reason: "not-a-task" };
+		}
+		edits.push({ start, end, tied: { line: located.line, lineText: edited, previous } });
+	}
+	const ordered = [...edits].sort((a, b) => a.start - b.start);
+	let result = "";
+	let at = 0;
+	for (const edit of ordered) {
+		result += text.slice(at, edit.start) + edit.tied.lineText;
+		at = edit.end;
+	}
+	result += text.slice(at);
+	const first = (edits[0] as { tied: TiedLine }).tied;
+	return { ok: true, text: result, line: first.line, lineText: first.lineText, previous: first.previous, lines: edits.map((edit) => edit.tied) };
+}
+
+/** Ties one study item (see `tieItems`). */
+export function tieItem(text: string, target: LineTarget, code: string): TieResult {
+	return tieItems(text, [target], code);
+}
