@@ -1,4 +1,5 @@
 import { type LineTarget, locateLine } from "./line-locate";
+import { splitTail, tailIsSafe } from "./line-tail";
 import { TASK_PREFIX } from "./status";
 
 /** What the dashboard showed for the item the user clicked (see `LineTarget`). */
@@ -23,7 +24,6 @@ export interface EditOptions {
 	completionDate?: string | null;
 }
 
-const DONE_DATE = / ✅ \d{4}-\d{2}-\d{2}$/u;
 const LIST_PREFIX = /^([\t ]*(?:>[\t ]*)*(?:[-*+]|\d{1,9}[.)])[\t ]+)/u;
 
 /**
@@ -63,13 +63,17 @@ export function setTaskStatus(text: string, target: CheckoffTarget, status: stri
 			return null;
 		}
 		const at = bom + (match[1] as string).length;
-		let edited = line.slice(0, at) + status + line.slice(at + (match[2] as string).length);
-		if (options.completionDate !== undefined && options.completionDate !== null) {
-			const nowDone = status !== " " && status !== "/" && status !== "-";
-			const trimmed = edited.replace(DONE_DATE, "");
-			edited = nowDone ? `${trimmed} ✅ ${options.completionDate}` : trimmed;
+		const edited = line.slice(0, at) + status + line.slice(at + (match[2] as string).length);
+		if (options.completionDate === undefined || options.completionDate === null) {
+			return edited;
 		}
-		return edited;
+		// The date goes before a block id, which Obsidian reads only at the end of the line. It is
+		// left as it is when adding or dropping it could change how the note is read (a pipe that
+		// would make the line a table row, an open code span, HTML left alone on the line).
+		const nowDone = status !== " " && status !== "/" && status !== "-";
+		const { body, blockId } = splitTail(edited);
+		const dated = nowDone ? `${body} ✅ ${options.completionDate}${blockId}` : `${body}${blockId}`;
+		return tailIsSafe(edited) && tailIsSafe(dated) ? dated : edited;
 	});
 }
 

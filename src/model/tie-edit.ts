@@ -1,12 +1,8 @@
 import type { RefusalReason } from "./checkoff";
 import { type LineTarget, locateLine } from "./line-locate";
+import { splitTail, tailIsSafe } from "./line-tail";
 import { TASK_PREFIX } from "./status";
 
-/**
- * What must stay at the very end of a task line: a completion date (` ✅ 2024-05-01`, as check-offs
- * write it) and a block id (` ^abc-1`, which Obsidian reads only at the end of a line).
- */
-const TRAILER = /(?: ✅ \d{4}-\d{2}-\d{2})?(?: \^[A-Za-z0-9-]+)?$/u;
 
 /** One line a tie wrote: where it is, what it says now, and what it said before. */
 export interface TiedLine {
@@ -38,9 +34,11 @@ export function withTie(line: string, code: string): string | null {
 	if (!TASK_PREFIX.test(line.slice(bom))) {
 		return null;
 	}
-	const trailer = TRAILER.exec(line)?.[0] ?? "";
-	const body = line.slice(0, line.length - trailer.length);
-	return `${body} (${code})${trailer}`;
+	// A completion date and a block id stay at the very end. Text is added only where it cannot
+	// change how the note is read (not after a pipe, inside an open code span, or after HTML).
+	const { body, date, blockId } = splitTail(line);
+	const tied = `${body} (${code})${date}${blockId}`;
+	return tailIsSafe(line) && tailIsSafe(tied) ? tied : null;
 }
 
 /**

@@ -23,6 +23,8 @@ type TieRefusal = { ok: false; reason: "unreadable" };
 /** What a queued edit needs when its turn comes: where the line is, and the edit. */
 interface QueuedEdit {
 	path: string;
+	/** The note as it was when the user clicked: a write follows the note, never just its path. */
+	file?: TFile | null;
 	key: string;
 	/** Further rows the write changes (a heading's items tied at once): pending with `key`. */
 	alsoKeys?: readonly string[];
@@ -220,6 +222,7 @@ export class CheckoffAction {
 
 	/** Runs the edit after every earlier write to the same note. */
 	private enqueue(job: QueuedEdit): Promise<boolean> {
+		job.file = this.context.services.vault.getFileByPath(job.path);
 		this.markJob(job, 1);
 		const previous = this.queues.get(job.path) ?? Promise.resolve();
 		const run = previous.then(() => this.write(job));
@@ -236,7 +239,8 @@ export class CheckoffAction {
 	private async write(job: QueuedEdit): Promise<boolean> {
 		const { vault } = this.context.services;
 		const file = vault.getAbstractFileByPath(job.path);
-		if (this.disposed || !(file instanceof TFile)) {
+		// Renamed away (and maybe another note moved to its path) since the click: not this note.
+		if (this.disposed || !(file instanceof TFile) || file !== job.file || file.path !== job.path) {
 			this.markJob(job, -1);
 			if (!this.disposed) {
 				notify(t("checkoff.refused.missing"));
