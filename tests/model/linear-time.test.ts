@@ -1,0 +1,37 @@
+/** @jest-environment node */
+import { findPdfUrls } from "../../src/model/pdf-links";
+import { expectLinear, type Growth, repeatTo } from "./linear-time-helper";
+
+/**
+ * Every scanner stays linear on hostile lines: each family below once made its scanner quadratic (a
+ * single line of 100,000 characters froze the app for seconds; of 1,000,000, for minutes). The
+ * helper times each on 10,000 and 100,000 characters and allows about 15× for the 10× input.
+ */
+type Case = [family: string, makeInput: (size: number) => string, scan: (line: string) => unknown];
+
+const cases: Case[] = [
+	// findPdfUrls
+	["findPdfUrls: a bare URL ending in a run of dots", (n) => `http://h/${repeatTo(".", n - 10)}x`, findPdfUrls],
+	["findPdfUrls: links whose `[` is missing", (n) => repeatTo("](http://h/a.pdf) ", n), findPdfUrls],
+	["findPdfUrls: links inside a run of unclosed `[`", (n) => repeatTo("[", n / 2) + repeatTo("](http://h/a.pdf) ", n / 2), findPdfUrls],
+	// `丩` (U+4E29) shares a byte with `)`: it takes away the byte search that makes `indexOf` on
+	// ASCII so fast that the quadratic cost of searching again for every link only shows beyond
+	// 100,000 characters (33× from 100,000 to 1,000,000 without it).
+	["findPdfUrls: links whose `)` is missing", (n) => repeatTo("[丩](http:// ", n), findPdfUrls],
+	["findPdfUrls: <…> links whose `)` is missing", (n) => repeatTo("[丩](<http://>", n), findPdfUrls],
+];
+
+describe("scanners cost linear time on hostile lines", () => {
+	const measured: Array<{ family: string } & Growth> = [];
+
+	it.each(cases)("%s", (family, makeInput, scan) => {
+		measured.push({ family, ...expectLinear(family, makeInput, scan) });
+	});
+
+	afterAll(() => {
+		// LINEAR_TIME_REPORT=1 prints what was measured (CPU ms per call on 10k and 100k characters).
+		if (process.env.LINEAR_TIME_REPORT) {
+			console.log(measured.map((m) => `${m.ratio.toFixed(1).padStart(5)}×  ${m.small.toFixed(3)} → ${m.large.toFixed(3)} ms  ${m.family}`).join("\n"));
+		}
+	});
+});
