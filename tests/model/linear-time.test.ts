@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { findPdfUrls } from "../../src/model/pdf-links";
+import { normalizeTag } from "../../src/model/tags";
 import { expectLinear, type Growth, repeatTo } from "./linear-time-helper";
 
 /**
@@ -19,6 +20,9 @@ const cases: Case[] = [
 	// 100,000 characters (33× from 100,000 to 1,000,000 without it).
 	["findPdfUrls: links whose `)` is missing", (n) => repeatTo("[丩](http:// ", n), findPdfUrls],
 	["findPdfUrls: <…> links whose `)` is missing", (n) => repeatTo("[丩](<http://>", n), findPdfUrls],
+	// normalizeTag (also run on the tags of untracked notes)
+	["normalizeTag: a run of `/` before a space", (n) => `#a${repeatTo("/", n - 4)} x`, normalizeTag],
+	["normalizeTag: a run of `/` before a `#`", (n) => `#a${repeatTo("/", n - 3)}#`, normalizeTag],
 ];
 
 describe("scanners cost linear time on hostile lines", () => {
