@@ -35,24 +35,22 @@ export class OpeningBrackets {
 	/** Brackets opened minus brackets closed before `next`. */
 	private depth = 0;
 	/**
-	 * For each depth, the last `[` at which the count stood at that depth (index `depth + offset`;
-	 * -1 for none). The depth moves by one per character, so it never leaves ±(length of the line).
+	 * For each depth, the last `[` at which the count stood at that depth: depths from 0 up in an
+	 * array (the depth only rises through a `[`, so it fills without gaps), those below 0 in a map.
 	 */
-	private lastOpenAt: Int32Array | null = null;
-	private readonly offset: number;
+	private readonly openAtDepth: number[] = [];
+	private readonly openBelowZero = new Map<number, number>();
 
-	constructor(private readonly line: string) {
-		this.offset = line.length + 1;
-	}
+	constructor(private readonly line: string) {}
 
 	/** The `[` that opens the `]` at `close`, or -1. */
 	openerOf(close: number): number {
-		if (this.lastOpenAt === null || close < this.next - 1) {
+		if (close < this.next - 1) {
 			this.next = 0;
 			this.depth = 0;
-			this.lastOpenAt = new Int32Array(2 * this.offset + 1).fill(-1);
+			this.openAtDepth.length = 0;
+			this.openBelowZero.clear();
 		}
-		const lastOpenAt = this.lastOpenAt;
 		for (; this.next <= close; this.next++) {
 			const at = this.next;
 			if (at > 0 && this.line.charCodeAt(at - 1) === 92) {
@@ -60,12 +58,16 @@ export class OpeningBrackets {
 			}
 			const char = this.line.charCodeAt(at);
 			if (char === 91) {
-				lastOpenAt[this.depth + this.offset] = at;
+				if (this.depth >= 0) {
+					this.openAtDepth[this.depth] = at;
+				} else {
+					this.openBelowZero.set(this.depth, at);
+				}
 				this.depth++;
 			} else if (char === 93) {
 				this.depth--;
 			}
 		}
-		return lastOpenAt[this.depth + this.offset] ?? -1;
+		return (this.depth >= 0 ? this.openAtDepth[this.depth] : this.openBelowZero.get(this.depth)) ?? -1;
 	}
 }

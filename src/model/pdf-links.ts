@@ -75,8 +75,9 @@ export function findPdfUrls(line: string): TextLink[] {
 		return [];
 	}
 	const found: TextLink[] = [];
-	const brackets = new OpeningBrackets(line);
-	const closeParen = new ForwardSearch((from) => line.indexOf(")", from));
+	// Made when the first markdown link needs them.
+	let brackets: OpeningBrackets | null = null;
+	let closeParen: ForwardSearch | null = null;
 	let covered = 0;
 	let at = nextUrl(line, 0);
 	while (at !== -1) {
@@ -94,6 +95,8 @@ export function findPdfUrls(line: string): TextLink[] {
 			const close = line.indexOf(">", at);
 			end = close === -1 ? line.length : close;
 			url = line.slice(at, end);
+			brackets ??= new OpeningBrackets(line);
+			closeParen ??= new ForwardSearch((from) => line.indexOf(")", from));
 			const open = brackets.openerOf(at - 3);
 			if (open !== -1) {
 				text = line.slice(open + 1, at - 3);
@@ -104,6 +107,8 @@ export function findPdfUrls(line: string): TextLink[] {
 			// [text](target "title")
 			end = targetEnd(line, at);
 			url = line.slice(at, end);
+			brackets ??= new OpeningBrackets(line);
+			closeParen ??= new ForwardSearch((from) => line.indexOf(")", from));
 			const open = brackets.openerOf(at - 2);
 			if (open !== -1) {
 				text = line.slice(open + 1, at - 2);
