@@ -1,4 +1,5 @@
 /** @jest-environment node */
+import { parseInline } from "../../src/model/inline";
 import { findPdfUrls } from "../../src/model/pdf-links";
 import { normalizeTag } from "../../src/model/tags";
 import { expectLinear, type Growth, repeatTo } from "./linear-time-helper";
@@ -10,6 +11,12 @@ import { expectLinear, type Growth, repeatTo } from "./linear-time-helper";
  */
 type Case = [family: string, makeInput: (size: number) => string, scan: (line: string) => unknown];
 
+/** Links whose `<…>` targets all end at one `>`, followed by a title that never closes. */
+function sharedTargetEnd(size: number): string {
+	const links = repeatTo("[a](<x ", size / 2);
+	return links + '> "' + repeatTo("y", size - links.length - 3);
+}
+
 const cases: Case[] = [
 	// findPdfUrls
 	["findPdfUrls: a bare URL ending in a run of dots", (n) => `http://h/${repeatTo(".", n - 10)}x`, findPdfUrls],
@@ -20,6 +27,17 @@ const cases: Case[] = [
 	// 100,000 characters (33× from 100,000 to 1,000,000 without it).
 	["findPdfUrls: links whose `)` is missing", (n) => repeatTo("[丩](http:// ", n), findPdfUrls],
 	["findPdfUrls: <…> links whose `)` is missing", (n) => repeatTo("[丩](<http://>", n), findPdfUrls],
+	// parseInline (the view cuts item texts at 2,000 characters; it is linear anyway)
+	["parseInline: `[[` that never close", (n) => repeatTo("[[", n), parseInline],
+	["parseInline: `![[` that never close", (n) => repeatTo("![[", n), parseInline],
+	["parseInline: `[[a|` that never close", (n) => repeatTo("[[a|", n), parseInline],
+	["parseInline: one run of backticks", (n) => repeatTo("`", n), parseInline],
+	["parseInline: a long run of backticks closed by one far away", (n) => `${repeatTo("`", n / 2)}${repeatTo("a", n / 2 - 1)}\``, parseInline],
+	["parseInline: `*a ` that never closes", (n) => repeatTo("*a ", n), parseInline],
+	["parseInline: `~~a ` that never closes", (n) => repeatTo("~~a ", n), parseInline],
+	["parseInline: `_a ` that never closes", (n) => repeatTo("_a ", n), parseInline],
+	["parseInline: `<…>` link targets without `>`", (n) => repeatTo("[a](<b ", n), parseInline],
+	["parseInline: `<…>` link targets sharing one end and an open title", sharedTargetEnd, parseInline],
 	// normalizeTag (also run on the tags of untracked notes)
 	["normalizeTag: a run of `/` before a space", (n) => `#a${repeatTo("/", n - 4)} x`, normalizeTag],
 	["normalizeTag: a run of `/` before a `#`", (n) => `#a${repeatTo("/", n - 3)}#`, normalizeTag],
