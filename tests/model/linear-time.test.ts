@@ -1,7 +1,10 @@
 /** @jest-environment node */
 import { parseInline } from "../../src/model/inline";
 import { findPdfUrls } from "../../src/model/pdf-links";
+import { remoteSessionRef } from "../../src/model/session-refs";
+import { TalkCandidates } from "../../src/model/talk-candidates";
 import { normalizeTag } from "../../src/model/tags";
+import type { SessionRef } from "../../src/model/types";
 import { expectLinear, type Growth, repeatTo } from "./linear-time-helper";
 
 /**
@@ -55,5 +58,19 @@ describe("scanners cost linear time on hostile lines", () => {
 		if (process.env.LINEAR_TIME_REPORT) {
 			console.log(measured.map((m) => `${m.ratio.toFixed(1).padStart(5)}×  ${m.small.toFixed(3)} → ${m.large.toFixed(3)} ms  ${m.family}`).join("\n"));
 		}
+	});
+});
+
+/**
+ * What a note's talks cost, for notes of 10,000 and 100,000 characters (a link or a line of about
+ * 40 characters each): a note linking thousands of talks must not cost their number squared.
+ */
+describe("a note's talks cost linear time in the note's size", () => {
+	const year = { year: 2023, edition: null };
+	const links = (size: number, link: (n: number) => SessionRef): SessionRef[] => Array.from({ length: Math.floor(size / 40) }, (_, n) => link(n));
+
+	it("TalkCandidates: one PDF linked again and again, each time with another text", () => {
+		const makeInput = (size: number): SessionRef[] => links(size, (n) => remoteSessionRef("https://x.org/2023/slides.pdf", `Talk ${n}`, n, year));
+		expectLinear("TalkCandidates with one PDF", makeInput, (refs) => new TalkCandidates(refs, year, undefined));
 	});
 });
