@@ -4,6 +4,7 @@ import { findPdfUrls } from "../../src/model/pdf-links";
 import { remoteSessionRef } from "../../src/model/session-refs";
 import { TalkCandidates } from "../../src/model/talk-candidates";
 import { normalizeTag } from "../../src/model/tags";
+import { TitleWords } from "../../src/model/title-words";
 import type { SessionRef } from "../../src/model/types";
 import { expectLinear, type Growth, repeatTo } from "./linear-time-helper";
 
@@ -72,5 +73,19 @@ describe("a note's talks cost linear time in the note's size", () => {
 	it("TalkCandidates: one PDF linked again and again, each time with another text", () => {
 		const makeInput = (size: number): SessionRef[] => links(size, (n) => remoteSessionRef("https://x.org/2023/slides.pdf", `Talk ${n}`, n, year));
 		expectLinear("TalkCandidates with one PDF", makeInput, (refs) => new TalkCandidates(refs, year, undefined));
+	});
+
+	it("TitleWords: lines with words that every talk's title has", () => {
+		const makeInput = (size: number): { titles: string[][]; lines: string[] } => {
+			const count = Math.floor(size / 80);
+			return {
+				titles: Array.from({ length: count }, (_, n) => [`Kubernetes 调度 ${n}`]),
+				lines: Array.from({ length: count }, () => "复习 kubernetes 调度"),
+			};
+		};
+		expectLinear("TitleWords with shared words", makeInput, ({ titles, lines }) => {
+			const words = new TitleWords(titles, null);
+			return lines.map((line) => words.match(line));
+		});
 	});
 });
