@@ -30,7 +30,7 @@ export function repeatTo(unit: string, length: number): string {
 
 /** One sample should last at least this long, so that the timer's grain does not matter. */
 const SAMPLE_MS = 10;
-const SAMPLES = 5;
+const SAMPLES = 7;
 const ATTEMPTS = 3;
 
 /** Results are kept here, so that no call can be optimized away. */

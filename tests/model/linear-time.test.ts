@@ -47,18 +47,22 @@ const cases: Case[] = [
 	["normalizeTag: a run of `/` before a `#`", (n) => `#a${repeatTo("/", n - 3)}#`, normalizeTag],
 ];
 
+const measured: Array<{ family: string } & Growth> = [];
+
+function measure<T>(family: string, makeInput: (size: number) => T, fn: (input: T) => unknown): void {
+	measured.push({ family, ...expectLinear(family, makeInput, fn) });
+}
+
+afterAll(() => {
+	// LINEAR_TIME_REPORT=1 prints what was measured (CPU ms per call on the smaller and larger input).
+	if (process.env.LINEAR_TIME_REPORT) {
+		console.log(measured.map((m) => `${m.ratio.toFixed(1).padStart(5)}×  ${m.small.toFixed(3)} → ${m.large.toFixed(3)} ms  ${m.family}`).join("\n"));
+	}
+});
+
 describe("scanners cost linear time on hostile lines", () => {
-	const measured: Array<{ family: string } & Growth> = [];
-
 	it.each(cases)("%s", (family, makeInput, scan) => {
-		measured.push({ family, ...expectLinear(family, makeInput, scan) });
-	});
-
-	afterAll(() => {
-		// LINEAR_TIME_REPORT=1 prints what was measured (CPU ms per call on 10k and 100k characters).
-		if (process.env.LINEAR_TIME_REPORT) {
-			console.log(measured.map((m) => `${m.ratio.toFixed(1).padStart(5)}×  ${m.small.toFixed(3)} → ${m.large.toFixed(3)} ms  ${m.family}`).join("\n"));
-		}
+		measure(family, makeInput, scan);
 	});
 });
 
@@ -72,7 +76,7 @@ describe("a note's talks cost linear time in the note's size", () => {
 
 	it("TalkCandidates: one PDF linked again and again, each time with another text", () => {
 		const makeInput = (size: number): SessionRef[] => links(size, (n) => remoteSessionRef("https://x.org/2023/slides.pdf", `Talk ${n}`, n, year));
-		expectLinear("TalkCandidates with one PDF", makeInput, (refs) => new TalkCandidates(refs, year, undefined));
+		measure("TalkCandidates: one PDF, another text each time", makeInput, (refs) => new TalkCandidates(refs, year, undefined));
 	});
 
 	it("TitleWords: lines with words that every talk's title has", () => {
@@ -83,7 +87,7 @@ describe("a note's talks cost linear time in the note's size", () => {
 				lines: Array.from({ length: count }, () => "复习 kubernetes 调度"),
 			};
 		};
-		expectLinear("TitleWords with shared words", makeInput, ({ titles, lines }) => {
+		measure("TitleWords: words every talk's title has", makeInput, ({ titles, lines }) => {
 			const words = new TitleWords(titles, null);
 			return lines.map((line) => words.match(line));
 		});
