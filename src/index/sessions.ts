@@ -1,6 +1,8 @@
 import { compareCodes } from "../model/codes";
 import { codeSessionKey } from "../model/session-refs";
 import type { SessionCode, SessionRef } from "../model/types";
+import { PdfNames } from "./pdf-names";
+import { add, drop } from "./set-map";
 
 /** A talk: one PDF, named by one or more links in one or more notes. */
 export interface Session {
@@ -18,40 +20,25 @@ export interface Session {
 	sources: Array<{ path: string; line: number }>;
 }
 
-function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-	const set = map.get(key);
-	if (set) {
-		set.add(value);
-	} else {
-		map.set(key, new Set([value]));
-	}
-}
-
-function drop<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-	const set = map.get(key);
-	if (set) {
-		set.delete(value);
-		if (set.size === 0) {
-			map.delete(key);
-		}
-	}
-}
-
 /**
  * Merges the PDF links of every note into sessions, one note at a time. A change to one note
  * touches only that note's links; sessions are rebuilt lazily, and only those a change made dirty.
  */
 export class SessionTable {
 	private readonly refsByKey = new Map<string, Map<string, SessionRef[]>>();
-	private readonly keysByName = new Map<string, Set<string>>();
+	/** Session keys and vault PDF files by lower-case file name. */
+	private readonly names = new PdfNames();
 	private readonly keysByCode = new Map<string, Set<string>>();
-	private readonly pdfFilesByName = new Map<string, Set<string>>();
 	private readonly built = new Map<string, Session | null>();
 	private readonly dirty = new Set<string>();
 	private sorted: Session[] | null = null;
 
-	/** Replaces the links one note contributes. */
+	/**
+	 * Replaces the links one note contributes. The sessions of each file name it names are marked for
+	 * a rebuild once, not once per link: a note with thousands of `slides.pdf` links stays linear.
+	 */
 	setNote(path: string, previous: readonly SessionRef[], next: readonly SessionRef[]): void {
+		const touched = new Set<string>();
 		for (const ref of previous) {
 			const byNote = this.refsByKey.get(ref.key);
 			if (!byNote?.delete(path)) {
@@ -61,13 +48,13 @@ export class SessionTable {
 				this.refsByKey.delete(ref.key);
 				this.built.delete(ref.key);
 				this.dirty.delete(ref.key);
-				drop(this.keysByName, ref.fileName.toLowerCase(), ref.key);
+				this.names.dropKey(ref.fileName.toLowerCase(), ref.key);
 				if (ref.code) {
 					drop(this.keysByCode, codeSessionKey(ref.year, ref.code), ref.key);
 					drop(this.keysByCode, codeSessionKey(null, ref.code), ref.key);
 				}
 			}
-			this.touchName(ref.fileName);
+			touched.add(ref.fileName.toLowerCase());
 		}
 		for (const ref of next) {
 			let byNote = this.refsByKey.get(ref.key);
@@ -81,25 +68,28 @@ export class SessionTable {
 			} else {
 				byNote.set(path, [ref]);
 			}
-			add(this.keysByName, ref.fileName.toLowerCase(), ref.key);
+			this.names.addKey(ref.fileName.toLowerCase(), ref.key);
 			if (ref.code) {
 				add(this.keysByCode, codeSessionKey(ref.year, ref.code), ref.key);
 				add(this.keysByCode, codeSessionKey(null, ref.code), ref.key);
 			}
-			this.touchName(ref.fileName);
+			touched.add(ref.fileName.toLowerCase());
+		}
+		for (const name of touched) {
+			this.touchName(name);
 		}
 	}
 
 	/** Records that a PDF file exists in the vault (a possible local copy of a remote PDF). */
 	addPdfFile(path: string): void {
 		const name = fileNameOf(path);
-		add(this.pdfFilesByName, name.toLowerCase(), path);
+		this.names.addFile(name.toLowerCase(), path);
 		this.touchName(name);
 	}
 
 	removePdfFile(path: string): void {
 		const name = fileNameOf(path);
-		drop(this.pdfFilesByName, name.toLowerCase(), path);
+		this.names.removeFile(name.toLowerCase(), path);
 		this.touchName(name);
 	}
 
@@ -195,7 +185,7 @@ export class SessionTable {
 			sessions++;
 			const first = byNote.values().next().value?.[0];
 			const name = (first?.fileName ?? "").toLowerCase();
-			if ((key.startsWith("vault:") && this.pdfFilesByName.get(name)?.has(key.slice(6))) || (!key.startsWith("vault:") && this.pdfFilesByName.has(name))) {
+			if ((key.startsWith("vault:") && this.names.hasFile(name, key.slice(6))) || (!key.startsWith("vault:") && this.names.hasFiles(name))) {
 				local++;
 			}
 		}
@@ -208,7 +198,7 @@ export class SessionTable {
 			// Nothing built yet, so nothing can be stale (the first full pass takes this path).
 			return;
 		}
-		for (const key of this.keysByName.get(fileName.toLowerCase()) ?? []) {
+		for (const key of this.names.keys(fileName.toLowerCase())) {
 			this.dirty.add(key);
 		}
 	}
@@ -218,8 +208,7 @@ export class SessionTable {
 		if (!key.startsWith("vault:")) {
 			return null;
 		}
-		const keys = this.keysByName.get(fileNameOf(key).toLowerCase()) ?? new Set<string>();
-		return [...keys].filter((candidate) => !candidate.startsWith("vault:")).sort()[0] ?? null;
+		return this.names.firstRemoteKey(fileNameOf(key).toLowerCase());
 	}
 
 	/** Builds a session from its links; null for a vault PDF that is the copy of a remote one. */
@@ -235,12 +224,10 @@ export class SessionTable {
 		}
 		const name = (refs[0]?.fileName ?? "").toLowerCase();
 		if (!key.startsWith("vault:")) {
-			for (const alias of this.keysByName.get(name) ?? []) {
-				if (alias.startsWith("vault:")) {
-					for (const [path, list] of this.refsByKey.get(alias) ?? []) {
-						for (const ref of list) {
-							refs.push({ ...ref, path });
-						}
+			for (const alias of this.names.vaultKeysNamed(name)) {
+				for (const [path, list] of this.refsByKey.get(alias) ?? []) {
+					for (const ref of list) {
+						refs.push({ ...ref, path });
 					}
 				}
 			}
@@ -277,12 +264,12 @@ export class SessionTable {
 
 	private localCopy(refs: ReadonlyArray<SessionRef & { path: string }>, year: number | null): string | null {
 		for (const ref of refs) {
-			if (ref.target.kind === "local" && this.pdfFilesByName.get(ref.fileName.toLowerCase())?.has(ref.target.path)) {
+			if (ref.target.kind === "local" && this.names.hasFile(ref.fileName.toLowerCase(), ref.target.path)) {
 				return ref.target.path;
 			}
 		}
 		const name = (refs[0]?.fileName ?? "").toLowerCase();
-		const files = [...(this.pdfFilesByName.get(name) ?? [])].sort();
+		const files = this.names.filesNamed(name);
 		if (files.length === 0) {
 			return null;
 		}

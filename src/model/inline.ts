@@ -1,3 +1,5 @@
+import { InlineScanner } from "./inline-scan";
+
 /**
  * A small, safe reading of inline markdown for one line of a study item: emphasis, code, links,
  * wikilinks, tags. It only ever yields text and link targets: nothing in a note is run or parsed as
@@ -21,12 +23,10 @@ const DELIMITERS: Array<{ open: string; type: "strong" | "em" | "strike" | "mark
 ];
 
 // Sticky patterns, tried at one position each; none has two quantifiers that can trade characters,
-// so a hostile line costs linear time.
-const MARKDOWN_LINK = /\[((?:[^[\]\\]|\\.)*)\]\([\t ]*(<[^>]*>|(?:[^\s()]|\([^\s()]*\))+)(?:[\t ]+"[^"]*")?\)/y;
-const WIKILINK = /!?\[\[([^\]|]+)(?:\|([^\]]*))?\]\]/y;
+// and what each can scan is left behind by the parser, so a hostile line costs linear time. Links,
+// code spans and emphasis look further ahead: the scanner (inline-scan.ts) remembers those searches.
 const TAG = /#[^\s!"#$%&'()*+,.:;<=>?@[\\\]^`{|}~\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20]+/uy;
 const BARE_URL = /https?:\/\/[^\s<>()[\]"'`]*[^\s<>()[\]"'`.,;:!?。，；：！？]/uy;
-const BACKTICKS = /`+/y;
 
 function stickyAt(pattern: RegExp, source: string, at: number): RegExpExecArray | null {
 	pattern.lastIndex = at;
@@ -36,49 +36,59 @@ const MAX_DEPTH = 4;
 
 export function parseInline(source: string, depth = 0): InlineToken[] {
 	const tokens: InlineToken[] = [];
+	const scan = new InlineScanner(source);
 	let text = "";
+	// Plain characters are taken as one slice of the source when the text ends, not one by one.
+	let plainFrom = -1;
+	let i = 0;
+	const endPlain = (): void => {
+		if (plainFrom !== -1) {
+			text += source.slice(plainFrom, i);
+			plainFrom = -1;
+		}
+	};
 	const flush = (): void => {
+		endPlain();
 		if (text !== "") {
 			tokens.push({ type: "text", text });
 			text = "";
 		}
 	};
-	let i = 0;
 	while (i < source.length) {
 		const char = source[i] as string;
 		if (char === "\\" && i + 1 < source.length && /[\\`*_~=[\]#()!]/.test(source[i + 1] as string)) {
+			endPlain();
 			text += source[i + 1];
 			i += 2;
 			continue;
 		}
 		if (char === "`") {
-			const run = stickyAt(BACKTICKS, source, i)?.[0] ?? "`";
-			const close = source.indexOf(run, i + run.length);
-			if (close !== -1) {
+			const code = scan.codeSpan(i);
+			if (code !== null) {
 				flush();
-				tokens.push({ type: "code", text: source.slice(i + run.length, close).trim() });
-				i = close + run.length;
+				tokens.push({ type: "code", text: source.slice(i + code.ticks, code.close).trim() });
+				i = code.close + code.ticks;
 				continue;
 			}
 		}
 		if (char === "[" || (char === "!" && source[i + 1] === "[")) {
-			const wiki = stickyAt(WIKILINK, source, i);
+			const wiki = scan.wikilink(i);
 			if (wiki) {
 				flush();
-				const target = (wiki[1] ?? "").trim();
-				tokens.push({ type: "wikilink", target, text: wiki[2] !== undefined && wiki[2] !== "" ? wiki[2] : target });
-				i += wiki[0].length;
+				const target = wiki.target.trim();
+				tokens.push({ type: "wikilink", target, text: wiki.alias !== undefined && wiki.alias !== "" ? wiki.alias : target });
+				i += wiki.length;
 				continue;
 			}
-			const link = char === "[" ? stickyAt(MARKDOWN_LINK, source, i) : null;
+			const link = char === "[" ? scan.markdownLink(i) : null;
 			if (link) {
 				flush();
-				let href = link[2] ?? "";
+				let href = link.href;
 				if (href.startsWith("<")) {
 					href = href.slice(1, -1);
 				}
-				tokens.push({ type: "link", href, children: depth < MAX_DEPTH ? parseInline(link[1] ?? "", depth + 1) : [{ type: "text", text: link[1] ?? "" }] });
-				i += link[0].length;
+				tokens.push({ type: "link", href, children: depth < MAX_DEPTH ? parseInline(link.text, depth + 1) : [{ type: "text", text: link.text }] });
+				i += link.length;
 				continue;
 			}
 		}
@@ -104,32 +114,25 @@ export function parseInline(source: string, depth = 0): InlineToken[] {
 			const delimiter = DELIMITERS.find((entry) => source.startsWith(entry.open, i));
 			const intraword = char === "_" && i > 0 && /[\p{L}\p{N}]/u.test(source[i - 1] as string);
 			if (delimiter && !intraword) {
-				const after = source[i + delimiter.open.length];
-				const close = after !== undefined && after !== " " ? findClose(source, i + delimiter.open.length, delimiter.open) : -1;
+				const from = i + delimiter.open.length;
+				const after = source[from];
+				// The closer is looked for from one character after the opener's end.
+				const close = after !== undefined && after !== " " ? scan.closer(delimiter.open, from + 1) : -1;
 				if (close !== -1) {
 					flush();
-					tokens.push({ type: delimiter.type, children: parseInline(source.slice(i + delimiter.open.length, close), depth + 1) });
+					tokens.push({ type: delimiter.type, children: parseInline(source.slice(from, close), depth + 1) });
 					i = close + delimiter.open.length;
 					continue;
 				}
 			}
 		}
-		text += char;
+		if (plainFrom === -1) {
+			plainFrom = i;
+		}
 		i++;
 	}
 	flush();
 	return tokens;
-}
-
-function findClose(source: string, from: number, delimiter: string): number {
-	let at = source.indexOf(delimiter, from + 1);
-	while (at !== -1) {
-		if (source[at - 1] !== " " && source[at - 1] !== "\\") {
-			return at;
-		}
-		at = source.indexOf(delimiter, at + 1);
-	}
-	return -1;
 }
 
 /** The plain text of tokens, for filtering and tooltips. */

@@ -1,3 +1,4 @@
+import { ForwardSearch, OpeningBrackets } from "./forward-search";
 import { isPdfTarget, lastSegment, safeDecode, stripQueryAndFragment } from "./text";
 
 /** A PDF link found in a line of text. */
@@ -16,8 +17,20 @@ export function isWebUrl(target: string): boolean {
 	return SAFE_SCHEME.test(target.trim());
 }
 
-const TRAILING_PUNCTUATION = /[.,;:!?。，；：！？）)]+$/u;
+const TRAILING_PUNCTUATION = new Set([".", ",", ";", ":", "!", "?", "。", "，", "；", "：", "！", "？", "）", ")"]);
 const BARE_STOP = new Set([" ", "\t", "<", ">", "(", ")", "[", "]", '"', "'", "`"]);
+
+/**
+ * A bare URL without the punctuation that ends the sentence around it. Walks back from the end: a
+ * `replace` with a pattern anchored at `$` retries from every character of a long run of dots.
+ */
+function withoutTrailingPunctuation(url: string): string {
+	let end = url.length;
+	while (end > 0 && TRAILING_PUNCTUATION.has(url[end - 1] as string)) {
+		end--;
+	}
+	return end === url.length ? url : url.slice(0, end);
+}
 
 function startsWebUrl(line: string, at: number): number {
 	if (line.startsWith("https://", at) || line.startsWith("HTTPS://", at)) {
@@ -28,26 +41,6 @@ function startsWebUrl(line: string, at: number): number {
 	}
 	const head = line.slice(at, at + 8).toLowerCase();
 	return head.startsWith("https://") ? 8 : head.startsWith("http://") ? 7 : 0;
-}
-
-/** The `[` that opens the link text ending just before `close` (the `]`), or -1. */
-function openingBracket(line: string, close: number): number {
-	let depth = 0;
-	for (let i = close; i >= 0; i--) {
-		const char = line[i];
-		if (line[i - 1] === "\\") {
-			continue;
-		}
-		if (char === "]") {
-			depth++;
-		} else if (char === "[") {
-			depth--;
-			if (depth === 0) {
-				return i;
-			}
-		}
-	}
-	return -1;
 }
 
 /** End (exclusive) of a link target that starts at `from`, with balanced parentheses inside. */
@@ -74,13 +67,17 @@ function targetEnd(line: string, from: number): number {
 /**
  * Finds web links to PDFs in one line of a note: markdown links (also with `<…>` targets and
  * titles), autolinks and bare URLs. Inline code must already be masked by the caller. A hand-written
- * scanner: it runs on every line with `://` of every tracked note.
+ * scanner: it runs on every line with `://` of every tracked note, and its cost stays linear in the
+ * line however hostile the line is (each search forward or back is remembered, never repeated).
  */
 export function findPdfUrls(line: string): TextLink[] {
 	if (!line.includes("://")) {
 		return [];
 	}
 	const found: TextLink[] = [];
+	// Made when the first markdown link needs them.
+	let brackets: OpeningBrackets | null = null;
+	let closeParen: ForwardSearch | null = null;
 	let covered = 0;
 	let at = nextUrl(line, 0);
 	while (at !== -1) {
@@ -98,22 +95,26 @@ export function findPdfUrls(line: string): TextLink[] {
 			const close = line.indexOf(">", at);
 			end = close === -1 ? line.length : close;
 			url = line.slice(at, end);
-			const open = openingBracket(line, at - 3);
+			brackets ??= new OpeningBrackets(line);
+			closeParen ??= new ForwardSearch((from) => line.indexOf(")", from));
+			const open = brackets.openerOf(at - 3);
 			if (open !== -1) {
 				text = line.slice(open + 1, at - 3);
 				column = open > 0 && line[open - 1] === "!" ? open - 1 : open;
 			}
-			end = Math.max(end, line.indexOf(")", end) + 1);
+			end = Math.max(end, closeParen.next(end) + 1);
 		} else if (line[at - 1] === "(" && line[at - 2] === "]") {
 			// [text](target "title")
 			end = targetEnd(line, at);
 			url = line.slice(at, end);
-			const open = openingBracket(line, at - 2);
+			brackets ??= new OpeningBrackets(line);
+			closeParen ??= new ForwardSearch((from) => line.indexOf(")", from));
+			const open = brackets.openerOf(at - 2);
 			if (open !== -1) {
 				text = line.slice(open + 1, at - 2);
 				column = open > 0 && line[open - 1] === "!" ? open - 1 : open;
 			}
-			const close = line.indexOf(")", end);
+			const close = closeParen.next(end);
 			end = close === -1 ? end : close + 1;
 		} else if (line[at - 1] === "<") {
 			// <https://…>
@@ -126,7 +127,7 @@ export function findPdfUrls(line: string): TextLink[] {
 			while (end < line.length && !BARE_STOP.has(line[end] as string)) {
 				end++;
 			}
-			url = line.slice(at, end).replace(TRAILING_PUNCTUATION, "");
+			url = withoutTrailingPunctuation(line.slice(at, end));
 		}
 		covered = end;
 		if (url.length > scheme && isPdfTarget(url)) {

@@ -8,7 +8,17 @@ export function normalizeTag(tag: string): string {
 		// The common case, as getAllTags gives tags: one `#`, no spaces, no trailing slash.
 		return tag.slice(1).toLowerCase();
 	}
-	return tag.trim().replace(/^#+/, "").replace(/\/+$/, "").toLowerCase();
+	const trimmed = tag.trim();
+	// Both ends are walked by hand: a `replace` anchored at `$` would retry from every `/` of a run.
+	let start = 0;
+	while (trimmed.charCodeAt(start) === 35) {
+		start++;
+	}
+	let end = trimmed.length;
+	while (end > start && trimmed.charCodeAt(end - 1) === 47) {
+		end--;
+	}
+	return trimmed.slice(start, end).toLowerCase();
 }
 
 /** The tracked tags from the setting, normalized, without empties or duplicates. */

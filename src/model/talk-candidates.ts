@@ -27,6 +27,10 @@ export class TalkCandidates {
 
 	constructor(sessions: readonly SessionRef[], private readonly noteYear: NoteYear, frontmatter: FrontMatterCache | undefined) {
 		const byName = new Map<string, number>();
+		// The titles and codes each candidate already has: a PDF linked thousands of times, each time
+		// with another text, must not make the note quadratic.
+		const titlesOf: Array<Set<string>> = [];
+		const codesOf: Array<Set<string>> = [];
 		for (const ref of sessions) {
 			const name = ref.fileName.toLowerCase();
 			const codeKey = ref.code === null ? null : `${ref.year ?? "?"}/${ref.edition ?? ""}/${ref.code.id}`;
@@ -34,6 +38,8 @@ export class TalkCandidates {
 			if (index === undefined) {
 				index = this.list.length;
 				this.list.push({ key: ref.key, codeIds: [], titles: [] });
+				titlesOf.push(new Set());
+				codesOf.push(new Set());
 			}
 			const candidate = this.list[index] as Candidate;
 			this.byRefKey.set(ref.key, index);
@@ -41,10 +47,14 @@ export class TalkCandidates {
 			if (codeKey !== null) {
 				byName.set(codeKey, index);
 			}
-			if (ref.title !== "" && !candidate.titles.includes(ref.title)) {
+			const titles = titlesOf[index] as Set<string>;
+			if (ref.title !== "" && !titles.has(ref.title)) {
+				titles.add(ref.title);
 				candidate.titles.push(ref.title);
 			}
-			if (ref.code !== null && this.fitsYear(ref) && !candidate.codeIds.includes(ref.code.id)) {
+			const codes = codesOf[index] as Set<string>;
+			if (ref.code !== null && this.fitsYear(ref) && !codes.has(ref.code.id)) {
+				codes.add(ref.code.id);
 				candidate.codeIds.push(ref.code.id);
 			}
 		}

@@ -1,4 +1,5 @@
 import { GENERIC_CJK, GENERIC_CJK_MAX, GENERIC_LATIN, STOP_CHARS } from "./generic-words";
+import { TitleScores } from "./title-scores";
 
 /** Splits a run of Chinese text into words. */
 export interface WordSegmenter {
@@ -205,6 +206,8 @@ export function titleTokens(title: string, segmenter: WordSegmenter | null = pla
  */
 export class TitleWords {
 	private readonly tokens = new Map<string, Array<{ candidate: number; weight: number }>>();
+	/** Sums a line's tokens per talk without a pass over every talk that shares a word. */
+	private readonly scores = new TitleScores(this.tokens);
 
 	constructor(titles: ReadonlyArray<readonly string[]>, segmenter: WordSegmenter | null = platformSegmenter()) {
 		titles.forEach((list, candidate) => {
@@ -267,13 +270,7 @@ export class TitleWords {
 				}
 			},
 		);
-		const scores = new Map<number, number>();
-		for (const token of seen) {
-			const entries = this.tokens.get(token) ?? [];
-			for (const { candidate, weight } of entries) {
-				scores.set(candidate, (scores.get(candidate) ?? 0) + weight / entries.length);
-			}
-		}
+		const scores = this.scores.of(seen);
 		let best = 0;
 		let second = 0;
 		for (const score of scores.values()) {

@@ -15,13 +15,30 @@ export interface BlockOptions {
 }
 
 const SHOW: Record<string, Tab> = { sessions: "talks", talks: "talks", study: "study", questions: "questions" };
+const COMMENT_START = /\s#/g;
+const LINE_BREAKS = new Set(["\n", "\r", "\u2028", "\u2029"]);
+
+/**
+ * Drops a comment: from the first white space followed by `#` with no line break after it to the end
+ * (what `replace(/\s#.*$/, "")` does, since `.` stops at a line break; the break itself is white
+ * space). One pass back, one forward: the pattern would retry from every ` #` before a break.
+ */
+function withoutComment(line: string): string {
+	let afterBreak = line.length;
+	while (afterBreak > 0 && !LINE_BREAKS.has(line[afterBreak - 1] as string)) {
+		afterBreak--;
+	}
+	COMMENT_START.lastIndex = Math.max(afterBreak - 1, 0);
+	const comment = COMMENT_START.exec(line);
+	return comment === null ? line : line.slice(0, comment.index);
+}
 
 /** Reads a `gopherchina` code block: `show: sessions | study | questions`, `year: 2023`. */
 export function parseBlockOptions(source: string): BlockOptions {
 	const options: BlockOptions = { show: null, year: null, errors: [] };
 	for (const raw of source.split(/\r?\n/)) {
 		// A `#` after white space starts a comment, as in the README's example.
-		const line = raw.replace(/\s#.*$/, "").trim();
+		const line = withoutComment(raw).trim();
 		if (line === "" || line.startsWith("#")) {
 			continue;
 		}

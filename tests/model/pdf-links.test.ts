@@ -35,6 +35,45 @@ describe("PDF links in a line of text", () => {
 		expect(isPdfTarget("a?x=b.pdf")).toBe(false);
 	});
 
+	it("finds the link text across nested and escaped brackets, and the `!` of an embed", () => {
+		expect(findPdfUrls("[a [b] c](http://x/a.pdf)")).toEqual([{ text: "a [b] c", url: "http://x/a.pdf", column: 0 }]);
+		expect(findPdfUrls("[a \\] b](http://x/a.pdf)")).toEqual([{ text: "a \\] b", url: "http://x/a.pdf", column: 0 }]);
+		expect(findPdfUrls("[[a](http://x/a.pdf)")).toEqual([{ text: "a", url: "http://x/a.pdf", column: 1 }]);
+		expect(findPdfUrls("see ![t](http://x/a.pdf) and ![u](<http://x/b c.pdf>)")).toEqual([
+			{ text: "t", url: "http://x/a.pdf", column: 4 },
+			{ text: "u", url: "http://x/b c.pdf", column: 29 },
+		]);
+	});
+
+	it("keeps a link whose `[` is missing, without text, and still reads the next one", () => {
+		expect(findPdfUrls("x](http://x/a.pdf) [b](http://x/b.pdf)")).toEqual([
+			{ text: null, url: "http://x/a.pdf", column: 3 },
+			{ text: "b", url: "http://x/b.pdf", column: 19 },
+		]);
+	});
+
+	it("reads links whose `)` is missing, and ends a link at the `)` after its title", () => {
+		expect(findPdfUrls("[a](http://x/a.pdf [b](http://x/b.pdf")).toEqual([
+			{ text: "a", url: "http://x/a.pdf", column: 0 },
+			{ text: "b", url: "http://x/b.pdf", column: 19 },
+		]);
+		expect(findPdfUrls("[a](<http://x/a.pdf> [b](<http://x/b.pdf>")).toEqual([
+			{ text: "a", url: "http://x/a.pdf", column: 0 },
+			{ text: "b", url: "http://x/b.pdf", column: 21 },
+		]);
+		expect(findPdfUrls('[a](http://x/a.pdf "t") (http://x/b.pdf)')).toEqual([
+			{ text: "a", url: "http://x/a.pdf", column: 0 },
+			{ text: null, url: "http://x/b.pdf", column: 25 },
+		]);
+	});
+
+	it("drops every trailing punctuation mark of a bare URL, and a URL that is nothing but them", () => {
+		expect(findPdfUrls("http://x/a.pdf.,;:!?")).toEqual([{ text: null, url: "http://x/a.pdf", column: 0 }]);
+		expect(findPdfUrls("http://x/a.pdf。）")).toEqual([{ text: null, url: "http://x/a.pdf", column: 0 }]);
+		expect(findPdfUrls("http://x/a.pdf)).")).toEqual([{ text: null, url: "http://x/a.pdf", column: 0 }]);
+		expect(findPdfUrls("http://......")).toEqual([]);
+	});
+
 	it("skips inline code", () => {
 		expect(findPdfUrls(maskInlineCode(`\`${BLOB}\` and \`\`x\`\``))).toEqual([]);
 	});

@@ -97,3 +97,19 @@ describe("talks named by the words of their titles", () => {
 		expect(performance.now() - started).toBeLessThan(2000);
 	});
 });
+
+describe("words that many talks share", () => {
+	// Forty talks share `kubernetes` and `scheduling`; two share `karpenter`.
+	const titles = Array.from({ length: 40 }, (_, i) => [`Kubernetes ${["alpha", "bravo", "charlie", "delta"][i % 4]}${i} scheduling`]);
+	titles.push(["Kubernetes Karpenter autoscaling"], ["Karpenter internals"]);
+	const words = new TitleWords(titles, null);
+
+	it("name no talk alone, and leave a word of one talk to decide", () => {
+		expect(words.match("kubernetes scheduling")).toEqual([]);
+		expect(words.match("karpenter on kubernetes")).toEqual([]);
+		expect(words.match("kubernetes autoscaling")).toEqual([40]);
+		expect(words.match("bravo5 scheduling")).toEqual([5]);
+		expect(words.match("bravo5 kubernetes")).toEqual([5]);
+		expect(words.match("alpha0 bravo1")).toEqual([0, 1]);
+	});
+});

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { isTrackedNote, matchesTrackedTag, normalizeTrackedTags, tagChildren } from "../../src/model/tags";
+import { isTrackedNote, matchesTrackedTag, normalizeTag, normalizeTrackedTags, tagChildren } from "../../src/model/tags";
 import { parseYearFolder, yearFromFolders, yearFromValue } from "../../src/model/years";
 
 describe("tracked tags", () => {
@@ -15,6 +15,16 @@ describe("tracked tags", () => {
 
 	it.each(["#gopherchinese", "#gopherchina2023", "#go", "#talks", "#talks/golang", "#x/gopherchina"])("does not track %s", (tag) => {
 		expect(matchesTrackedTag(tag, tracked)).toBe(false);
+	});
+
+	it("drops white space, leading `#` and trailing `/` from a tag, and nothing else", () => {
+		expect(normalizeTag("#GopherChina/2023")).toBe("gopherchina/2023");
+		expect(normalizeTag("  ##Talks/Go// ")).toBe("talks/go");
+		expect(normalizeTag("#a///")).toBe("a");
+		expect(normalizeTag("#a/// x")).toBe("a/// x");
+		expect(normalizeTag("#a//#")).toBe("a//#");
+		expect(normalizeTag("#///")).toBe("");
+		expect(normalizeTag("##")).toBe("");
 	});
 
 	it("decides per note from all its tags", () => {

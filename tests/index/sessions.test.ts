@@ -1,0 +1,63 @@
+/** @jest-environment node */
+import { SessionTable } from "../../src/index/sessions";
+import { localSessionRef, remoteSessionRef } from "../../src/model/session-refs";
+import type { SessionRef } from "../../src/model/types";
+import { expectLinear } from "../model/linear-time-helper";
+
+const Y2023 = { year: 2023, edition: null };
+
+describe("the session table", () => {
+	it("merges a vault copy into the first web PDF of its file name, in key order", () => {
+		const table = new SessionTable();
+		const later = remoteSessionRef("https://y.org/slides.pdf", "1.1.1 Later", 1, Y2023);
+		const first = remoteSessionRef("https://x.org/slides.pdf", "1.1.2 First", 2, Y2023);
+		const copy = localSessionRef("2023/slides.pdf", null, 3, Y2023);
+		table.setNote("a.md", [], [later, first, copy]);
+		expect(first.key < later.key).toBe(true);
+		expect(table.resolve(copy.key)).toBe(first.key);
+		expect(table.counts()).toEqual({ sessions: 2, local: 0 });
+		expect(table.session(first.key)?.sources).toEqual([
+			{ path: "a.md", line: 2 },
+			{ path: "a.md", line: 3 },
+		]);
+		table.setNote("a.md", [later, first, copy], [later, copy]);
+		expect(table.resolve(copy.key)).toBe(later.key);
+	});
+
+	it("rebuilds every talk of a file name when a note changes its links", () => {
+		const table = new SessionTable();
+		const refs = [1, 2, 3].map((n) => remoteSessionRef(`https://x.org/${n}/slides.pdf`, `1.1.${n} Talk ${n}`, n, Y2023));
+		table.setNote("a.md", [], refs);
+		expect(table.all().map((session) => session.title)).toEqual(["Talk 1", "Talk 2", "Talk 3"]);
+		const renamed = refs.map((ref) => ({ ...ref, title: `${ref.title}!` }));
+		table.setNote("a.md", refs, renamed);
+		expect(table.all().map((session) => session.title)).toEqual(["Talk 1!", "Talk 2!", "Talk 3!"]);
+	});
+
+	it("takes the vault copy of the talk's year among PDFs of the same name, and notices them come and go", () => {
+		const table = new SessionTable();
+		const talk = remoteSessionRef("https://x.org/2023/slides.pdf", "1.1.1 Talk", 1, Y2023);
+		table.setNote("a.md", [], [talk]);
+		table.addPdfFile("b/2019/slides.pdf");
+		table.addPdfFile("a/2023/slides.pdf");
+		expect(table.session(talk.key)?.localPath).toBe("a/2023/slides.pdf");
+		table.removePdfFile("a/2023/slides.pdf");
+		expect(table.session(talk.key)?.localPath).toBe("b/2019/slides.pdf");
+		table.addPdfFile("a/slides.pdf");
+		expect(table.session(talk.key)?.localPath).toBe("a/slides.pdf");
+		expect(table.counts()).toEqual({ sessions: 1, local: 1 });
+	});
+
+	it("takes a note with thousands of links to one file name in linear time", () => {
+		// One line of about 40 characters per link: `- [1.1.1 T](https://x.org/123/slides.pdf)`.
+		const links = (size: number): SessionRef[] =>
+			Array.from({ length: Math.floor(size / 40) }, (_, n) => remoteSessionRef(`https://x.org/${n}/slides.pdf`, null, n, Y2023));
+		expectLinear("SessionTable with links to one file name", links, (refs) => {
+			const table = new SessionTable();
+			table.setNote("a.md", [], refs);
+			table.all();
+			table.setNote("a.md", refs, refs);
+			return [table.all(), table.counts()];
+		});
+	});
+});
