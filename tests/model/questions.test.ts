@@ -1,7 +1,8 @@
 /** @jest-environment node */
 import type { ListItemCache } from "obsidian";
 import { parseNote } from "../../src/model/note-parser";
-import { findQuestions } from "../../src/model/questions";
+import { askingSpan, findQuestions } from "../../src/model/questions";
+import { normalizeSettings } from "../../src/settings";
 import type { Question } from "../../src/model/types";
 import { buildMetadata } from "../runtime/metadata-builder";
 
@@ -169,6 +170,26 @@ describe("answered questions", () => {
 	it("counts a question callout with an answer line in it as answered", () => {
 		expect(found("> [!question] 调度器改了什么\n> 答：加入了异步抢占")[0]?.answered).toBe(true);
 		expect(found("> [!faq] 调度器改了什么\n> 还要再查")[0]?.answered).toBe(false);
+	});
+});
+
+describe("the setting 'Find questions without a question mark'", () => {
+	it("is on by default and kept when stored", () => {
+		expect(normalizeSettings(null).questionsWithoutMark).toBe(true);
+		expect(normalizeSettings({ questionsWithoutMark: false }).questionsWithoutMark).toBe(false);
+		expect(normalizeSettings({ questionsWithoutMark: "no" }).questionsWithoutMark).toBe(true);
+	});
+
+	it("switched off, leaves only question marks: no words, no clauses, no admissions", () => {
+		expect(askingSpan("为什么 slice 扩容不是固定两倍", false)).toBeNull();
+		expect(askingSpan("注意不要过度的使用接口 (**但是这个度要怎么衡量呢**)", false)).toBeNull();
+		expect(askingSpan("I don't know why the heap grows", false)).toBeNull();
+		const marked = "为什么 slice 扩容不是固定两倍？";
+		expect(askingSpan(marked, false)).toEqual({ from: 0, to: marked.length, inferred: false });
+	});
+
+	it("marks what only the words found as inferred, so the dashboard can leave it out", () => {
+		expect(found("为什么要关 channel\n\n为什么要关 channel？").map((question) => question.inferred)).toEqual([true, false]);
 	});
 });
 
