@@ -23,10 +23,11 @@ const CHINESE: ReadonlyArray<[string, readonly string[]]> = [
 	["哪些", ["无论", "不管", "不论", "列出了", "讲了", "介绍了"]],
 	["哪个", ["无论", "不管", "不论"]],
 	["什么时候", ["无论", "不管", "不论", "知道"]],
+	["多久", ["没", "不", "没有"]],
 ];
 
 /** Clause endings that ask. */
-const CHINESE_ENDINGS = ["吗", "呢", "什么", "为什么", "为啥", "怎么办", "怎么样", "如何"];
+const CHINESE_ENDINGS = ["吗", "呢", "什么", "什么意思", "为什么", "为啥", "怎么办", "怎么样", "如何", "多少", "多久", "多大"];
 /** What may follow the end of a clause: spaces, emphasis, closing brackets and quotes, a full stop. */
 const TRAILING = " \t\u3000*_)）\"”'’~。.!！…";
 
@@ -40,7 +41,7 @@ function trimEnd(text: string, from: number, to: number): number {
 }
 
 /** Saying one does not know, followed by what. */
-const NOT_KNOWING = ["不知道", "不确定", "不明白", "不理解", "搞不懂", "想不通", "不太懂", "不太清楚"];
+const NOT_KNOWING = ["不知道", "不确定", "不明白", "不理解", "搞不懂", "想不通", "不太懂"];
 const WHAT_IS_UNKNOWN = ["为什么", "为啥", "怎么", "如何", "是否", "能否", "有没有", "是不是", "会不会", "要不要", "什么", "哪", "该"];
 /** Admissions that need nothing after them. */
 const ADMISSIONS = ["没搞懂", "没搞明白", "没弄懂", "没弄明白", "没想明白", "没想通", "没看懂", "没理解", "没太懂"];
@@ -98,9 +99,11 @@ export function admitsNotKnowing(text: string): boolean {
 	if (ADMISSIONS.some((phrase) => text.includes(phrase))) {
 		return true;
 	}
-	for (let at = text.indexOf("不清楚"); at !== -1; at = text.indexOf("不清楚", at + 1)) {
-		if (!NOT_AN_ADMISSION.includes(text.charAt(at - 1))) {
-			return true;
+	for (const unclear of ["不清楚", "不太清楚"]) {
+		for (let at = text.indexOf(unclear); at !== -1; at = text.indexOf(unclear, at + 1)) {
+			if (!NOT_AN_ADMISSION.includes(text.charAt(at - 1))) {
+				return true;
+			}
 		}
 	}
 	const lower = text.toLowerCase();
@@ -204,7 +207,8 @@ function isTitleCase(list: readonly string[]): boolean {
  * auxiliary verb (`is`, `should` …), is no Title Case headline, and is no instruction (`Do the …`).
  */
 export function asksInEnglish(text: string): boolean {
-	const body = text.replace(/^[\s*_]*(?:q|问)[:：]/iu, "");
+	// `Q:` before the question and `but`, `and`, `so` starting it ask nothing themselves.
+	const body = text.replace(/^[\s*_]*(?:q|问)[:：]/iu, "").replace(/^[\s*_]*(?:but|and|so)[\s,]+/iu, "");
 	const { word, end } = firstWord(body, 0);
 	const head = word.endsWith("'s") ? word.slice(0, -2) : word;
 	const wh = WH_WORDS.has(head);

@@ -57,6 +57,10 @@ describe("interrogative sentences without a mark", () => {
 		"Is GOGC=off ever a good idea for batch jobs",
 		"Does the race detector catch this case",
 		"When the GC runs, does it stop every goroutine",
+		"泛型比 interface{} 快多少",
+		"sysmon 多久检查一次",
+		"这里的 spinning M 是什么意思",
+		"but how does it interact with GOGC",
 	])("finds %j", (line) => {
 		expect(found(line)[0]).toMatchObject({ text: line, context: line, inferred: true });
 	});
@@ -92,6 +96,7 @@ describe("questions inside a line", () => {
 
 	it("finds admissions of not knowing, in Chinese and English", () => {
 		expect(asked("我还没搞懂 work stealing 的细节")).toBe("我还没搞懂 work stealing 的细节");
+		expect(asked("我不太清楚 g0 栈和普通 goroutine 栈的区别。")).toBe("我不太清楚 g0 栈和普通 goroutine 栈的区别");
 		expect(asked("不确定是否要升级到 1.21。")).toBe("不确定是否要升级到 1.21");
 		expect(asked("讲者提到了 PGO (I'm not sure whether it helps our services)")).toBe("I'm not sure whether it helps our services");
 		expect(asked("I don't know why the heap keeps growing after the load test.")).toBe("I don't know why the heap keeps growing after the load test");
@@ -116,6 +121,8 @@ describe("statements, titles and other lines that do not ask", () => {
 		"When the buffer is full, the sender blocks",
 		"Go 的 GC 相对于 Java 来说是比较简单的",
 		"slides 讲得不清楚，回头看视频",
+		"文档写得不太清楚",
+		"So we moved the cache to sync.Map",
 		"也没什么",
 		"- [1.2.3 如何设计 Go 泛型](https://example.org/1.2.3.pdf)",
 		"- [[How does the GC work]]",
@@ -205,28 +212,33 @@ describe("hostile lines", () => {
 	};
 
 	/**
-	 * The fastest of a few rounds of `runs` reads, per read: a pause of the collector or of a busy
-	 * machine does not count, and short reads are timed many at a time.
+	 * The fastest read of 100,000 characters over the fastest read of 10,000 (timed ten at a time),
+	 * measured in turns, so that a pause of the collector or a busy machine weighs on both alike.
 	 */
-	const bestOf = (line: string, runs: number): number => {
-		let best = Infinity;
-		for (let round = 0; round < 5; round++) {
+	const ratioOf = (short: string, long: string): number => {
+		let bestShort = Infinity;
+		let bestLong = Infinity;
+		for (let round = 0; round < 7; round++) {
 			let total = 0;
-			for (let run = 0; run < runs; run++) {
-				total += timeFor(line);
+			for (let run = 0; run < 10; run++) {
+				total += timeFor(short);
 			}
-			best = Math.min(best, total / runs);
+			bestShort = Math.min(bestShort, total / 10);
+			bestLong = Math.min(bestLong, timeFor(long));
 		}
-		return best;
+		return bestLong / bestShort;
 	};
 
 	it.each(["为什么", "(", "（为什么", "**", "** (", "a. ", "Why ", "不知道", "？ ", "`", "[x](", "[[", "https://", "How: ", "吗，", "  x", "...."])(
 		"reads 100,000 characters of %j in linear time",
 		(unit) => {
 			const line = (length: number): string => unit.repeat(Math.ceil(length / unit.length));
-			const short = bestOf(line(10_000), 10);
 			// Ten times the length may cost ten times the time, with room for noise; not a hundred times.
-			expect(bestOf(line(100_000), 1) / short).toBeLessThan(15);
+			const ratio = ratioOf(line(10_000), line(100_000));
+			if (ratio >= 15) {
+				console.log(`${JSON.stringify(unit)}: ${ratio.toFixed(1)}× for 10× the length`);
+			}
+			expect(ratio).toBeLessThan(15);
 		},
 	);
 });
