@@ -9,7 +9,10 @@ export interface DashboardSettings {
 	trackedTags: string[];
 	/** Where downloaded PDFs go; `{year}` becomes the talk's year. */
 	downloadFolder: string;
+	/** List done and cancelled study items, and answered questions. */
 	showCompleted: boolean;
+	/** Find questions by the words they ask with, and inside lines; off: only callouts and `?`/`？`. */
+	questionsWithoutMark: boolean;
 	/** Append ` ✅ YYYY-MM-DD` to items checked off in the dashboard. */
 	completionDate: boolean;
 	openOnStartup: boolean;
@@ -21,6 +24,7 @@ export const DEFAULT_SETTINGS: DashboardSettings = {
 	trackedTags: ["gopherchina"],
 	downloadFolder: "GopherChina/{year}",
 	showCompleted: false,
+	questionsWithoutMark: true,
 	completionDate: false,
 	openOnStartup: false,
 	groupStudyBy: "note",
@@ -44,6 +48,7 @@ export function normalizeSettings(stored: unknown): DashboardSettings {
 		trackedTags: tags.length > 0 ? tags : [...DEFAULT_SETTINGS.trackedTags],
 		downloadFolder: folder !== "" ? folder : DEFAULT_SETTINGS.downloadFolder,
 		showCompleted: bool(data.showCompleted, DEFAULT_SETTINGS.showCompleted),
+		questionsWithoutMark: bool(data.questionsWithoutMark, DEFAULT_SETTINGS.questionsWithoutMark),
 		completionDate: bool(data.completionDate, DEFAULT_SETTINGS.completionDate),
 		openOnStartup: bool(data.openOnStartup, DEFAULT_SETTINGS.openOnStartup),
 		groupStudyBy: oneOf(data.groupStudyBy, ["note", "session"], DEFAULT_SETTINGS.groupStudyBy),
@@ -76,13 +81,14 @@ export interface SettingsHost {
 
 type Field =
 	| { key: "trackedTags" | "downloadFolder"; kind: "text"; placeholder: string }
-	| { key: "showCompleted" | "completionDate" | "openOnStartup"; kind: "toggle" }
+	| { key: "showCompleted" | "questionsWithoutMark" | "completionDate" | "openOnStartup"; kind: "toggle" }
 	| { key: "groupStudyBy" | "language"; kind: "dropdown"; options: () => Record<string, string> };
 
 const FIELDS: Field[] = [
 	{ key: "trackedTags", kind: "text", placeholder: "#gopherchina" },
 	{ key: "downloadFolder", kind: "text", placeholder: DEFAULT_SETTINGS.downloadFolder },
 	{ key: "showCompleted", kind: "toggle" },
+	{ key: "questionsWithoutMark", kind: "toggle" },
 	{ key: "completionDate", kind: "toggle" },
 	{ key: "openOnStartup", kind: "toggle" },
 	{ key: "groupStudyBy", kind: "dropdown", options: () => ({ note: t("settings.groupStudyBy.note"), session: t("settings.groupStudyBy.session") }) },

@@ -24,7 +24,7 @@ export const en = {
 	"empty.nothingTracked": "No notes tagged {tag} yet. Add the tag to a note (or change the tracked tags in settings) and it shows up here.",
 	"empty.noMatch": "Nothing matches the filter.",
 	"empty.noStudy": "No open study items. Task items (- [ ]) in tracked notes show up here.",
-	"empty.noQuestions": "No questions yet. Lines ending in a question mark and question callouts show up here.",
+	"empty.noQuestions": "No open questions yet. Question callouts, lines ending in a question mark and sentences that ask (why…, how…, 为什么…) show up here.",
 	"empty.noTalks": "No talks yet. Links to slide PDFs in tracked notes show up here.",
 	"empty.failed": "The dashboard could not be drawn. Refresh it, or see the developer console for why.",
 	"empty.loading": "Reading your notes…",
@@ -59,6 +59,7 @@ export const en = {
 	"item.checkbox": "Done: {text}",
 
 	"question.toTask": "Make it a study item",
+	"question.answered": "Answered",
 
 	"menu.copyLink": "Copy link",
 	"menu.openNote": "Open note",
@@ -98,7 +99,9 @@ export const en = {
 	"settings.downloadFolder.name": "PDF download folder",
 	"settings.downloadFolder.desc": "Where downloaded slides are saved. {year} becomes the talk's year.",
 	"settings.showCompleted.name": "Show completed items",
-	"settings.showCompleted.desc": "List done and cancelled study items too.",
+	"settings.showCompleted.desc": "List done and cancelled study items, and answered questions, too.",
+	"settings.questionsWithoutMark.name": "Find questions without a question mark",
+	"settings.questionsWithoutMark.desc": "Also list sentences that ask with their words (why…, how does…, 为什么…, …吗) and questions asked in brackets or bold inside a line. Off: only question callouts and lines ending in a question mark.",
 	"settings.completionDate.name": "Add a completion date",
 	"settings.completionDate.desc": "Append ✅ and the date to items checked off in the dashboard.",
 	"settings.openOnStartup.name": "Open on start-up",

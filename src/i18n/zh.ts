@@ -26,7 +26,7 @@ export const zh: Record<MessageKey, string> = {
 	"empty.nothingTracked": "还没有带 {tag} 标签的笔记。给笔记加上这个标签（或在设置中修改跟踪的标签），它就会出现在这里。",
 	"empty.noMatch": "没有符合筛选条件的内容。",
 	"empty.noStudy": "没有未完成的学习任务。跟踪笔记中的任务项（- [ ]）会显示在这里。",
-	"empty.noQuestions": "还没有问题。以问号结尾的行和 question 标注会显示在这里。",
+	"empty.noQuestions": "还没有待解决的问题。question 标注、以问号结尾的行和提问的句子（为什么…、如何…、why…）会显示在这里。",
 	"empty.noTalks": "还没有演讲。跟踪笔记中指向幻灯片 PDF 的链接会显示在这里。",
 	"empty.failed": "仪表盘无法绘制。请刷新，或在开发者控制台中查看原因。",
 	"empty.loading": "正在读取笔记…",
@@ -61,6 +61,7 @@ export const zh: Record<MessageKey, string> = {
 	"item.checkbox": "完成：{text}",
 
 	"question.toTask": "转为学习任务",
+	"question.answered": "已回答",
 
 	"menu.copyLink": "复制链接",
 	"menu.openNote": "打开笔记",
@@ -100,7 +101,9 @@ export const zh: Record<MessageKey, string> = {
 	"settings.downloadFolder.name": "PDF 下载文件夹",
 	"settings.downloadFolder.desc": "下载的幻灯片保存的位置。{year} 会替换为演讲的年份。",
 	"settings.showCompleted.name": "显示已完成的任务",
-	"settings.showCompleted.desc": "同时列出已完成和已取消的学习任务。",
+	"settings.showCompleted.desc": "同时列出已完成和已取消的学习任务，以及已回答的问题。",
+	"settings.questionsWithoutMark.name": "识别没有问号的问题",
+	"settings.questionsWithoutMark.desc": "也列出用疑问词提问的句子（为什么…、如何…、…吗、how does…）和行内括号或加粗里的问题。关闭后只列出 question 标注和以问号结尾的行。",
 	"settings.completionDate.name": "添加完成日期",
 	"settings.completionDate.desc": "在仪表盘中勾选的任务后追加 ✅ 和日期。",
 	"settings.openOnStartup.name": "启动时打开",

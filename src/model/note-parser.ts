@@ -155,10 +155,13 @@ export class NoteModel implements NoteRecord {
 			path: this.path,
 			line: question.line,
 			text: question.text,
+			context: question.context,
 			lineText: lines[question.line] ?? "",
 			headings: headings.at(question.line),
 			sessionKey: talk === null ? null : talk.forLine(question.line),
 			listItem: question.listItem,
+			inferred: question.inferred,
+			answered: question.answered,
 			version: this.version,
 		}));
 	}

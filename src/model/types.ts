@@ -61,12 +61,20 @@ export interface StudyItem {
 export interface Question {
 	path: string;
 	line: number;
+	/** What asks: the line without its markers, or the clause or sentence of it that asks. */
 	text: string;
+	/** The line without its list, quote or callout markers; differs from `text` when a part of it asks. */
+	context: string;
+	/** The whole line as it was read, to confirm it before a write. */
 	lineText: string;
 	headings: string[];
 	sessionKey: string | null;
 	/** True when the question is a list item, so it can be turned into a study item. */
 	listItem: boolean;
+	/** Found by the words it asks with (为什么…, How does…), with neither a question mark nor a callout. */
+	inferred: boolean;
+	/** Answered in the note: a child list item, or a next line starting with `答：`, `A:` or `Answer:`. */
+	answered: boolean;
 	/** The text the question was read from, to find it again for a write. */
 	version: TextVersion;
 }

@@ -200,7 +200,7 @@ export class Dashboard extends Component {
 
 	private model(): VisibleModel {
 		const settings = this.context.settings();
-		return new VisibleModel(this.context.index, this.state, settings.showCompleted, settings.groupStudyBy === "session", this.options.fixedYear);
+		return new VisibleModel(this.context.index, this.state, settings.showCompleted, settings.groupStudyBy === "session", this.options.fixedYear, settings.questionsWithoutMark);
 	}
 
 	/** Redraws the lists only, so that the filter box keeps its focus while the user types. */

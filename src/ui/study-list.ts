@@ -110,6 +110,22 @@ function renderText(row: HTMLElement, entry: StudyItem | Question, env: ListEnv)
 	return text;
 }
 
+/**
+ * A question's text; when only a clause or a sentence of its line asks, the line follows below it,
+ * muted, for context.
+ */
+function renderQuestionText(row: HTMLElement, question: Question, env: ListEnv): void {
+	if (question.context === question.text) {
+		renderText(row, question, env);
+		return;
+	}
+	const body = row.createDiv({ cls: "gopherchina-question-body" });
+	renderText(body, question, env);
+	const context = body.createDiv({ cls: "gopherchina-question-context" });
+	const shown = question.context.length > MAX_TEXT ? `${question.context.slice(0, MAX_TEXT)}…` : question.context;
+	renderInline(context, parseInline(shown), { openLink: (target, event) => openLink(env, target, question.path, event) });
+}
+
 /** Questions grouped by note, each opening its line; list-item questions can become study items. */
 export function renderQuestions(parent: HTMLElement, rows: ReadonlyArray<RowItem<Question>>, env: ListEnv): void {
 	let index = 0;
@@ -136,7 +152,11 @@ export function renderQuestions(parent: HTMLElement, rows: ReadonlyArray<RowItem
 					const line = holder.createDiv({ cls: "gopherchina-item gopherchina-question" });
 					line.dataset.path = question.path;
 					line.dataset.line = String(question.line);
-					renderText(line, question, env);
+					line.toggleClass("is-answered", question.answered);
+					renderQuestionText(line, question, env);
+					if (question.answered) {
+						line.createSpan({ cls: "gopherchina-badge gopherchina-badge-muted", text: t("question.answered") });
+					}
 					if (question.listItem) {
 						const button = line.createEl("button", { cls: "gopherchina-small-button", text: t("question.toTask") });
 						button.addEventListener("click", () => {

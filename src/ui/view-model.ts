@@ -64,6 +64,8 @@ export class VisibleModel {
 		private readonly showCompleted: boolean,
 		private readonly bySession: boolean,
 		fixedYear: string | null = null,
+		/** Questions found by their words (no mark, no callout) are listed; off, they are left out. */
+		private readonly questionsWithoutMark = true,
 	) {
 		this.filter = state.filter.trim().toLowerCase();
 		this.year = fixedYear ?? state.year;
@@ -149,8 +151,11 @@ export class VisibleModel {
 			const rows: Array<RowItem<Question>> = [];
 			for (const note of this.index.notes()) {
 				for (const question of note.questions) {
+					if ((question.answered && !this.showCompleted) || (question.inferred && !this.questionsWithoutMark)) {
+						continue;
+					}
 					const row = this.row(question, note);
-					if (this.inYear(row.yearKey) && matches(this.filter, question.text, note.path, ...question.headings)) {
+					if (this.inYear(row.yearKey) && matches(this.filter, question.text, question.context, note.path, ...question.headings)) {
 						rows.push(row);
 					}
 				}

@@ -107,8 +107,11 @@ describe("the example vault", () => {
 		expect(item("泛型的 GC shape stenciling").sessionId).toBe(session(2023, "1.2.3").id);
 	});
 
-	it("finds questions: question and faq callouts, list items and lines ending in ? or ？", () => {
+	it("finds questions: question and faq callouts, list items, lines ending in ? or ？ and clauses that ask", () => {
+		const seed = ["Content", "矩阵起源 Matrixone", "Interface & Generic"];
 		expect(model.questions).toEqual([
+			{ path: "GopherChina 2023 总结.md", line: 67, text: "但是这个度要怎么衡量呢", headings: seed },
+			{ path: "GopherChina 2023 总结.md", line: 69, text: "我目前并不知道为什么会造成内存逃逸", headings: seed },
 			{ path: "Talks/2019 回顾.md", line: 12, text: "Go 的调度器在 2019 年之后改了什么", headings: ["GopherChina 2019 回顾 #gopherchina/2019"] },
 			{ path: "Talks/2019 回顾.md", line: 15, text: "什么时候用 sync.Pool", headings: ["GopherChina 2019 回顾 #gopherchina/2019"] },
 			{ path: "Talks/2023 上海站.md", line: 21, text: "为什么 sidecar 模式的延迟更高？", headings: ["GopherChina 2023 上海站", "Questions"] },

@@ -23,7 +23,14 @@ describe("the seed note (a user's GopherChina 2023 notes)", () => {
 
 	it("is tracked through its inline #gopherchina tag", () => {
 		expect(model.notes).toEqual([{ path: PATH, tags: ["#go", "#会议", "#gopherchina"] }]);
-		expect(model.questions).toEqual([]);
+	});
+
+	it("finds the two questions asked inside lines, as their clauses", () => {
+		const headings = ["Content", "矩阵起源 Matrixone", "Interface & Generic"];
+		expect(model.questions).toEqual([
+			{ path: PATH, line: 67, text: "但是这个度要怎么衡量呢", headings },
+			{ path: PATH, line: 69, text: "我目前并不知道为什么会造成内存逃逸", headings },
+		]);
 	});
 
 	it("finds the 25 talks of 2023, sorted by code", () => {

@@ -17,7 +17,7 @@ describe("the dashboard pane", () => {
 		const el = pane(harness);
 		expect(el.querySelector(".gopherchina-progress-text")?.textContent).toBe("4 of 17 study items done");
 		expect(el.querySelector(".gopherchina-counts")?.textContent).toBe("6 notes · 34 talks · 4 PDFs in the vault");
-		expect(texts(el, ".gopherchina-tab")).toEqual(["Study13", "Talks34", "Questions3"]);
+		expect(texts(el, ".gopherchina-tab")).toEqual(["Study13", "Talks34", "Questions5"]);
 	});
 
 	it("opens in a main tab from its own command", async () => {

@@ -15,14 +15,58 @@ describe("questions, the code block, languages and settings", () => {
 		harness = await loadPlugin(exampleFiles(), { viewState: { tab: "questions", expanded: { "questions:Talks/2023 上海站.md": true } } });
 		await harness.command("open");
 		const el = pane(harness);
-		expect(texts(el, ".gopherchina-question .gopherchina-item-text")).toEqual(["Go 的调度器在 2019 年之后改了什么", "什么时候用 sync.Pool", "为什么 sidecar 模式的延迟更高？"]);
+		expect(texts(el, ".gopherchina-question .gopherchina-item-text")).toEqual([
+			"但是这个度要怎么衡量呢",
+			"我目前并不知道为什么会造成内存逃逸",
+			"Go 的调度器在 2019 年之后改了什么",
+			"什么时候用 sync.Pool",
+			"为什么 sidecar 模式的延迟更高？",
+		]);
 		const buttons = el.querySelectorAll(".gopherchina-question button");
 		expect(buttons).toHaveLength(1);
 		click(buttons[0]);
 		await flush();
 		expect((await harness.runtime.read("Talks/2023 上海站.md")).split("\r\n")[21]).toBe("- [ ] 为什么 sidecar 模式的延迟更高？");
 		await settleView();
-		expect(texts(pane(harness), ".gopherchina-tab")).toEqual(["Study14", "Talks34", "Questions2"]);
+		expect(texts(pane(harness), ".gopherchina-tab")).toEqual(["Study14", "Talks34", "Questions4"]);
+	});
+
+	it("shows a clause with its line muted below, hides answered questions unless completed ones are shown, and finds none without a mark when switched off", async () => {
+		const note = [
+			"#gopherchina",
+			"",
+			"注意不要过度的使用接口 (**但是这个度要怎么衡量呢**)，不要过度的抽象",
+			"",
+			"- 为什么 map 不是并发安全的",
+			"  - 因为写没有加锁",
+			"- 有问号的问题？",
+			"",
+			"How does the scheduler pick the next goroutine",
+			"答：runnext first, then the local queue",
+		].join("\n");
+		harness = await loadPlugin({ "Q.md": note }, { viewState: { tab: "questions" } });
+		await harness.command("open");
+		let el = pane(harness);
+		expect(texts(el, ".gopherchina-question .gopherchina-item-text")).toEqual(["但是这个度要怎么衡量呢", "有问号的问题？"]);
+		expect(texts(el, ".gopherchina-question-context")).toEqual(["注意不要过度的使用接口 (但是这个度要怎么衡量呢)，不要过度的抽象"]);
+		expect(el.querySelector(".gopherchina-question-context strong")?.textContent).toBe("但是这个度要怎么衡量呢");
+		expect(el.querySelector(".gopherchina-question .gopherchina-badge")).toBeNull();
+
+		harness.plugin.options.showCompleted = true;
+		await harness.plugin.saveOptions();
+		await settleView();
+		el = pane(harness);
+		expect(texts(el, ".gopherchina-question .gopherchina-item-text")).toEqual(["但是这个度要怎么衡量呢", "为什么 map 不是并发安全的", "有问号的问题？", "How does the scheduler pick the next goroutine"]);
+		expect(texts(el, ".gopherchina-question.is-answered .gopherchina-badge")).toEqual(["Answered", "Answered"]);
+		expect(texts(el, ".gopherchina-tab-count")[2]).toBe("4");
+
+		const tab = new DashboardSettingTab(harness.plugin);
+		await tab.setControlValue("questionsWithoutMark", false);
+		await settleView();
+		el = pane(harness);
+		expect(harness.plugin.options.questionsWithoutMark).toBe(false);
+		expect(texts(el, ".gopherchina-question .gopherchina-item-text")).toEqual(["有问号的问题？"]);
+		expect(texts(el, ".gopherchina-tab-count")[2]).toBe("1");
 	});
 
 	it("reads the code block's options", () => {
@@ -55,7 +99,7 @@ describe("questions, the code block, languages and settings", () => {
 		const el = pane(harness);
 		expect(el.querySelector(".gopherchina-progress-text")?.textContent).toBe("已完成 4 / 17 项学习任务");
 		expect(el.querySelector(".gopherchina-counts")?.textContent).toBe("6 篇笔记 · 34 个演讲 · 库中 4 个 PDF");
-		expect(texts(el, ".gopherchina-tab")).toEqual(["学习13", "演讲34", "问题3"]);
+		expect(texts(el, ".gopherchina-tab")).toEqual(["学习13", "演讲34", "问题5"]);
 		expect(texts(el, ".gopherchina-toggle")).toEqual(["显示已完成", "按演讲分组"]);
 		expect(el.querySelector<HTMLInputElement>(".gopherchina-filter")?.placeholder).toBe("筛选…");
 	});
@@ -94,12 +138,13 @@ describe("questions, the code block, languages and settings", () => {
 			"Tracked tags",
 			"PDF download folder",
 			"Show completed items",
+			"Find questions without a question mark",
 			"Add a completion date",
 			"Open on start-up",
 			"Group study items by",
 			"Language",
 		]);
-		expect(tab.getSettingDefinitions()).toHaveLength(7);
+		expect(tab.getSettingDefinitions()).toHaveLength(8);
 	});
 
 	it("can be reached by keyboard: rows and group headers are focusable and answer Enter and Space", async () => {

@@ -1,0 +1,210 @@
+/**
+ * The parts of a line that the question rules read. Code spans, links and URLs are filled with a
+ * neutral mark of the same length (so positions still point into the line): a word in `why()`, in a
+ * talk's link text or in a URL never makes a line ask. The line is then cut into sentences and
+ * into the clauses set apart in brackets or bold. Every scan moves forward only: linear in the line.
+ */
+
+/** Stands for a character of code, a link or a URL: no letter, no space, no punctuation. */
+export const FILLER = "\u2591";
+
+/** A span of a line, [from, to). */
+export interface Span {
+	from: number;
+	to: number;
+}
+
+/** A sentence and the mark that ends it (`""` at the end of the line). */
+export interface Sentence extends Span {
+	end: string;
+}
+
+/** The line with inline code, links (text and target), wikilinks and bare URLs filled. */
+export function readable(text: string): string {
+	if (!/[`[\]:]/.test(text)) {
+		return text;
+	}
+	const fill: Span[] = [];
+	const runs = codeSpans(text);
+	let next = 0;
+	let lastOpen = -1;
+	let closeParen = -2;
+	let closeWiki = -2;
+	for (let i = 0; i < text.length; i++) {
+		const code = runs[next];
+		if (code !== undefined && i === code.from) {
+			fill.push(code);
+			i = code.to - 1;
+			next++;
+			lastOpen = -1;
+			continue;
+		}
+		const char = text.charCodeAt(i);
+		if (char === 91 && text.charCodeAt(i + 1) === 91) {
+			// [[wikilink]] (or ![[embed]]) up to the next ]].
+			if (closeWiki !== -1 && closeWiki < i) {
+				closeWiki = text.indexOf("]]", i + 2);
+			}
+			if (closeWiki === -1) {
+				continue;
+			}
+			fill.push({ from: i, to: closeWiki + 2 });
+			i = closeWiki + 1;
+			lastOpen = -1;
+		} else if (char === 91) {
+			lastOpen = i;
+		} else if (char === 93 && text.charCodeAt(i + 1) === 40 && lastOpen !== -1) {
+			// [text](target): the text is a title or a name, the target a path.
+			if (closeParen !== -1 && closeParen < i) {
+				closeParen = text.indexOf(")", i + 2);
+			}
+			if (closeParen === -1) {
+				continue;
+			}
+			fill.push({ from: lastOpen, to: closeParen + 1 });
+			i = closeParen;
+			lastOpen = -1;
+		} else if ((char === 104 || char === 72) && (startsWithUrl(text, i))) {
+			let end = i;
+			while (end < text.length && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 62) {
+				end++;
+			}
+			fill.push({ from: i, to: end });
+			i = end - 1;
+		}
+	}
+	return fillSpans(text, fill);
+}
+
+function startsWithUrl(text: string, at: number): boolean {
+	const head = text.slice(at, at + 8).toLowerCase();
+	return head.startsWith("http://") || head.startsWith("https://");
+}
+
+function isSpace(char: number): boolean {
+	return char === 32 || char === 9 || char === 0xa0 || char === 0x3000;
+}
+
+/** Code spans of a line: a backtick run up to the next run of the same length (one pass). */
+function codeSpans(text: string): Span[] {
+	const starts: number[] = [];
+	const lengths: number[] = [];
+	for (let i = text.indexOf("`"); i !== -1; ) {
+		let end = i + 1;
+		while (text.charCodeAt(end) === 96) {
+			end++;
+		}
+		starts.push(i);
+		lengths.push(end - i);
+		i = text.indexOf("`", end);
+	}
+	const closing = new Array<number>(starts.length).fill(-1);
+	const seen = new Map<number, number>();
+	for (let k = starts.length - 1; k >= 0; k--) {
+		closing[k] = seen.get(lengths[k] as number) ?? -1;
+		seen.set(lengths[k] as number, k);
+	}
+	const spans: Span[] = [];
+	for (let k = 0; k < starts.length; k++) {
+		const close = closing[k] as number;
+		if (close !== -1) {
+			spans.push({ from: starts[k] as number, to: (starts[close] as number) + (lengths[close] as number) });
+			k = close;
+		}
+	}
+	return spans;
+}
+
+/** The text with each span (in order, not overlapping) replaced by fillers. */
+export function fillSpans(text: string, spans: readonly Span[]): string {
+	if (spans.length === 0) {
+		return text;
+	}
+	let result = "";
+	let copied = 0;
+	for (const span of spans) {
+		const from = Math.max(copied, span.from);
+		if (span.to > from) {
+			result += text.slice(copied, from) + FILLER.repeat(span.to - from);
+			copied = span.to;
+		}
+	}
+	return result + text.slice(copied);
+}
+
+const OPEN = 40;
+const OPEN_WIDE = 0xff08;
+const CLOSE = 41;
+const CLOSE_WIDE = 0xff09;
+const STAR = 42;
+
+/**
+ * Clauses set apart in a line: the innermost bracketed ones (ASCII or full-width brackets) and the
+ * bold ones (`**…**`), as the spans of their content, in order of their start.
+ */
+export function clauses(text: string): { brackets: Span[]; bold: Span[] } {
+	const brackets: Span[] = [];
+	const bold: Span[] = [];
+	let open = -1;
+	let boldOpen = -1;
+	for (let i = 0; i < text.length; i++) {
+		const char = text.charCodeAt(i);
+		if (char === OPEN || char === OPEN_WIDE) {
+			open = i;
+		} else if ((char === CLOSE || char === CLOSE_WIDE) && open !== -1) {
+			brackets.push({ from: open + 1, to: i });
+			open = -1;
+		} else if (char === STAR && text.charCodeAt(i + 1) === STAR) {
+			if (boldOpen === -1) {
+				boldOpen = i + 2;
+			} else {
+				bold.push({ from: boldOpen, to: i });
+				boldOpen = -1;
+			}
+			i++;
+		}
+	}
+	return { brackets, bold };
+}
+
+/** `。！!；;？?`: the marks that end a sentence (a `.` only before a space or at the end). */
+function endsSentence(char: number): boolean {
+	return char === 0x3002 || char === 0xff01 || char === 33 || char === 0xff1b || char === 59 || char === 0xff1f || char === 63;
+}
+
+/**
+ * The sentences of a line: cut after `。！；？` (and their ASCII forms; a `.` only before a space or
+ * at the end, so `sync.Pool` and `1.21` stay whole).
+ */
+export function sentences(text: string): Sentence[] {
+	const found: Sentence[] = [];
+	let from = 0;
+	for (let i = 0; i < text.length; i++) {
+		const char = text.charCodeAt(i);
+		if (endsSentence(char) || (char === 46 && (i + 1 === text.length || isSpace(text.charCodeAt(i + 1))))) {
+			let to = i + 1;
+			while (to < text.length && endsSentence(text.charCodeAt(to))) {
+				to++;
+			}
+			found.push({ from, to: i, end: text.charAt(i) });
+			from = to;
+			i = to - 1;
+		}
+	}
+	if (from < text.length) {
+		found.push({ from, to: text.length, end: "" });
+	}
+	return found;
+}
+
+/** A span without the spaces, emphasis marks and quotes around it. */
+export function trimSpan(text: string, span: Span): Span {
+	let { from, to } = span;
+	while (from < to && " \t*_\u3000\"'“‘".includes(text.charAt(from))) {
+		from++;
+	}
+	while (to > from && " \t*_\u3000\"'”’，,：:".includes(text.charAt(to - 1))) {
+		to--;
+	}
+	return { from, to };
+}
