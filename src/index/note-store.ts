@@ -56,9 +56,10 @@ export class NoteStore {
 				return null;
 			}
 			const record = parseNote({ path, text, cache, tags: tags ?? [], trackedTags: this.tracked, resolveLink: this.resolveLink, confirmed });
-			if (!record.version.confirmed && this.records.has(path)) {
-				// Metadata read beside a newer text (the cache has not parsed it yet): keep the record
-				// that fits its text; the cache's `changed` event brings the new one.
+			if (!confirmed && this.records.has(path)) {
+				// Read from disk beside metadata that may be older than the text (the cache has not
+				// parsed it yet): keep the record the cache handed over; its `changed` event brings
+				// the new one. Only the first read of a note (start-up) is taken from disk.
 				return null;
 			}
 			this.skipped.delete(path);

@@ -8,6 +8,8 @@ const THEMATIC = /^(?:[-*_][\t ]*){3,}$/;
 const CONTAINER_PREFIX = /^(?:[\t ]*>)*[\t ]{0,3}/;
 /** Marks that open a block of another kind: a fence, a comment, math, HTML. */
 const OPENS_BLOCK = /^(?:`{3}|~{3}|%%|\$\$|<[!?/A-Za-z])/;
+/** What a line that merely continues a paragraph (lazily) can never start with. */
+const ENDS_PARAGRAPH = /^(?:`{3}|~{3}|%%|\$\$|<[!?/A-Za-z]|#{1,6}(?:[\t ]|$)|>|(?:[-*_][\t ]*){3,}$|[-=]+[\t ]*$)/;
 
 /**
  * True when a note's metadata fits its text, checked as far as can be without parsing the note:
@@ -45,6 +47,25 @@ export function metadataFitsText(text: string, spans: LineSpans, cache: CachedMe
 			}
 		}
 	}
+	const markerColumn = new Map<number, number>();
+	for (const item of cache.listItems ?? []) {
+		const content = lineAt(item.position.start.line);
+		const quote = /^(?:[\t ]*>)*/.exec(content)?.[0].length ?? 0;
+		let column = quote;
+		while (content.charCodeAt(column) === 32 || content.charCodeAt(column) === 9) {
+			column++;
+		}
+		const line = item.position.start.line;
+		if (item.parent === line) {
+			// An item that starts on its parent's line (`- [ ] 1. …`).
+			continue;
+		}
+		markerColumn.set(line, column - quote);
+		const parentColumn = item.parent >= 0 ? markerColumn.get(item.parent) : undefined;
+		if (item.parent < 0 ? column - quote > 3 : parentColumn === undefined || column - quote <= parentColumn) {
+			return false;
+		}
+	}
 	for (const heading of cache.headings ?? []) {
 		if (!fits(heading.position)) {
 			return false;
@@ -63,7 +84,7 @@ export function metadataFitsText(text: string, spans: LineSpans, cache: CachedMe
 		for (let line = start.line; line <= end.line && line < lineCount; line++) {
 			covered[line] = 1;
 		}
-		if (!sectionLooksLike(section.type, lineAt, start.line, end.line)) {
+		if (!sectionLooksLike(section.type, lineAt, start.line, end.line, markerColumn)) {
 			return false;
 		}
 	}
@@ -75,7 +96,7 @@ export function metadataFitsText(text: string, spans: LineSpans, cache: CachedMe
 	return true;
 }
 
-function sectionLooksLike(type: string, lineAt: (line: number) => string, from: number, to: number): boolean {
+function sectionLooksLike(type: string, lineAt: (line: number) => string, from: number, to: number, items: ReadonlyMap<number, number>): boolean {
 	const first = lineAt(from).replace(/^\uFEFF/, "");
 	const own = first.slice((CONTAINER_PREFIX.exec(first)?.[0] ?? "").length);
 	switch (type) {
@@ -89,20 +110,39 @@ function sectionLooksLike(type: string, lineAt: (line: number) => string, from: 
 			return own.startsWith("#") || to > from;
 		case "yaml":
 			return first === "---";
+		case "comment":
+		case "math":
+			return true;
 		case "paragraph":
 		case "table":
-			// No line of a paragraph or a table opens a block of another kind.
+			// A paragraph starts with at most three spaces, has no blank line, and no line of it opens
+			// a block of another kind or ends it.
+			if (/^(?: {4}|\t)/.test(first)) {
+				return false;
+			}
 			for (let line = from; line <= to; line++) {
 				const content = lineAt(line);
 				const rest = content.slice((CONTAINER_PREFIX.exec(content)?.[0] ?? "").length);
 				const body = rest.replace(/^(?:[-*+]|\d{1,9}[.)])[\t ]+/, "");
-				if (OPENS_BLOCK.test(rest) || OPENS_BLOCK.test(body)) {
+				if (rest.trim() === "" || OPENS_BLOCK.test(rest) || OPENS_BLOCK.test(body) || (line > from && ENDS_PARAGRAPH.test(rest))) {
 					return false;
 				}
 			}
 			return true;
 		default:
-			// Lists, quotes and callouts may hold code, HTML and comments of their own.
+			// Lists, quotes, callouts and footnotes may hold code, HTML and comments of their own, but a
+			// line at the margin that is no item and no quote only continues a paragraph (lazily): it
+			// cannot open or end a block.
+			for (let line = from + 1; line <= to; line++) {
+				const content = lineAt(line);
+				const margin = content.charCodeAt(0);
+				if (items.has(line) || margin === 32 || margin === 9 || content === "" || (type !== "list" && margin === 62)) {
+					continue;
+				}
+				if (ENDS_PARAGRAPH.test(content) || OPENS_BLOCK.test(content)) {
+					return false;
+				}
+			}
 			return true;
 	}
 }

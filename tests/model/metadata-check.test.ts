@@ -41,7 +41,10 @@ describe("a note read beside metadata of an older text", () => {
 		const newer = "#gopherchina\nnew line\n- [ ] a\n";
 		store.update("n.md", newer, buildMetadata("#gopherchina\n- [ ] a\n"), false);
 		expect(store.note("n.md")?.version.confirmed).toBe(false);
+		// A later read from disk never replaces a record, even when it fits; the cache's event does.
 		store.update("n.md", newer, buildMetadata(newer), false);
+		expect(store.note("n.md")?.version.confirmed).toBe(false);
+		store.update("n.md", newer, buildMetadata(newer), true);
 		expect(store.note("n.md")?.version.confirmed).toBe(true);
 	});
 });
