@@ -36,21 +36,44 @@ const THEMATIC = /^(?:[-*_][\t ]*){3,}$/;
  *   a blank line or a heading, with only inert or blank lines since the stretch; and the note holds as many lines identical to the target as before, the target being the same one
  *   of them. Anything else is refused.
  */
-export function locateLine(text: string, target: LineTarget): Located {
-	const spans = lineSpans(text);
+/** What `locateLine` works out about the current text; pass it back when locating several lines in one text. */
+export interface TextLines {
+	text: string;
+	spans: LineSpans;
+	hashes: Float64Array | null;
+	/** Hash of the whole text, once asked for. */
+	hash: number | null;
+}
+
+export function textLines(text: string): TextLines {
+	return { text, spans: lineSpans(text), hashes: null, hash: null };
+}
+
+export function locateLine(text: string, target: LineTarget, lines: TextLines = textLines(text)): Located {
+	const spans = lines.text === text ? lines.spans : lineSpans(text);
 	const { version } = target;
 	if (!version.confirmed) {
 		return { ok: false, reason: "uncertain" };
 	}
 	const lineAt = (index: number): string | null => (index < spans.starts.length ? text.slice(spans.starts[index], spans.ends[index]) : null);
-	if (isSameText(version, text)) {
+	let same: boolean;
+	if (lines.text === text) {
+		lines.hash ??= hashString(text);
+		same = text.length === version.length && lines.hash === version.hash;
+	} else {
+		same = isSameText(version, text);
+	}
+	if (same) {
 		return lineAt(target.line) === target.lineText ? { ok: true, line: target.line, spans } : { ok: false, reason: "changed" };
 	}
 	const before = version.lines;
 	if (target.line >= before.length || before[target.line] !== hashString(target.lineText)) {
 		return { ok: false, reason: "uncertain" };
 	}
-	const after = lineHashes(text, spans);
+	if (lines.text === text && lines.hashes === null) {
+		lines.hashes = lineHashes(text, spans);
+	}
+	const after = lines.text === text && lines.hashes !== null ? lines.hashes : lineHashes(text, spans);
 	const n = before.length;
 	const m = after.length;
 	let prefix = 0;

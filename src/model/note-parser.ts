@@ -239,14 +239,7 @@ interface Shared {
 }
 
 function uniqueLower(tags: readonly string[]): string[] {
-	const seen: string[] = [];
-	for (const tag of tags) {
-		const lower = tag.toLowerCase();
-		if (!seen.includes(lower)) {
-			seen.push(lower);
-		}
-	}
-	return seen;
+	return [...new Set(tags.map((tag) => tag.toLowerCase()))];
 }
 
 /** Builds a note's record: its sessions, study items and questions (parsed when first read). */

@@ -1,5 +1,5 @@
 import type { RefusalReason } from "./checkoff";
-import { type LineTarget, locateLine } from "./line-locate";
+import { type LineTarget, locateLine, textLines } from "./line-locate";
 import { splitTail, tailIsSafe } from "./line-tail";
 import { TASK_PREFIX } from "./status";
 
@@ -54,8 +54,9 @@ export function tieItems(text: string, targets: readonly LineTarget[], code: str
 	}
 	const edits: Array<{ start: number; end: number; tied: TiedLine }> = [];
 	const seen = new Set<number>();
+	const lines = textLines(text);
 	for (const target of targets) {
-		const located = locateLine(text, target);
+		const located = locateLine(text, target, lines);
 		if (!located.ok) {
 			return { ok: false, reason: located.reason };
 		}

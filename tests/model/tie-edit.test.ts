@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import { tieItem, tieItems, withTie } from "../../src/model/tie-edit";
 import { textVersion } from "../../src/model/text-version";
+import { expectLinear } from "./linear-time-helper";
 
 /** The target as the dashboard would have it: the line, its text, and the text it was drawn from. */
 function at(drawn: string, line: number): { line: number; lineText: string; version: ReturnType<typeof textVersion> } {
@@ -57,5 +58,20 @@ describe("tying a study item to a talk in the note's text", () => {
 		const drawn = "- [ ] a\n";
 		expect(tieItem(drawn, at(drawn, 0), "1.2) x")).toEqual({ ok: false, reason: "not-a-task" });
 		expect(tieItems(drawn, [at(drawn, 0), at(drawn, 0)], "1.2")).toEqual({ ok: false, reason: "uncertain" });
+	});
+});
+
+describe("tying many items of one note in one write", () => {
+	it("costs about as much as the note: linear in the number of items", () => {
+		expectLinear(
+			"tieItems over every item of a note",
+			(items) => {
+				const text = Array.from({ length: items }, (_, i) => `- [ ] item ${i}`).join("\n");
+				const version = textVersion(text);
+				return { text, targets: Array.from({ length: items }, (_, line) => ({ line, lineText: `- [ ] item ${line}`, version })) };
+			},
+			({ text, targets }) => tieItems(text, targets, "2.2.3"),
+			{ small: 1_000, large: 10_000 },
+		);
 	});
 });
