@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { isCommented, LINE_HTML, LINE_HTML_START, LINE_SKIPPED, maskComments } from "../../src/model/comments";
+import { expectLinear, repeatTo } from "./linear-time-helper";
 
 /** The note's lines as the scanner leaves them, trailing blanks trimmed; marks and block starts by line. */
 function visible(text: string, marks: Record<number, number> = {}, blockStarts: number[] = []): string[] {
@@ -105,17 +106,8 @@ describe("links that Obsidian's metadata lists", () => {
 });
 
 describe("hostile lines", () => {
-	const timeFor = (line: string): number => {
-		const start = performance.now();
-		maskComments([line, line], new Uint8Array(2), () => false);
-		return performance.now() - start;
-	};
-
 	it.each(["%", "<!--", "%% `", "<!-- `", "`` <!-- ` %%", "<!--> %"])("scans 100,000 characters of %j in linear time", (unit) => {
-		const line = (length: number): string => unit.repeat(Math.ceil(length / unit.length));
-		timeFor(line(10_000));
-		// Ten times the length may cost ten times the time, with room for noise; not a hundred times.
-		expect(timeFor(line(100_000))).toBeLessThan(Math.max(250, timeFor(line(10_000)) * 40));
+		expectLinear(`maskComments on ${JSON.stringify(unit)}`, (length) => repeatTo(unit, length), (line) => maskComments([line, line], new Uint8Array(2), () => false));
 	});
 
 	it("scans 10,000 lines that each open <!-- in one block in linear time", () => {

@@ -5,6 +5,7 @@ import { askingSpan, findQuestions } from "../../src/model/questions";
 import { normalizeSettings } from "../../src/settings";
 import type { Question } from "../../src/model/types";
 import { buildMetadata } from "../runtime/metadata-builder";
+import { expectLinear } from "./linear-time-helper";
 
 /** A note's questions, parsed as the index parses them, over the metadata the runtime builds. */
 function found(text: string): Question[] {
@@ -202,43 +203,19 @@ describe("the setting 'Find questions without a question mark'", () => {
 
 describe("hostile lines", () => {
 	/** The line as a paragraph, a list item and a quote, read as the parser reads them. */
-	const timeFor = (line: string): number => {
+	const read = (line: string): unknown => {
 		const lines = [line, `- ${line}`, `> ${line}`];
 		const item = { parent: -1, position: { start: { line: 1, col: 0, offset: 0 }, end: { line: 1, col: 0, offset: 0 } } } as ListItemCache;
 		const kinds = { skipped: new Uint8Array(3), headingLines: new Set<number>(), listItems: new Map([[1, item]]) };
-		const start = performance.now();
-		findQuestions(lines, kinds);
-		return performance.now() - start;
-	};
-
-	/**
-	 * The fastest read of 100,000 characters over the fastest read of 10,000 (timed ten at a time),
-	 * measured in turns, so that a pause of the collector or a busy machine weighs on both alike.
-	 */
-	const ratioOf = (short: string, long: string): number => {
-		let bestShort = Infinity;
-		let bestLong = Infinity;
-		for (let round = 0; round < 7; round++) {
-			let total = 0;
-			for (let run = 0; run < 10; run++) {
-				total += timeFor(short);
-			}
-			bestShort = Math.min(bestShort, total / 10);
-			bestLong = Math.min(bestLong, timeFor(long));
-		}
-		return bestLong / bestShort;
+		return findQuestions(lines, kinds);
 	};
 
 	it.each(["为什么", "(", "（为什么", "**", "** (", "a. ", "Why ", "不知道", "？ ", "`", "[x](", "[[", "https://", "How: ", "吗，", "  x", "...."])(
 		"reads 100,000 characters of %j in linear time",
 		(unit) => {
-			const line = (length: number): string => unit.repeat(Math.ceil(length / unit.length));
-			// Ten times the length may cost ten times the time, with room for noise; not a hundred times.
-			const ratio = ratioOf(line(10_000), line(100_000));
-			if (ratio >= 15) {
-				console.log(`${JSON.stringify(unit)}: ${ratio.toFixed(1)}× for 10× the length`);
-			}
-			expect(ratio).toBeLessThan(15);
+			// CPU time, best of several samples (tests/model/linear-time-helper.ts): ten times the length
+			// may cost about ten times as much (at most 15), never a hundred.
+			expectLinear(`findQuestions on ${JSON.stringify(unit)}`, (length) => unit.repeat(Math.ceil(length / unit.length)), read);
 		},
 	);
 });

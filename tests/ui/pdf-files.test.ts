@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { downloadFolderFor, looksLikePdf, safePdfName } from "../../src/ui/pdf-files";
+import { expectLinear } from "../model/linear-time-helper";
 
 describe("where downloaded PDFs go", () => {
 	it("fills in the year and edition, and drops it when unknown", () => {
@@ -84,24 +85,8 @@ describe("where downloaded PDFs go", () => {
 
 	it("takes time linear in the name: x + '. ' × n + y", () => {
 		const input = (length: number): string => `x${". ".repeat((length - 2) / 2)}y`;
+		expectLinear("safePdfName on x + '. ' × n + y", input, safePdfName);
 		const small = input(10_000);
-		const large = input(100_000);
-		// Per call, best of many samples, small and large taken in turn so that a busy moment of the
-		// machine falls on both: one sample of one call is mostly timer and garbage-collector noise.
-		const perCall = (text: string, calls: number): number => {
-			const start = performance.now();
-			for (let call = 0; call < calls; call++) {
-				safePdfName(text);
-			}
-			return (performance.now() - start) / calls;
-		};
-		let smallBest = Infinity;
-		let largeBest = Infinity;
-		for (let sample = 0; sample < 10; sample++) {
-			smallBest = Math.min(smallBest, perCall(small, 100));
-			largeBest = Math.min(largeBest, perCall(large, 10));
-		}
-		expect(largeBest / smallBest).toBeLessThan(15);
 		// The cut falls inside the run of dots and spaces, and a name ends in neither.
 		expect(safePdfName(small)).toBe("x.pdf");
 	});
