@@ -105,9 +105,13 @@ export function renderControls(parent: HTMLElement, state: DashboardState, optio
 			button.addEventListener("click", () => handlers.onTab(tab));
 		}
 	}
-	if (state.tab === "study") {
+	if (state.tab === "study" || state.tab === "questions") {
+		// Answered questions, like done items, are listed only with "Show completed".
 		const toggles = controls.createDiv({ cls: "gopherchina-toggles" });
 		toggle(toggles, t("toggle.showCompleted"), options.showCompleted, handlers.onShowCompleted, "show-completed");
+	}
+	if (state.tab === "study") {
+		const toggles = controls.querySelector<HTMLElement>(".gopherchina-toggles") ?? controls.createDiv({ cls: "gopherchina-toggles" });
 		toggle(toggles, t("toggle.groupBySession"), options.groupBySession, handlers.onGroupBySession, "group-by-session");
 	}
 	return filter;

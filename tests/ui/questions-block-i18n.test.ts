@@ -52,10 +52,14 @@ describe("questions, the code block, languages and settings", () => {
 		expect(el.querySelector(".gopherchina-question-context strong")?.textContent).toBe("但是这个度要怎么衡量呢");
 		expect(el.querySelector(".gopherchina-question .gopherchina-badge")).toBeNull();
 
-		harness.plugin.options.showCompleted = true;
-		await harness.plugin.saveOptions();
+		// The Questions tab has its own "Show completed" toggle (answered questions are the completed ones).
+		expect(el.querySelector("input[data-toggle='group-by-session']")).toBeNull();
+		const showCompleted = el.querySelector<HTMLInputElement>("input[data-toggle='show-completed']");
+		expect(showCompleted).not.toBeNull();
+		click(showCompleted);
 		await settleView();
 		el = pane(harness);
+		expect(harness.plugin.options.showCompleted).toBe(true);
 		expect(texts(el, ".gopherchina-question .gopherchina-item-text")).toEqual(["但是这个度要怎么衡量呢", "为什么 map 不是并发安全的", "有问号的问题？", "How does the scheduler pick the next goroutine"]);
 		expect(texts(el, ".gopherchina-question.is-answered .gopherchina-badge")).toEqual(["Answered", "Answered"]);
 		expect(texts(el, ".gopherchina-tab-count")[2]).toBe("4");
