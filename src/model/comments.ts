@@ -1,3 +1,4 @@
+import { backtickRuns } from "./text";
 /**
  * Comments, which Obsidian never shows: `%% … %%` and `<!-- … -->`. Where the parser reads a note's
  * text itself (web PDF links, questions) it reads the lines this module returns, with every comment
@@ -252,32 +253,6 @@ class CommentScanner {
 			spans.push(from, to);
 		}
 	}
-}
-
-/**
- * The backtick runs of a line from `from` on, and for each the next run as long: where a code span
- * opened by it would close (-1: it opens none). Found in one pass.
- */
-function backtickRuns(text: string, from: number): { starts: number[]; lengths: number[]; closing: number[] } {
-	const starts: number[] = [];
-	const lengths: number[] = [];
-	for (let i = text.indexOf("`", from); i !== -1; ) {
-		let end = i + 1;
-		while (text.charCodeAt(end) === 96) {
-			end++;
-		}
-		starts.push(i);
-		lengths.push(end - i);
-		i = text.indexOf("`", end);
-	}
-	const closing = new Array<number>(starts.length).fill(-1);
-	const seen = new Map<number, number>();
-	for (let k = starts.length - 1; k >= 0; k--) {
-		const length = lengths[k] as number;
-		closing[k] = seen.get(length) ?? -1;
-		seen.set(length, k);
-	}
-	return { starts, lengths, closing };
 }
 
 /** True when an odd number of backslashes stands before `index`. */

@@ -1,3 +1,4 @@
+import { isUnicodeSpace } from "./text";
 /**
  * File and folder names that every disk under a vault accepts: Windows, macOS, Linux, Android and iOS.
  * Pure functions; each runs in time linear in its input (one pass, no backtracking patterns).
@@ -107,7 +108,7 @@ export function cleanName(text: string): string {
 			last = SPACE;
 			continue;
 		}
-		if (code === 0x20 || isSpaceCode(code) || isUnsafeCode(code)) {
+		if (code === 0x20 || isUnicodeSpace(code) || isUnsafeCode(code)) {
 			out += last === SPACE ? text.slice(from, i) : `${text.slice(from, i)} `;
 			from = i + 1;
 			last = SPACE;
@@ -173,26 +174,8 @@ function isLowSurrogate(code: number): boolean {
 	return code >= 0xdc00 && code <= 0xdfff;
 }
 
-/** White space as `String.prototype.trim` sees it: tabs and line breaks, NBSP, BOM and category Zs. */
-function isSpaceCode(code: number): boolean {
-	return (
-		code === 0x20 ||
-		(code >= 0x09 && code <= 0x0d) ||
-		code === 0x85 ||
-		code === 0xa0 ||
-		code === 0x1680 ||
-		(code >= 0x2000 && code <= 0x200a) ||
-		code === 0x2028 ||
-		code === 0x2029 ||
-		code === 0x202f ||
-		code === 0x205f ||
-		code === 0x3000 ||
-		code === 0xfeff
-	);
-}
-
 function isDotOrSpaceCode(code: number): boolean {
-	return code === 0x2e || isSpaceCode(code);
+	return code === 0x2e || isUnicodeSpace(code);
 }
 
 /** Marks, joiners, variation selectors, skin tones, tag characters and Hangul vowel and final jamo. */

@@ -1,3 +1,4 @@
+import { backtickRuns } from "./text";
 /**
  * The parts of a line that the question rules read. Code spans, links and URLs are filled with a
  * neutral mark of the same length (so positions still point into the line): a word in `why()`, in a
@@ -87,23 +88,7 @@ function isSpace(char: number): boolean {
 
 /** Code spans of a line: a backtick run up to the next run of the same length (one pass). */
 function codeSpans(text: string): Span[] {
-	const starts: number[] = [];
-	const lengths: number[] = [];
-	for (let i = text.indexOf("`"); i !== -1; ) {
-		let end = i + 1;
-		while (text.charCodeAt(end) === 96) {
-			end++;
-		}
-		starts.push(i);
-		lengths.push(end - i);
-		i = text.indexOf("`", end);
-	}
-	const closing = new Array<number>(starts.length).fill(-1);
-	const seen = new Map<number, number>();
-	for (let k = starts.length - 1; k >= 0; k--) {
-		closing[k] = seen.get(lengths[k] as number) ?? -1;
-		seen.set(lengths[k] as number, k);
-	}
+	const { starts, lengths, closing } = backtickRuns(text);
 	const spans: Span[] = [];
 	for (let k = 0; k < starts.length; k++) {
 		const close = closing[k] as number;

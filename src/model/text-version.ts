@@ -1,3 +1,4 @@
+import { isUnicodeSpace } from "./text";
 /**
  * A compact record of the exact text a note's model was built from: a hash of the whole text and
  * one hash per line, plus which lines are inert (plain text that cannot change how the lines around
@@ -126,19 +127,7 @@ function hasStructuralMark(text: string, from: number, to: number): boolean {
 
 /** White space other than space and tab: controls, no-break and ideographic spaces, line separators, BOM. */
 function isOtherWhiteSpace(code: number): boolean {
-	return (
-		(code >= 9 && code <= 13 && code !== 9) ||
-		code === 0x85 ||
-		code === 0xa0 ||
-		code === 0x1680 ||
-		(code >= 0x2000 && code <= 0x200a) ||
-		code === 0x2028 ||
-		code === 0x2029 ||
-		code === 0x202f ||
-		code === 0x205f ||
-		code === 0x3000 ||
-		code === 0xfeff
-	);
+	return code !== 32 && code !== 9 && isUnicodeSpace(code);
 }
 
 /** A blank line as CommonMark has it: nothing but spaces and tabs. */

@@ -115,3 +115,47 @@ export function maskInlineCode(line: string): string {
 	}
 	return result + line.slice(copied);
 }
+
+/**
+ * The backtick runs of a line from `from` on, and for each the next run as long: where a code span
+ * opened by it would close (-1: it opens none). Found in one pass.
+ */
+export function backtickRuns(text: string, from = 0): { starts: number[]; lengths: number[]; closing: number[] } {
+	const starts: number[] = [];
+	const lengths: number[] = [];
+	for (let i = text.indexOf("`", from); i !== -1; ) {
+		let end = i + 1;
+		while (text.charCodeAt(end) === 96) {
+			end++;
+		}
+		starts.push(i);
+		lengths.push(end - i);
+		i = text.indexOf("`", end);
+	}
+	const closing = new Array<number>(starts.length).fill(-1);
+	const seen = new Map<number, number>();
+	for (let k = starts.length - 1; k >= 0; k--) {
+		const length = lengths[k] as number;
+		closing[k] = seen.get(length) ?? -1;
+		seen.set(length, k);
+	}
+	return { starts, lengths, closing };
+}
+
+/** White space as `String.prototype.trim` sees it: tabs and line breaks, NBSP, BOM and category Zs. */
+export function isUnicodeSpace(code: number): boolean {
+	return (
+		code === 0x20 ||
+		(code >= 0x09 && code <= 0x0d) ||
+		code === 0x85 ||
+		code === 0xa0 ||
+		code === 0x1680 ||
+		(code >= 0x2000 && code <= 0x200a) ||
+		code === 0x2028 ||
+		code === 0x2029 ||
+		code === 0x202f ||
+		code === 0x205f ||
+		code === 0x3000 ||
+		code === 0xfeff
+	);
+}
