@@ -105,17 +105,29 @@ function titleProperty(cache: CachedMetadata): string | null {
 	return typeof title === "string" ? title : null;
 }
 
-/** The line of the properties block that holds `needle`, else the block's first line. */
+/**
+ * The line of the properties block that holds `needle`, else the block's first line. The search
+ * starts where the last one ended (properties are met in the order they are written), so a block
+ * of thousands of PDF links is read about once, not once per link.
+ */
 function propertyLine(cache: CachedMetadata, lines: string[], needle: string): number {
 	const position = cache.frontmatterPosition;
 	if (!position) {
 		return 0;
 	}
-	for (let line = position.start.line; line <= position.end.line; line++) {
-		if ((lines[line] ?? "").includes(needle)) {
-			return line;
+	const first = position.start.line;
+	const count = position.end.line - first + 1;
+	const cursor = propertyCursor.get(lines) ?? 0;
+	for (let step = 0; step < count; step++) {
+		const offset = (cursor + step) % count;
+		if ((lines[first + offset] ?? "").includes(needle)) {
+			propertyCursor.set(lines, offset);
+			return first + offset;
 		}
 	}
-	return position.start.line;
+	return first;
 }
+
+/** Where the last property search of a note's lines ended. */
+const propertyCursor = new WeakMap<string[], number>();
 

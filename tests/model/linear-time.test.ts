@@ -7,6 +7,8 @@ import { normalizeTag } from "../../src/model/tags";
 import { TitleWords } from "../../src/model/title-words";
 import type { SessionRef } from "../../src/model/types";
 import { expectLinear, type Growth, repeatTo } from "./linear-time-helper";
+import { parseNote } from "../../src/model/note-parser";
+import { buildMetadata } from "../runtime/metadata-builder";
 
 /**
  * Every scanner stays linear on hostile lines: each family below once made its scanner quadratic (a
@@ -91,5 +93,19 @@ describe("a note's talks cost linear time in the note's size", () => {
 			const words = new TitleWords(titles, null);
 			return lines.map((line) => words.match(line));
 		});
+	});
+});
+
+describe("a note's properties", () => {
+	it("finds the line of each of thousands of PDF links in the properties in linear time", () => {
+		expectLinear(
+			"PDF links in the properties",
+			(links) => {
+				const text = ["---", "tags: [gopherchina]", "pdf:", ...Array.from({ length: links }, (_, i) => `  - https://h/${i}.pdf`), "---", ""].join("\n");
+				return { text, cache: buildMetadata(text) };
+			},
+			({ text, cache }) => parseNote({ path: "n.md", text, cache, tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null }).sessions,
+			{ small: 1_000, large: 10_000 },
+		);
 	});
 });
