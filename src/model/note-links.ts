@@ -47,15 +47,16 @@ export function findSessions(input: LinkInput, lines: string[], skipped: Uint8Ar
 			refs.push(ref);
 		}
 	}
+	const propertyLine = propertyLines(input.cache, lines);
 	for (const link of input.cache.frontmatterLinks ?? []) {
-		const ref = internalRef(input, link, propertyLine(input.cache, lines, link.original), noteYear);
+		const ref = internalRef(input, link, propertyLine(link.original), noteYear);
 		if (ref) {
 			refs.push(ref);
 		}
 	}
 	for (const [key, value] of Object.entries(input.cache.frontmatter ?? {})) {
 		for (const url of webPdfValues(value)) {
-			refs.push(remoteSessionRef(url, key === "pdf" ? titleProperty(input.cache) : null, propertyLine(input.cache, lines, url), noteYear));
+			refs.push(remoteSessionRef(url, key === "pdf" ? titleProperty(input.cache) : null, propertyLine(url), noteYear));
 		}
 	}
 	return refs.sort((a, b) => a.line - b.line);
@@ -106,28 +107,24 @@ function titleProperty(cache: CachedMetadata): string | null {
 }
 
 /**
- * The line of the properties block that holds `needle`, else the block's first line. The search
- * starts where the last one ended (properties are met in the order they are written), so a block
- * of thousands of PDF links is read about once, not once per link.
+ * A finder of the line of the properties block that holds a value, else the block's first line.
+ * Each search starts where the last one ended (properties are met in the order they are written), so
+ * a block of thousands of PDF links is read about once, not once per link.
  */
-function propertyLine(cache: CachedMetadata, lines: string[], needle: string): number {
+function propertyLines(cache: CachedMetadata, lines: string[]): (needle: string) => number {
 	const position = cache.frontmatterPosition;
-	if (!position) {
-		return 0;
-	}
-	const first = position.start.line;
-	const count = position.end.line - first + 1;
-	const cursor = propertyCursor.get(lines) ?? 0;
-	for (let step = 0; step < count; step++) {
-		const offset = (cursor + step) % count;
-		if ((lines[first + offset] ?? "").includes(needle)) {
-			propertyCursor.set(lines, offset);
-			return first + offset;
+	const first = position?.start.line ?? 0;
+	const count = position ? position.end.line - first + 1 : 0;
+	let cursor = 0;
+	return (needle) => {
+		for (let step = 0; step < count; step++) {
+			const offset = (cursor + step) % count;
+			if ((lines[first + offset] ?? "").includes(needle)) {
+				cursor = offset;
+				return first + offset;
+			}
 		}
-	}
-	return first;
+		return first;
+	};
 }
-
-/** Where the last property search of a note's lines ended. */
-const propertyCursor = new WeakMap<string[], number>();
 

@@ -69,46 +69,17 @@ export function maskInlineCode(line: string): string {
 	if (!line.includes("`")) {
 		return line;
 	}
-	const starts: number[] = [];
-	const lengths: number[] = [];
-	for (let i = 0; i < line.length; ) {
-		if (line.charCodeAt(i) !== 96) {
-			i++;
-			continue;
-		}
-		let end = i + 1;
-		while (line.charCodeAt(end) === 96) {
-			end++;
-		}
-		starts.push(i);
-		lengths.push(end - i);
-		i = end;
-	}
-	// For each run length, the indices of the runs of that length, and how far they have been used.
-	const byLength = new Map<number, { runs: number[]; next: number }>();
-	lengths.forEach((length, index) => {
-		const entry = byLength.get(length);
-		if (entry) {
-			entry.runs.push(index);
-		} else {
-			byLength.set(length, { runs: [index], next: 0 });
-		}
-	});
+	const { starts, lengths, closing } = backtickRuns(line);
 	let result = "";
 	let copied = 0;
 	for (let k = 0; k < starts.length; ) {
-		const length = lengths[k] as number;
-		const entry = byLength.get(length) as { runs: number[]; next: number };
-		while (entry.next < entry.runs.length && (entry.runs[entry.next] as number) <= k) {
-			entry.next++;
-		}
-		const close = entry.runs[entry.next];
-		if (close === undefined) {
+		const close = closing[k] as number;
+		if (close === -1) {
 			k++;
 			continue;
 		}
 		const from = starts[k] as number;
-		const to = (starts[close] as number) + length;
+		const to = (starts[close] as number) + (lengths[k] as number);
 		result += line.slice(copied, from) + " ".repeat(to - from);
 		copied = to;
 		k = close + 1;

@@ -1,4 +1,4 @@
-import type { RefusalReason } from "./checkoff";
+import type { EditResult } from "./checkoff";
 import { type LineTarget, locateLine, textLines } from "./line-locate";
 import { splitTail, tailIsSafe } from "./line-tail";
 import { TASK_PREFIX } from "./status";
@@ -11,18 +11,8 @@ export interface TiedLine {
 	previous: string;
 }
 
-export type TieResult =
-	| {
-			ok: true;
-			text: string;
-			/** The first tied line (as a check-off reports its one line). */
-			line: number;
-			lineText: string;
-			previous: string;
-			/** Every tied line, in the order of the targets. */
-			lines: TiedLine[];
-	  }
-	| { ok: false; reason: RefusalReason };
+/** A check-off's result (its line: the first tied line), with every tied line, in the order of the targets. */
+export type TieResult = (Extract<EditResult, { ok: true }> & { lines: TiedLine[] }) | Extract<EditResult, { ok: false }>;
 
 /**
  * A task line with ` (code)` at the end of its text, before a trailing completion date or block id:
