@@ -7,6 +7,7 @@ import { onActivate, renderGroup, renderRows } from "./groups";
 import { renderProgress } from "./header";
 import { baseName, type ListEnv, showSessionMenu } from "./list-env";
 import { openNoteAt } from "./navigation";
+import { decorateYear } from "./year-download";
 import { yearKey, yearLabel } from "./view-model";
 
 function dayTrack(session: Session): string {
@@ -63,33 +64,6 @@ export function renderTalks(parent: HTMLElement, sessions: readonly Session[], e
 			},
 		});
 	}
-}
-
-function decorateYear(header: HTMLElement, key: string, sessions: readonly Session[], env: ListEnv): void {
-	const running = env.pdf.downloads.get(key);
-	if (running) {
-		const box = header.createSpan({ cls: "gopherchina-download-progress" });
-		box.createEl("progress", { attr: { value: running.done, max: Math.max(1, running.total) } });
-		box.createSpan({ text: t("download.progress", { done: running.done, total: running.total }) });
-		const cancel = box.createEl("button", { cls: "gopherchina-small-button", text: t("download.cancel") });
-		cancel.addEventListener("click", (event) => {
-			event.stopPropagation();
-			env.pdf.cancel(key);
-		});
-		return;
-	}
-	if (!sessions.some((session) => session.localPath === null && session.url !== null)) {
-		return;
-	}
-	const button = header.createEl("button", { cls: "clickable-icon gopherchina-download-all" });
-	const label = t("session.downloadAll", { year: key === "" ? t("group.noYear") : yearLabel(key) });
-	setIcon(button, "download");
-	button.setAttr("aria-label", label);
-	setTooltip(button, label);
-	button.addEventListener("click", (event) => {
-		event.stopPropagation();
-		void env.pdf.downloadAll(key, sessions);
-	});
 }
 
 function renderSession(parent: HTMLElement, session: Session, progress: Progress | undefined, env: ListEnv): void {
