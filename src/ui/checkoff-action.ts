@@ -5,7 +5,7 @@ import { metadataFitsText } from "../model/metadata-check";
 import { tieItems, type TieResult } from "../model/tie-edit";
 import { hashString, isSameText, lineSpans, textVersion, type TextVersion } from "../model/text-version";
 import type { Question, StudyItem } from "../model/types";
-import { t } from "../i18n";
+import { plural, t } from "../i18n";
 import { noticeWithAction, notify } from "./notices";
 import type { DashboardContext } from "./services";
 
@@ -163,7 +163,7 @@ export class CheckoffAction {
 					this.written.set(key, { target: { line: line.line, lineText: line.lineText, version: written.version }, status: this.written.get(key)?.status ?? item.status });
 				});
 				const talk = `${code} ${session.title}`.trim();
-				notify(items.length === 1 ? t("tie.done", { text: first.text, talk }) : t("tie.doneMany", { count: items.length, talk }));
+				notify(items.length === 1 ? t("tie.done", { text: first.text, talk }) : plural("tie.doneMany", items.length, { talk }));
 			},
 		});
 	}

@@ -1,6 +1,7 @@
 import { Component, debounce, type EventRef } from "obsidian";
 import { t } from "../i18n";
 import type { CheckoffAction } from "./checkoff-action";
+import { captureFocus, restoreFocus, RovingStops } from "./focus";
 import { fillYears, renderControls, renderHeader, setCounts } from "./header";
 import type { ListEnv } from "./list-env";
 import type { PdfActions } from "./pdf-actions";
@@ -35,7 +36,7 @@ export class Dashboard extends Component {
 	readonly state: DashboardState;
 	private stale = true;
 	private bodyEl: HTMLElement | null = null;
-	private filterEl: HTMLInputElement | null = null;
+	private roving: RovingStops | null = null;
 	private refs: EventRef[] = [];
 	private readonly filterSoon: () => void;
 
@@ -78,6 +79,8 @@ export class Dashboard extends Component {
 			this.saveTimer = null;
 			this.options.saveState(this.state);
 		}
+		this.roving?.disconnect();
+		this.roving = null;
 		for (const ref of this.refs) {
 			this.context.index.offChange(ref);
 		}
@@ -111,15 +114,18 @@ export class Dashboard extends Component {
 	redraw(): void {
 		this.stale = false;
 		const scrollTop = this.state.scrollTop;
-		const hadFocus = this.filterEl !== null && this.filterEl.ownerDocument.activeElement === this.filterEl;
-		const selection = hadFocus && this.filterEl ? [this.filterEl.selectionStart, this.filterEl.selectionEnd] : null;
+		const focus = captureFocus(this.containerEl);
+		this.roving?.disconnect();
+		this.roving = null;
 		this.containerEl.empty();
 		const index = this.context.index;
 		const model = this.model();
 		// Counting every talk and question means parsing every note. When many notes are new (the
 		// first draw, a rebuild) the pane is drawn first and the counts follow a moment later.
 		const later = this.state.tab === "study" && !model.filtered && index.pendingNotes() > DEFER_ABOVE;
-		const countsEl = renderHeader(this.containerEl, index, this.options.refresh, model.summary(!later));
+		// The summary, the filter, the year menu and the tabs stay at the top while the lists scroll.
+		const sticky = this.containerEl.createDiv({ cls: "gopherchina-sticky" });
+		const countsEl = renderHeader(sticky, index, this.options.refresh, model.summary(!later));
 		if (!index.ready) {
 			this.containerEl.createDiv({ cls: "gopherchina-empty", text: t("empty.loading") });
 			return;
@@ -127,11 +133,12 @@ export class Dashboard extends Component {
 		if (index.notes().length === 0) {
 			const tag = `#${this.context.settings().trackedTags[0] ?? "gopherchina"}`;
 			this.containerEl.createDiv({ cls: "gopherchina-empty", text: t("empty.nothingTracked", { tag }) });
+			restoreFocus(this.containerEl, focus);
 			return;
 		}
 		const settings = this.context.settings();
-		this.filterEl = renderControls(
-			this.containerEl,
+		const controls = renderControls(
+			sticky,
 			this.state,
 			{
 				years: later ? null : model.years(),
@@ -153,13 +160,14 @@ export class Dashboard extends Component {
 				onGroupBySession: (value) => void this.context.updateSettings({ groupStudyBy: value ? "session" : "note" }),
 			},
 		);
-		this.bodyEl = this.containerEl.createDiv({ cls: "gopherchina-body" });
-		this.renderBody(this.bodyEl, model);
-		if (selection && this.filterEl) {
-			this.filterEl.focus();
-			this.filterEl.setSelectionRange(selection[0] ?? null, selection[1] ?? null);
+
+		this.bodyEl = this.containerEl.createDiv({ cls: ["gopherchina-body", `gopherchina-body-${this.state.tab}`] });
+		if (controls.ids) {
+			this.bodyEl.setAttrs({ role: "tabpanel", id: controls.ids.panel, "aria-labelledby": controls.ids.tabs[this.state.tab] });
 		}
+		this.renderBody(this.bodyEl, model);
 		this.containerEl.scrollTop = scrollTop;
+		restoreFocus(this.containerEl, focus, [`tab:${this.state.tab}`, "filter"]);
 		if (later) {
 			this.fillTimer = window.setTimeout(() => this.fillStep(countsEl), 0);
 		}
@@ -211,8 +219,11 @@ export class Dashboard extends Component {
 		}
 		const model = this.model();
 		this.setTabCounts(model);
+		const focus = captureFocus(this.bodyEl);
+		this.roving?.disconnect();
 		this.bodyEl.empty();
 		this.renderBody(this.bodyEl, model);
+		restoreFocus(this.bodyEl, focus);
 	}
 
 	private renderBody(body: HTMLElement, model: VisibleModel): void {
@@ -250,6 +261,9 @@ export class Dashboard extends Component {
 				break;
 			}
 		}
+		this.roving = new RovingStops(body, this.state.stop ?? null, (key) => {
+			this.state.stop = key;
+		});
 	}
 
 	private change(update: () => void): void {

@@ -1,5 +1,6 @@
 import { setIcon } from "obsidian";
 import { t } from "../i18n";
+import { focusQuietly, setFocusKey, setRow, setStop, uniqueId } from "./focus";
 import type { DashboardState } from "./state";
 
 export const PAGE_SIZE = 50;
@@ -35,37 +36,36 @@ export function isOpen(state: DashboardState, id: string, defaultOpen: boolean):
 }
 
 /**
- * A collapsible group. A closed group renders only its header: its content is drawn the first time
- * it is opened, so a large model costs little to show.
+ * A collapsible group. Its header holds a toggle button (the group's title and figures: its whole
+ * accessible name) and, beside it, the group's own controls; nothing interactive sits inside
+ * another. A closed group renders only its header: its content is drawn the first time it is
+ * opened, so a large model costs little to show.
  */
 export function renderGroup(parent: HTMLElement, options: GroupOptions): HTMLElement {
 	const group = parent.createDiv({ cls: ["gopherchina-group", "tree-item", ...(options.cls ? [options.cls] : [])] });
-	const header = group.createDiv({ cls: "gopherchina-group-header tree-item-self is-clickable" });
+	const header = group.createDiv({ cls: "gopherchina-group-header tree-item-self" });
+	setRow(header);
 	const open = isOpen(options.state, options.id, options.defaultOpen);
-	header.setAttr("role", "button");
-	header.setAttr("tabindex", "0");
-	header.setAttr("aria-expanded", String(open));
-	header.setAttr("aria-label", t("group.toggle", { name: options.title }));
-	header.dataset.group = options.id;
-	const icon = header.createSpan({ cls: "gopherchina-collapse-icon tree-item-icon collapse-icon" });
+	const contentId = uniqueId("group");
+	const toggle = header.createEl("button", { cls: "gopherchina-group-toggle", attr: { "aria-expanded": String(open), "aria-controls": contentId } });
+	setStop(toggle, `group:${options.id}`);
+	toggle.dataset.group = options.id;
+	const icon = toggle.createSpan({ cls: "gopherchina-collapse-icon tree-item-icon collapse-icon" });
 	setIcon(icon, "right-triangle");
-	header.createSpan({ cls: "gopherchina-group-title tree-item-inner", text: options.title });
+	toggle.createSpan({ cls: "gopherchina-group-title tree-item-inner", text: options.title });
 	if (options.meta) {
-		header.createSpan({ cls: "gopherchina-group-meta", text: options.meta });
+		toggle.createSpan({ cls: "gopherchina-group-meta", text: options.meta });
 	}
 	options.decorate?.(header);
 	group.toggleClass("is-collapsed", !open);
-	const content = group.createDiv({ cls: "gopherchina-group-content tree-item-children" });
+	const content = group.createDiv({ cls: "gopherchina-group-content tree-item-children", attr: { id: contentId } });
 	if (open) {
 		options.render(content);
 	}
-	onActivate(header, (event) => {
-		if ((event.target as HTMLElement).closest("button, a, input") && event.target !== header) {
-			return;
-		}
+	toggle.addEventListener("click", () => {
 		const next = !isOpen(options.state, options.id, options.defaultOpen);
 		options.state.expanded[options.id] = next;
-		header.setAttr("aria-expanded", String(next));
+		toggle.setAttr("aria-expanded", String(next));
 		group.toggleClass("is-collapsed", !next);
 		content.empty();
 		if (next) {
@@ -76,7 +76,10 @@ export function renderGroup(parent: HTMLElement, options: GroupOptions): HTMLEle
 	return group;
 }
 
-/** Draws the first rows of a long list and a "Show N more" button, which draws the next page. */
+/**
+ * Draws the first rows of a long list, then "Show N more" (the next page) and "Show all N". Focus
+ * goes to the first row drawn after the click, so a keyboard user goes on where the list went on.
+ */
 export function renderRows<T>(parent: HTMLElement, rows: readonly T[], id: string, state: DashboardState, draw: (parent: HTMLElement, row: T) => void): void {
 	let shown = Math.max(PAGE_SIZE, state.shown[id] ?? PAGE_SIZE);
 	for (const row of rows.slice(0, shown)) {
@@ -85,24 +88,40 @@ export function renderRows<T>(parent: HTMLElement, rows: readonly T[], id: strin
 	if (rows.length <= shown) {
 		return;
 	}
-	const more = parent.createEl("button", { cls: "gopherchina-show-more" });
-	const label = (): void => more.setText(t("group.showMore", { count: Math.min(PAGE_SIZE, rows.length - shown) }));
+	const bar = parent.createDiv({ cls: "gopherchina-show-more-row" });
+	setRow(bar);
+	const more = bar.createEl("button", { cls: "gopherchina-show-more" });
+	setStop(more, `more:${id}`);
+	const all = bar.createEl("button", { cls: "gopherchina-show-more gopherchina-show-all" });
+	setFocusKey(all, `all:${id}`);
+	const label = (): void => {
+		more.setText(t("group.showMore", { count: Math.min(PAGE_SIZE, rows.length - shown) }));
+		all.setText(t("group.showAll", { count: rows.length }));
+		all.toggle(rows.length - shown > PAGE_SIZE);
+	};
 	label();
-	more.addEventListener("click", () => {
-		const next = Math.min(rows.length, shown + PAGE_SIZE);
+	const showUpTo = (next: number): void => {
+		const first = parent.childNodes.length;
+		const holder = createDiv();
 		for (const row of rows.slice(shown, next)) {
-			const holder = createDiv();
 			draw(holder, row);
-			while (holder.firstChild) {
-				parent.insertBefore(holder.firstChild, more);
-			}
+		}
+		while (holder.firstChild) {
+			parent.insertBefore(holder.firstChild, bar);
 		}
 		shown = next;
 		state.shown[id] = shown;
+		const firstNew = Array.from(parent.childNodes).slice(first - 1).find((node): node is HTMLElement => node.instanceOf(HTMLElement) && node !== bar);
+		const stop = firstNew?.matches("[data-nav]") ? firstNew : firstNew?.querySelector<HTMLElement>("[data-nav]");
 		if (shown >= rows.length) {
-			more.remove();
+			bar.remove();
 		} else {
 			label();
 		}
-	});
+		if (stop) {
+			focusQuietly(stop);
+		}
+	};
+	more.addEventListener("click", () => showUpTo(Math.min(rows.length, shown + PAGE_SIZE)));
+	all.addEventListener("click", () => showUpTo(rows.length));
 }

@@ -1,14 +1,16 @@
 import { setIcon, setTooltip } from "obsidian";
 import type { VaultIndex } from "../index/vault-index";
 import type { Progress } from "../model/types";
-import { t } from "../i18n";
+import { plural, t } from "../i18n";
+import { setFocusKey, uniqueId } from "./focus";
 import type { DashboardState, Tab } from "./state";
 import { TABS } from "./state";
 import { type Summary, yearLabel } from "./view-model";
 
 /** The header's line of counts; talks and PDFs may still be being counted (null). */
 export function setCounts(el: HTMLElement, notes: number, counts: { sessions: number; local: number } | null): void {
-	el.setText(counts === null ? t("header.countsPending", { notes }) : t("header.counts", { notes, sessions: counts.sessions, pdfs: counts.local }));
+	const noteCount = plural("count.notes", notes);
+	el.setText(counts === null ? t("header.countsPending", { notes: noteCount }) : t("header.counts", { notes: noteCount, talks: plural("count.talks", counts.sessions), pdfs: plural("count.pdfs", counts.local) }));
 }
 
 /**
@@ -37,6 +39,7 @@ export function renderHeader(parent: HTMLElement, index: VaultIndex, onRefresh: 
 	titleRow.createDiv({ cls: "gopherchina-title", text: t("view.title") });
 	if (onRefresh) {
 		const refresh = titleRow.createEl("button", { cls: "clickable-icon gopherchina-refresh" });
+		setFocusKey(refresh, "refresh");
 		setIcon(refresh, "refresh-cw");
 		refresh.setAttr("aria-label", t("header.refresh"));
 		setTooltip(refresh, t("header.refresh"));
@@ -47,17 +50,22 @@ export function renderHeader(parent: HTMLElement, index: VaultIndex, onRefresh: 
 	if (total > 0) {
 		const percent = Math.round((done / total) * 100);
 		const progressRow = header.createDiv({ cls: "gopherchina-progress-row" });
-		progressRow.createSpan({ cls: "gopherchina-progress-text", text: t("header.progress", { done, total }) });
+		const text = progressRow.createSpan({ cls: "gopherchina-progress-text", text: plural("header.progress", total, { done, total }) });
+		text.id = uniqueId("progress");
 		const bar = progressRow.createEl("progress", { cls: "gopherchina-progress", attr: { max: total, value: done } });
-		bar.setAttr("aria-label", t("header.progress", { done, total }));
+		bar.setAttr("aria-labelledby", text.id);
 		progressRow.createSpan({ cls: "gopherchina-percent", text: t("header.percent", { percent }) });
 	}
 	const countsEl = header.createDiv({ cls: "gopherchina-counts" });
 	setCounts(countsEl, summary.notes, summary.counts);
 	const skipped = index.skippedNotes();
 	if (skipped.length > 0) {
-		const warning = header.createDiv({ cls: "gopherchina-warning", text: t("header.skipped", { count: skipped.length }) });
-		setTooltip(warning, skipped.map((note) => t("index.skipped", { path: note.path, reason: note.reason })).join("\n"));
+		const warning = header.createEl("details", { cls: "gopherchina-warning gopherchina-skipped" });
+		setFocusKey(warning.createEl("summary", { text: plural("header.skipped", skipped.length) }), "skipped");
+		const list = warning.createEl("ul");
+		for (const note of skipped) {
+			list.createEl("li", { text: t("index.skipped", { path: note.path, reason: note.reason }) });
+		}
 	}
 	return countsEl;
 }
@@ -80,47 +88,86 @@ export interface ControlOptions {
 	groupBySession: boolean;
 }
 
-/** The filter box, the year filter, the segmented control and the study toggles. */
-export function renderControls(parent: HTMLElement, state: DashboardState, options: ControlOptions, handlers: ControlHandlers): HTMLInputElement {
+/** The tab list's ids, so that the list below can be its tab panel. */
+export interface TabIds {
+	tabs: Record<Tab, string>;
+	panel: string;
+}
+
+/**
+ * The filter box, the year menu, the tabs (an ARIA tab list: one tab stop, the arrow keys, Home and
+ * End move between the tabs and show them) and the study toggles. Returns the filter box and the
+ * tabs' ids (null without tabs).
+ */
+export function renderControls(parent: HTMLElement, state: DashboardState, options: ControlOptions, handlers: ControlHandlers): { filter: HTMLInputElement; ids: TabIds | null } {
 	const controls = parent.createDiv({ cls: "gopherchina-controls" });
 	const row = controls.createDiv({ cls: "gopherchina-filter-row" });
 	const filter = row.createEl("input", { cls: "gopherchina-filter", type: "search", attr: { placeholder: t("filter.placeholder"), "aria-label": t("filter.label") } });
+	setFocusKey(filter, "filter");
 	filter.value = state.filter;
 	filter.addEventListener("input", () => handlers.onFilter(filter.value));
 	if (options.showYear && (options.years === null || options.years.length > 0)) {
 		const select = row.createEl("select", { cls: "dropdown gopherchina-year", attr: { "aria-label": t("filter.year") } });
+		setFocusKey(select, "year");
 		fillYears(select, options.years ?? (state.year === "" ? [] : [state.year]), state.year);
 		select.addEventListener("change", () => handlers.onYear(select.value));
 	}
+	let ids: TabIds | null = null;
 	if (options.showTabs) {
-		const tabs = controls.createDiv({ cls: "gopherchina-tabs", attr: { role: "tablist", "aria-label": t("tab.label") } });
-		for (const tab of TABS) {
+		ids = { tabs: { study: uniqueId("tab"), talks: uniqueId("tab"), questions: uniqueId("tab") }, panel: uniqueId("panel") };
+		const tabIds = ids;
+		const list = controls.createDiv({ cls: "gopherchina-tabs", attr: { role: "tablist", "aria-label": t("tab.label") } });
+		const buttons = TABS.map((tab) => {
+			const selected = state.tab === tab;
 			const label = t(tab === "study" ? "tab.study" : tab === "talks" ? "tab.talks" : "tab.questions");
-			const button = tabs.createEl("button", { cls: "gopherchina-tab", attr: { role: "tab", "aria-selected": String(state.tab === tab) } });
+			const button = list.createEl("button", { cls: "gopherchina-tab", attr: { role: "tab", id: tabIds.tabs[tab], "aria-selected": String(selected), "aria-controls": tabIds.panel, tabindex: selected ? "0" : "-1" } });
+			setFocusKey(button, `tab:${tab}`);
 			button.dataset.tab = tab;
-			button.toggleClass("is-active", state.tab === tab);
-			button.createSpan({ text: label });
+			button.toggleClass("is-active", selected);
+			button.createSpan({ cls: "gopherchina-tab-label", text: label });
 			const count = options.counts[tab];
 			button.createSpan({ cls: "gopherchina-tab-count", text: count === null ? "…" : String(count) });
-			button.addEventListener("click", () => handlers.onTab(tab));
-		}
+			button.addEventListener("click", () => {
+				if (state.tab !== tab) {
+					handlers.onTab(tab);
+				}
+			});
+			return button;
+		});
+		list.addEventListener("keydown", (event) => {
+			const at = buttons.indexOf(event.target as HTMLButtonElement);
+			if (at === -1 || event.altKey || event.ctrlKey || event.metaKey) {
+				return;
+			}
+			const next = event.key === "ArrowRight" ? (at + 1) % TABS.length : event.key === "ArrowLeft" ? (at + TABS.length - 1) % TABS.length : event.key === "Home" ? 0 : event.key === "End" ? TABS.length - 1 : -1;
+			const tab = TABS[next];
+			if (tab === undefined) {
+				return;
+			}
+			event.preventDefault();
+			// Focus first: the redraw that showing the tab causes gives focus back to the focused tab.
+			buttons[next]?.focus();
+			if (state.tab !== tab) {
+				handlers.onTab(tab);
+			}
+		});
 	}
 	if (state.tab === "study" || state.tab === "questions") {
 		// Answered questions, like done items, are listed only with "Show completed".
 		const toggles = controls.createDiv({ cls: "gopherchina-toggles" });
 		toggle(toggles, t("toggle.showCompleted"), options.showCompleted, handlers.onShowCompleted, "show-completed");
+		if (state.tab === "study") {
+			toggle(toggles, t("toggle.groupBySession"), options.groupBySession, handlers.onGroupBySession, "group-by-session");
+		}
 	}
-	if (state.tab === "study") {
-		const toggles = controls.querySelector<HTMLElement>(".gopherchina-toggles") ?? controls.createDiv({ cls: "gopherchina-toggles" });
-		toggle(toggles, t("toggle.groupBySession"), options.groupBySession, handlers.onGroupBySession, "group-by-session");
-	}
-	return filter;
+	return { filter, ids };
 }
 
 function toggle(parent: HTMLElement, text: string, value: boolean, onChange: (value: boolean) => void, name: string): void {
 	const label = parent.createEl("label", { cls: "gopherchina-toggle" });
 	const input = label.createEl("input", { type: "checkbox" });
 	input.dataset.toggle = name;
+	setFocusKey(input, `toggle:${name}`);
 	input.checked = value;
 	label.appendText(text);
 	input.addEventListener("change", () => onChange(input.checked));

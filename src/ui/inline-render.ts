@@ -4,6 +4,8 @@ import type { InlineToken } from "../model/inline";
 export interface InlineLinkHandlers {
 	/** An internal link was clicked: open the note it names. */
 	openLink: (target: string, event: MouseEvent) => void;
+	/** Links drawn as text (styled as links, not focusable), for text inside a control of its own. */
+	plain?: boolean;
 }
 
 /**
@@ -35,6 +37,10 @@ export function renderInline(parent: HTMLElement, tokens: readonly InlineToken[]
 				parent.createSpan({ cls: "tag gopherchina-tag", text: token.tag });
 				break;
 			case "wikilink": {
+				if (handlers.plain) {
+					parent.createSpan({ cls: "internal-link", text: token.text });
+					break;
+				}
 				const link = parent.createEl("a", { cls: "internal-link", text: token.text, attr: { "data-href": token.target } });
 				link.addEventListener("click", (event) => {
 					event.preventDefault();
@@ -44,7 +50,9 @@ export function renderInline(parent: HTMLElement, tokens: readonly InlineToken[]
 				break;
 			}
 			case "link": {
-				if (isWebUrl(token.href)) {
+				if (handlers.plain) {
+					renderInline(parent.createSpan({ cls: isWebUrl(token.href) ? "external-link" : "internal-link" }), token.children, handlers);
+				} else if (isWebUrl(token.href)) {
 					const link = parent.createEl("a", { cls: "external-link", attr: { href: token.href, target: "_blank", rel: "noopener nofollow" } });
 					renderInline(link, token.children, handlers);
 					link.addEventListener("click", (event) => event.stopPropagation());

@@ -42,32 +42,66 @@ async function copy(text: string): Promise<void> {
 	}
 }
 
+/** Where a menu opens: at the mouse, or (from the keyboard) below the focused control. */
+export type MenuPlace = MouseEvent | { x: number; y: number };
+
+function showAt(menu: Menu, place: MenuPlace): void {
+	if (place instanceof MouseEvent) {
+		place.preventDefault();
+		menu.showAtMouseEvent(place);
+	} else {
+		menu.showAtPosition(place);
+	}
+}
+
 /** The context menu of a study item or question: open the note, copy a link to it, and what `extend` adds. */
-export function showNoteMenu(env: ListEnv, event: MouseEvent, path: string, line: number, extend?: (menu: Menu) => void): void {
-	event.preventDefault();
+export function showNoteMenu(env: ListEnv, place: MenuPlace, path: string, line: number, extend?: (menu: Menu) => void): void {
 	const menu = new Menu();
 	menu.addItem((item) => item.setTitle(t("menu.openNote")).setIcon("file-text").onClick(() => void openNoteAt(env.context.services, path, line, null)));
 	menu.addItem((item) => item.setTitle(t("menu.copyLink")).setIcon("link").onClick(() => void copy(`[[${baseName(path)}]]`)));
 	extend?.(menu);
-	menu.showAtMouseEvent(event);
+	showAt(menu, place);
 }
 
-/** The context menu of a talk: open the PDF, copy its link, open a note, reveal the local copy. */
-export function showSessionMenu(env: ListEnv, event: MouseEvent, session: Session): void {
-	event.preventDefault();
+/** A talk's notes, each once, where the talk is first mentioned in it. */
+export function sourceNotes(session: Session): Array<{ path: string; line: number }> {
+	const seen = new Set<string>();
+	return session.sources.filter((source) => !seen.has(source.path) && Boolean(seen.add(source.path)));
+}
+
+/** Adds "Open <note>" for each of a talk's notes. */
+export function addSourceItems(menu: Menu, env: ListEnv, session: Session): void {
+	for (const source of sourceNotes(session)) {
+		menu.addItem((item) =>
+			item
+				.setTitle(t("session.openSource", { note: baseName(source.path) }))
+				.setIcon("file-text")
+				.onClick((event) => void openNoteAt(env.context.services, source.path, source.line, event)),
+		);
+	}
+}
+
+/** The menu of a talk's notes (the notes button). */
+export function showSourcesMenu(env: ListEnv, place: MenuPlace, session: Session): void {
 	const menu = new Menu();
-	menu.addItem((item) => item.setTitle(t("menu.openPdf")).setIcon("file").onClick(() => void env.pdf.open(session, null)));
+	addSourceItems(menu, env, session);
+	showAt(menu, place);
+}
+
+/** The context menu of a talk: open the PDF, copy its link, open each of its notes, reveal the local copy. */
+export function showSessionMenu(env: ListEnv, place: MenuPlace, session: Session): void {
+	const menu = new Menu();
+	if (session.localPath !== null || session.url !== null) {
+		menu.addItem((item) => item.setTitle(t("menu.openPdf")).setIcon("file").onClick(() => void env.pdf.open(session, null)));
+	}
 	const link = session.url ?? (session.localPath ? `[[${session.localPath}]]` : null);
 	if (link !== null) {
 		menu.addItem((item) => item.setTitle(t("menu.copyLink")).setIcon("link").onClick(() => void copy(link)));
 	}
-	const source = session.sources[0];
-	if (source) {
-		menu.addItem((item) => item.setTitle(t("menu.openNote")).setIcon("file-text").onClick(() => void openNoteAt(env.context.services, source.path, source.line, null)));
-	}
+	addSourceItems(menu, env, session);
 	if (session.localPath !== null) {
 		const path = session.localPath;
 		menu.addItem((item) => item.setTitle(t("menu.revealPdf")).setIcon("folder-open").onClick(() => void revealInExplorer(env.context.services, path)));
 	}
-	menu.showAtMouseEvent(event);
+	showAt(menu, place);
 }

@@ -1,10 +1,11 @@
 import { parseInline } from "../model/inline";
 import { isOpenState } from "../model/status";
 import type { Question, StudyItem } from "../model/types";
-import { t } from "../i18n";
-import { onActivate, renderGroup, renderRows } from "./groups";
+import { plural, t } from "../i18n";
+import { setFocusKey, setRow, setStop, uniqueId } from "./focus";
+import { renderGroup, renderRows } from "./groups";
 import { renderInline } from "./inline-render";
-import { baseName, type ListEnv, openLink, showNoteMenu } from "./list-env";
+import { baseName, type ListEnv, type MenuPlace, openLink, showNoteMenu } from "./list-env";
 import { openNoteAt } from "./navigation";
 import { addTieItem, decorateHeadingPath } from "./tie-menu";
 import type { RowItem, StudyGroup } from "./view-model";
@@ -60,15 +61,38 @@ function renderItems(parent: HTMLElement, rows: ReadonlyArray<RowItem<StudyItem>
 			lastTrail = trail;
 			if (trail !== "") {
 				const heading = holder.createDiv({ cls: "gopherchina-heading-path" });
-				heading.createSpan({ text: trail });
+				setRow(heading);
+				heading.createSpan({ cls: "gopherchina-clamp", text: trail });
 				const key = item.headings.join("\u0000");
-				decorateHeadingPath(heading, item.headings.at(-1) ?? trail, env, () => rows.filter((other) => other.entry.path === item.path && other.entry.headings.join("\u0000") === key));
+				const tie = decorateHeadingPath(heading, item.headings.at(-1) ?? trail, env, () => rows.filter((other) => other.entry.path === item.path && other.entry.headings.join("\u0000") === key));
+				setStop(tie, `tie:${item.path}:${key}`);
 			}
 		}
 		renderItem(holder, item, level, env);
 	});
 }
 
+/** Above this many characters a text may be clamped to three lines, so it carries its full text as a tooltip. */
+const LONG_TEXT = 160;
+
+/** The words a screen reader adds to a checkbox's state: only what checked and mixed cannot say. */
+function stateWords(item: StudyItem): string | null {
+	switch (item.state) {
+		case "in-progress":
+			return t("item.inProgress");
+		case "cancelled":
+			return t("item.cancelled");
+		default:
+			return null;
+	}
+}
+
+/**
+ * A study item: its checkbox is the row's stop and is named by the item's text. Open, in progress,
+ * done and cancelled each look different; checked and mixed carry the state, and a badge (which
+ * describes the box) says in progress or cancelled. Space toggles, Enter opens the note at the
+ * item, the menu key opens the item's menu.
+ */
 function renderItem(parent: HTMLElement, item: StudyItem, level: number, env: ListEnv): void {
 	const pending = env.checkoff.isPending(item);
 	const row = parent.createDiv({ cls: ["gopherchina-item", "task-list-item", `gopherchina-depth-${level}`, `gopherchina-state-${item.state}`] });
@@ -77,9 +101,13 @@ function renderItem(parent: HTMLElement, item: StudyItem, level: number, env: Li
 	row.dataset.line = String(item.line);
 	row.toggleClass("is-checked", !isOpenState(item.state));
 	row.toggleClass("is-pending", pending);
+	const menu = (place: MenuPlace): void => showNoteMenu(env, place, item.path, item.line, (entries) => addTieItem(entries, env, item));
+	setRow(row, { open: (event) => void openNoteAt(env.context.services, item.path, item.line, event), menu });
 	const checkbox = row.createEl("input", { cls: "task-list-item-checkbox gopherchina-checkbox", type: "checkbox" });
-	checkbox.checked = !isOpenState(item.state);
-	checkbox.setAttr("aria-label", t("item.checkbox", { text: item.text }));
+	checkbox.dataset.task = item.status;
+	setStop(checkbox, `item:${item.path}:${item.line}`);
+	checkbox.checked = item.state === "done" || item.state === "cancelled";
+	checkbox.indeterminate = item.state === "in-progress";
 	if (pending) {
 		checkbox.setAttr("aria-busy", "true");
 		checkbox.setAttr("title", t("item.pending"));
@@ -92,38 +120,66 @@ function renderItem(parent: HTMLElement, item: StudyItem, level: number, env: Li
 		checkbox.setAttr("aria-busy", "true");
 		void env.checkoff.toggle(item);
 	});
-	renderText(row, item, env);
-	if (item.state === "in-progress") {
-		row.createSpan({ cls: "gopherchina-badge", text: t("item.inProgress") });
+	const text = renderText(row, item, env);
+	checkbox.setAttr("aria-labelledby", text.id);
+	const words = stateWords(item);
+	if (words !== null) {
+		const badge = row.createSpan({ cls: ["gopherchina-badge", `gopherchina-badge-${item.state}`], text: words, attr: { id: uniqueId("state") } });
+		checkbox.setAttr("aria-describedby", badge.id);
 	}
-	row.addEventListener("contextmenu", (event) => showNoteMenu(env, event, item.path, item.line, (menu) => addTieItem(menu, env, item)));
+	row.addEventListener("contextmenu", menu);
 }
 
-function renderText(row: HTMLElement, entry: StudyItem | Question, env: ListEnv): HTMLElement {
-	const text = row.createSpan({ cls: "gopherchina-item-text" });
-	text.setAttr("role", "link");
-	text.setAttr("tabindex", "0");
-	text.setAttr("aria-label", t("item.openNote", { path: entry.path, line: entry.line + 1 }));
+/** An item's or question's text, clamped to three lines; a click opens the note at its line. */
+function renderText(row: HTMLElement, entry: StudyItem | Question, env: ListEnv, plain = false): HTMLElement {
+	const text = row.createSpan({ cls: "gopherchina-item-text gopherchina-clamp", attr: { id: uniqueId("text") } });
 	const shown = entry.text.length > MAX_TEXT ? `${entry.text.slice(0, MAX_TEXT)}…` : entry.text;
-	renderInline(text, parseInline(shown), { openLink: (target, event) => openLink(env, target, entry.path, event) });
-	onActivate(text, (event) => void openNoteAt(env.context.services, entry.path, entry.line, event));
+	renderInline(text, parseInline(shown), { openLink: (target, event) => openLink(env, target, entry.path, event), plain });
+	if (entry.text.length > LONG_TEXT) {
+		text.setAttr("title", text.textContent ?? "");
+	}
+	text.addEventListener("click", (event) => {
+		if (!plain || (event.target as HTMLElement).closest("a") === null) {
+			void openNoteAt(env.context.services, entry.path, entry.line, event);
+		}
+	});
 	return text;
 }
 
 /**
- * A question's text; when only a clause or a sentence of its line asks, the line follows below it,
- * muted, for context.
+ * A question's text (the row's stop: a link to its line, with any links in it drawn as text so that
+ * nothing interactive nests); when only a clause or a sentence of its line asks, the line follows
+ * below it, muted, for context. "Make it a study item" sits right under the question it acts on.
  */
-function renderQuestionText(row: HTMLElement, question: Question, env: ListEnv): void {
-	if (question.context === question.text) {
-		renderText(row, question, env);
-		return;
-	}
+function renderQuestion(row: HTMLElement, question: Question, env: ListEnv): void {
 	const body = row.createDiv({ cls: "gopherchina-question-body" });
-	renderText(body, question, env);
-	const context = body.createDiv({ cls: "gopherchina-question-context" });
-	const shown = question.context.length > MAX_TEXT ? `${question.context.slice(0, MAX_TEXT)}…` : question.context;
-	renderInline(context, parseInline(shown), { openLink: (target, event) => openLink(env, target, question.path, event) });
+	const text = renderText(body, question, env, true);
+	text.setAttr("role", "link");
+	setStop(text, `question:${question.path}:${question.line}:${question.text}`);
+	text.addEventListener("keydown", (event) => {
+		if (event.key === "Enter" && event.target === text) {
+			event.preventDefault();
+			void openNoteAt(env.context.services, question.path, question.line, event);
+		}
+	});
+	if (question.context !== question.text) {
+		const context = body.createDiv({ cls: "gopherchina-question-context gopherchina-clamp" });
+		const shown = question.context.length > MAX_TEXT ? `${question.context.slice(0, MAX_TEXT)}…` : question.context;
+		renderInline(context, parseInline(shown), { openLink: (target, event) => openLink(env, target, question.path, event) });
+	}
+	if (question.answered) {
+		row.createSpan({ cls: "gopherchina-badge gopherchina-badge-answered", text: t("question.answered") });
+	}
+	if (question.listItem) {
+		const actions = body.createDiv({ cls: "gopherchina-question-actions" });
+		const button = actions.createEl("button", { cls: "gopherchina-small-button", text: t("question.toTask") });
+		setFocusKey(button, `question:${question.path}:${question.line}:${question.text}:task`);
+		button.setAttr("aria-label", t("question.toTaskName", { text: text.textContent ?? question.text }));
+		button.addEventListener("click", () => {
+			button.disabled = true;
+			void env.checkoff.convert(question);
+		});
+	}
 }
 
 /** Questions grouped by note, each opening its line; list-item questions can become study items. */
@@ -134,7 +190,7 @@ export function renderQuestions(parent: HTMLElement, rows: ReadonlyArray<RowItem
 		renderGroup(groupHolder, {
 			id,
 			title: baseName(path),
-			meta: String(list.length),
+			meta: plural("count.questions", list.length),
 			defaultOpen: index++ < OPEN_BY_DEFAULT,
 			state: env.state,
 			onToggle: env.persist,
@@ -153,18 +209,10 @@ export function renderQuestions(parent: HTMLElement, rows: ReadonlyArray<RowItem
 					line.dataset.path = question.path;
 					line.dataset.line = String(question.line);
 					line.toggleClass("is-answered", question.answered);
-					renderQuestionText(line, question, env);
-					if (question.answered) {
-						line.createSpan({ cls: "gopherchina-badge gopherchina-badge-muted", text: t("question.answered") });
-					}
-					if (question.listItem) {
-						const button = line.createEl("button", { cls: "gopherchina-small-button", text: t("question.toTask") });
-						button.addEventListener("click", () => {
-							button.disabled = true;
-							void env.checkoff.convert(question);
-						});
-					}
-					line.addEventListener("contextmenu", (event) => showNoteMenu(env, event, question.path, question.line));
+					const menu = (place: MenuPlace): void => showNoteMenu(env, place, question.path, question.line);
+					setRow(line, { menu });
+					renderQuestion(line, question, env);
+					line.addEventListener("contextmenu", menu);
 				});
 			},
 		});

@@ -2,10 +2,11 @@ import { setIcon, setTooltip } from "obsidian";
 import type { Session } from "../index/sessions";
 import type { Progress } from "../model/types";
 import { compareYearKeys } from "../model/years";
-import { t } from "../i18n";
+import { plural, t } from "../i18n";
+import { setFocusKey, setRow, setStop } from "./focus";
 import { onActivate, renderGroup, renderRows } from "./groups";
 import { renderProgress } from "./header";
-import { baseName, type ListEnv, showSessionMenu } from "./list-env";
+import { type ListEnv, showSessionMenu, showSourcesMenu, sourceNotes } from "./list-env";
 import { openNoteAt } from "./navigation";
 import { decorateYear } from "./year-download";
 import { yearKey, yearLabel } from "./view-model";
@@ -41,17 +42,18 @@ export function renderTalks(parent: HTMLElement, sessions: readonly Session[], e
 		renderGroup(parent, {
 			id,
 			title,
-			meta: t("group.talks", { count: list.length }),
+			meta: plural("count.talks", list.length),
 			defaultOpen: index++ === 0,
 			state: env.state,
 			onToggle: env.persist,
 			decorate: (header) => {
 				const progress = yearProgress(key);
 				const done = { done: progress.done, total: progress.open + progress.done };
-				renderProgress(header, progress, t("progress.year", done), t("progress.label", { name: title, ...done }));
+				renderProgress(header, progress, plural("progress.year", done.total, done), t("progress.label", { name: title, ...done }));
 				decorateYear(header, key, list, env);
 			},
 			render: (content) => {
+				renderTableHead(content);
 				let lastTrack = "";
 				renderRows(content, list, id, env.state, (holder, session) => {
 					const track = dayTrack(session);
@@ -66,54 +68,100 @@ export function renderTalks(parent: HTMLElement, sessions: readonly Session[], e
 	}
 }
 
+/** How a talk is named to a screen reader: `1.1.3 The State Of Go 2023`. */
+export function talkName(session: Session): string {
+	return `${session.code?.code ?? ""} ${session.title !== "" ? session.title : session.fileName}`.trim();
+}
+
+/** Above this many characters a title may be clamped, so it carries its full text as a tooltip. */
+const LONG_TITLE = 80;
+
+/**
+ * The column heads of a year's talks, seen only when the pane is wide enough to lay the talks out as
+ * a table; a screen reader reads each row's own labels instead.
+ */
+function renderTableHead(parent: HTMLElement): void {
+	const head = parent.createDiv({ cls: "gopherchina-session-head", attr: { "aria-hidden": "true" } });
+	head.createSpan({ cls: "gopherchina-head-code", text: "#" });
+	head.createSpan({ cls: "gopherchina-head-title", text: t("table.talk") });
+	head.createSpan({ cls: "gopherchina-head-progress", text: t("table.progress") });
+	head.createSpan({ cls: "gopherchina-head-pdf", text: t("table.pdf") });
+	head.createSpan({ cls: "gopherchina-head-notes", text: t("table.notes") });
+}
+
+/**
+ * One talk: code, title, progress, PDF actions and a count of its notes, on one line where the pane
+ * is wide enough and two in a sidebar. The title is the row's stop: Enter (or a click) opens the
+ * talk's PDF, or its note when it has no PDF; the menu key opens the talk's menu.
+ */
 function renderSession(parent: HTMLElement, session: Session, progress: Progress | undefined, env: ListEnv): void {
+	const name = talkName(session);
 	const row = parent.createDiv({ cls: "gopherchina-session" });
 	row.dataset.session = session.id;
+	setRow(row, { menu: (place) => showSessionMenu(env, place, session) });
 	row.createSpan({ cls: "gopherchina-code", text: session.code?.code ?? "" });
-	const main = row.createDiv({ cls: "gopherchina-session-main" });
-	main.createDiv({ cls: "gopherchina-session-title", text: session.title !== "" ? session.title : session.fileName });
-	const meta = main.createDiv({ cls: "gopherchina-session-meta" });
-	renderPdfActions(meta, session, env);
-	if (progress && progress.open > 0) {
-		meta.createSpan({ cls: "gopherchina-open-count", text: t("session.open", { count: progress.open }) });
+	const titleText = session.title !== "" ? session.title : session.fileName;
+	const title = row.createSpan({ cls: "gopherchina-session-title gopherchina-clamp", text: titleText, attr: { role: "link" } });
+	setStop(title, `talk:${session.id}`);
+	if (titleText.length > LONG_TITLE) {
+		title.setAttr("title", titleText);
 	}
+	const first = sourceNotes(session)[0];
+	onActivate(title, (event) => {
+		if (session.localPath !== null || session.url !== null) {
+			void env.pdf.open(session, event);
+		} else if (first) {
+			void openNoteAt(env.context.services, first.path, first.line, event);
+		}
+	});
+	const progressCell = row.createSpan({ cls: "gopherchina-session-progress" });
 	if (progress) {
 		const done = { done: progress.done, total: progress.open + progress.done };
-		const name = `${session.code?.code ?? ""} ${session.title !== "" ? session.title : session.fileName}`.trim();
-		renderProgress(meta, progress, t("progress.talk", done), t("progress.label", { name, ...done }));
+		renderProgress(progressCell, progress, t("progress.talk", done), t("progress.label", { name, ...done }));
 	}
-	const notes = meta.createSpan({ cls: "gopherchina-sources" });
-	const seen = new Set<string>();
-	for (const source of session.sources) {
-		if (seen.has(source.path)) {
-			continue;
-		}
-		seen.add(source.path);
-		const link = notes.createEl("a", { cls: "gopherchina-source", text: baseName(source.path), attr: { tabindex: "0", role: "link" } });
-		setTooltip(link, t("item.openNote", { path: source.path, line: source.line + 1 }));
-		onActivate(link, (event) => void openNoteAt(env.context.services, source.path, source.line, event));
+	renderPdfActions(row.createSpan({ cls: "gopherchina-session-pdf" }), session, name, env);
+	const notesCell = row.createSpan({ cls: "gopherchina-session-notes" });
+	const notes = sourceNotes(session);
+	if (notes.length > 0) {
+		const count = plural("count.notes", notes.length);
+		const button = notesCell.createEl("button", { cls: "gopherchina-sources", text: count, attr: { "aria-haspopup": "menu" } });
+		setFocusKey(button, `talk:${session.id}:notes`);
+		const label = t("session.sources", { notes: count, talk: name });
+		button.setAttr("aria-label", label);
+		setTooltip(button, label);
+		button.addEventListener("click", (event) => showSourcesMenu(env, event.detail === 0 ? placeBelow(button) : event, session));
 	}
 	row.addEventListener("contextmenu", (event) => showSessionMenu(env, event, session));
 }
 
-function renderPdfActions(parent: HTMLElement, session: Session, env: ListEnv): void {
+/** Below a control, for a menu opened from the keyboard. */
+function placeBelow(el: HTMLElement): { x: number; y: number } {
+	const box = el.getBoundingClientRect();
+	return { x: box.left, y: box.bottom };
+}
+
+function renderPdfActions(parent: HTMLElement, session: Session, name: string, env: ListEnv): void {
 	if (session.localPath === null && session.url === null) {
 		parent.createSpan({ cls: "gopherchina-muted", text: t("session.noPdf") });
 		return;
 	}
 	const local = session.localPath !== null;
 	const open = parent.createEl("button", { cls: ["gopherchina-pdf", local ? "is-local" : "is-remote"] });
+	setFocusKey(open, `talk:${session.id}:pdf`);
 	setIcon(open.createSpan({ cls: "gopherchina-pdf-icon" }), local ? "file-text" : "external-link");
 	open.createSpan({ text: t("session.pdf") });
-	const openLabel = local ? t("session.openPdf") : t("session.openLink");
+	// The name starts with what the button shows, and says which talk and where it opens.
+	const openLabel = `${t("session.pdfName", { talk: name })} (${local ? t("session.openPdf") : t("session.openLink")})`;
 	open.setAttr("aria-label", openLabel);
 	setTooltip(open, openLabel);
 	open.addEventListener("click", (event) => void env.pdf.open(session, event));
 	if (!local && session.url !== null) {
 		const download = parent.createEl("button", { cls: "clickable-icon gopherchina-download" });
+		setFocusKey(download, `talk:${session.id}:download`);
 		setIcon(download, "download");
-		download.setAttr("aria-label", t("session.download"));
-		setTooltip(download, t("session.download"));
+		const label = t("session.download", { talk: name });
+		download.setAttr("aria-label", label);
+		setTooltip(download, label);
 		download.addEventListener("click", () => {
 			download.disabled = true;
 			void env.pdf.downloadAndOpen(session).finally(() => {

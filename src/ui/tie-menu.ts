@@ -80,7 +80,7 @@ export function tieHeading(env: ListEnv, rows: () => ReadonlyArray<RowItem<Study
  * The heading line above a run of study items: a button (reachable with Tab) and the context menu
  * (also from the keyboard's menu key on the button) tie the untied items under it to a talk.
  */
-export function decorateHeadingPath(el: HTMLElement, heading: string, env: ListEnv, rows: () => ReadonlyArray<RowItem<StudyItem>>): void {
+export function decorateHeadingPath(el: HTMLElement, heading: string, env: ListEnv, rows: () => ReadonlyArray<RowItem<StudyItem>>): HTMLButtonElement {
 	const label = t("tie.headingButton", { heading });
 	const button = el.createEl("button", { cls: "clickable-icon gopherchina-tie-heading" });
 	setIcon(button, "link-2");
@@ -101,4 +101,5 @@ export function decorateHeadingPath(el: HTMLElement, heading: string, env: ListE
 		);
 		menu.showAtMouseEvent(event);
 	});
+	return button;
 }

@@ -3,6 +3,7 @@ import type { VaultIndex } from "../index/vault-index";
 import { isOpenState } from "../model/status";
 import type { NoteRecord, Progress, Question, StudyItem } from "../model/types";
 import { compareYearKeys, yearKeyOf } from "../model/years";
+import { editionName } from "../i18n";
 import type { DashboardState } from "./state";
 
 /** A year and edition as one key (`2023`, `2023-shanghai`), or `""` for unknown. */
@@ -16,10 +17,10 @@ export interface Summary {
 	counts: { sessions: number; local: number } | null;
 }
 
+/** A year key as people read it: `2023`, `2023 · Shanghai` (`2023 · 上海` in Chinese). */
 export function yearLabel(key: string): string {
-	const [year, ...edition] = key.split("-");
-	const rest = edition.join("-");
-	return rest === "" ? (year ?? "") : `${year ?? ""} · ${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+	const dash = key.indexOf("-");
+	return dash === -1 ? key : `${key.slice(0, dash)} · ${editionName(key.slice(dash + 1))}`;
 }
 
 export interface RowItem<T> {

@@ -7,3 +7,4 @@ export * from "obsidian-test-mocks/obsidian";
 export { getAllTags, parseFrontMatterTags } from "./obsidian-functions";
 export { requestUrl } from "./network";
 export { getLanguage } from "./language";
+export { setTooltip } from "./tooltip";

@@ -59,11 +59,11 @@ export function captureNotices(): { messages: () => string[]; elements: () => HT
 	return { messages: () => shown.map((el) => el.textContent ?? ""), elements: () => shown };
 }
 
-/** Records menus opened with showAtMouseEvent. */
+/** Records menus opened with showAtMouseEvent or (from the keyboard) showAtPosition. */
 export function captureMenus(): Array<{ titles: string[]; click: (title: string) => void }> {
 	const menus: Array<{ titles: string[]; click: (title: string) => void }> = [];
-	const proto = Menu.prototype as unknown as { showAtMouseEvent: (event: MouseEvent) => unknown };
-	proto.showAtMouseEvent = function (this: { items__: Array<{ title__?: string; onClick__?: ((event: MouseEvent) => void) | null }> }) {
+	const proto = Menu.prototype as unknown as { showAtMouseEvent: (event: MouseEvent) => unknown; showAtPosition: (position: unknown) => unknown };
+	const record = function (this: { items__: Array<{ title__?: string; onClick__?: ((event: MouseEvent) => void) | null }> }): unknown {
 		const items = this.items__.filter((item) => typeof item.title__ === "string") as Array<{ title__: string; onClick__: ((event: MouseEvent) => void) | null }>;
 		menus.push({
 			titles: items.map((item) => item.title__),
@@ -71,5 +71,7 @@ export function captureMenus(): Array<{ titles: string[]; click: (title: string)
 		});
 		return this;
 	};
+	proto.showAtMouseEvent = record;
+	proto.showAtPosition = record;
 	return menus;
 }

@@ -42,8 +42,14 @@ describe("talks and their PDFs", () => {
 		expect(texts(first as HTMLElement, ".gopherchina-code").slice(0, 5)).toEqual(["1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.2.1"]);
 		expect(texts(el, ".gopherchina-track")).toContain("Day 1");
 		const stateOfGo = sessionRow(el, "1.1.3", "The State Of Go 2023");
-		expect(stateOfGo.querySelector(".gopherchina-open-count")?.textContent).toBe("3 open");
-		expect(texts(stateOfGo, ".gopherchina-source")).toEqual(["GopherChina 2023 总结", "1.1.3 The State Of Go 2023"]);
+		expect(stateOfGo.querySelector(".gopherchina-mini-progress-text")?.textContent).toBe("1 of 4 done");
+		// Its two notes collapse to a count, which opens a menu of them.
+		const notes = stateOfGo.querySelector<HTMLElement>(".gopherchina-sources");
+		expect(notes?.textContent).toBe("2 notes");
+		expect(notes?.getAttribute("aria-label")).toBe("2 notes about 1.1.3 The State Of Go 2023");
+		const menus = captureMenus();
+		click(notes);
+		expect(menus.at(-1)?.titles).toEqual(["Open GopherChina 2023 总结", "Open 1.1.3 The State Of Go 2023"]);
 	});
 
 	it("opens a PDF that is in the vault in Obsidian, and the note a source names at its line", async () => {
@@ -56,7 +62,9 @@ describe("talks and their PDFs", () => {
 		await flush();
 		expect(openedFiles(harness)).toContain("GopherChina/2023/1.1.1 大型项目开发之 Golang 早知道.pdf");
 		expect(opened).toEqual([]);
-		click(row.querySelector(".gopherchina-source"));
+		const menus = captureMenus();
+		click(row.querySelector(".gopherchina-sources"));
+		menus.at(-1)?.click("Open GopherChina 2023 总结");
 		await flush();
 		expect(openedFiles(harness)).toContain("GopherChina 2023 总结.md");
 	});
@@ -121,12 +129,15 @@ describe("talks and their PDFs", () => {
 		expect(harness.runtime.app.vault.getFiles().filter((file) => file.path.startsWith("GopherChina/2023/"))).toHaveLength(3);
 	});
 
-	it("offers a context menu on a talk: open, copy link, open note, reveal", async () => {
+	it("offers a context menu on a talk: open, copy link, open each of its notes, reveal", async () => {
 		harness = await loadPlugin(exampleFiles(), { viewState: { tab: "talks" } });
 		const menus = captureMenus();
 		await harness.command("open");
 		sessionRow(pane(harness), "1.1.1", "大型项目开发之 Golang 早知道").dispatchEvent(new MouseEvent("contextmenu", { bubbles: true }));
-		expect(menus.at(-1)?.titles).toEqual(["Open the PDF", "Copy link", "Open note", "Reveal PDF in file explorer"]);
+		expect(menus.at(-1)?.titles).toEqual(["Open the PDF", "Copy link", "Open GopherChina 2023 总结", "Open 2023 上海站", "Reveal PDF in file explorer"]);
+		const twoNotes = sessionRow(pane(harness), "1.1.3", "The State Of Go 2023");
+		twoNotes.dispatchEvent(new MouseEvent("contextmenu", { bubbles: true }));
+		expect(menus.at(-1)?.titles.filter((title) => title.startsWith("Open ") && title !== "Open the PDF")).toEqual(["Open GopherChina 2023 总结", "Open 1.1.3 The State Of Go 2023"]);
 	});
 
 	it("refuses links that are not http or https", async () => {

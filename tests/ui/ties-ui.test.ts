@@ -283,7 +283,7 @@ describe("the year menu and progress follow the ties", () => {
 	}
 
 	function studyTexts(el: HTMLElement): string[] {
-		for (const header of Array.from(el.querySelectorAll<HTMLElement>(".gopherchina-group-header[aria-expanded='false']"))) {
+		for (const header of Array.from(el.querySelectorAll<HTMLElement>(".gopherchina-group-toggle[aria-expanded='false']"))) {
 			click(header);
 		}
 		return texts(el, ".gopherchina-item-text").sort();
@@ -312,14 +312,14 @@ describe("the year menu and progress follow the ties", () => {
 
 	it("shows progress per talk and per year in the Talks tab", async () => {
 		const el = await openAt("", "talks");
-		for (const header of Array.from(el.querySelectorAll<HTMLElement>(".gopherchina-group-header[aria-expanded='false']"))) {
+		for (const header of Array.from(el.querySelectorAll<HTMLElement>(".gopherchina-group-toggle[aria-expanded='false']"))) {
 			click(header);
 		}
 		const yearProgress = Array.from(el.querySelectorAll(".gopherchina-group-header")).map((header) => [header.querySelector(".gopherchina-group-title")?.textContent, header.querySelector(".gopherchina-mini-progress-text")?.textContent]);
 		expect(yearProgress).toEqual([
 			["2023", "1 of 6 items done"],
-			["2023 · Shanghai", "0 of 1 items done"],
-			["2021", "0 of 1 items done"],
+			["2023 · Shanghai", "0 of 1 item done"],
+			["2021", "0 of 1 item done"],
 		]);
 		const talk = (code: string): Element | undefined => Array.from(el.querySelectorAll(".gopherchina-session")).find((row) => row.querySelector(".gopherchina-code")?.textContent === code && row.textContent?.includes("2023-shanghai") !== true);
 		expect(talk("1.1.1")?.querySelector(".gopherchina-mini-progress-text")?.textContent).toBe("1 of 2 done");
@@ -346,8 +346,8 @@ describe("the year menu and progress follow the ties", () => {
 		again.value = "2021";
 		again.dispatchEvent(new Event("change"));
 		el = pane(harness);
-		expect(el.querySelector(".gopherchina-progress-text")?.textContent).toBe("0 of 1 study items done");
-		expect(el.querySelector(".gopherchina-counts")?.textContent).toBe("1 notes · 2 talks · 0 PDFs in the vault");
+		expect(el.querySelector(".gopherchina-progress-text")?.textContent).toBe("0 of 1 study item done");
+		expect(el.querySelector(".gopherchina-counts")?.textContent).toBe("1 note · 2 talks · 0 PDFs in the vault");
 	});
 
 	it("sums up a code block's year", async () => {
@@ -357,8 +357,8 @@ describe("the year menu and progress follow the ties", () => {
 		const children: Array<{ load: () => void; unload: () => void }> = [];
 		processor("year: 2023-shanghai", el, { addChild: (child: { load: () => void; unload: () => void }) => children.push(child), sourcePath: "Home.md" });
 		children.forEach((child) => child.load());
-		expect(el.querySelector(".gopherchina-progress-text")?.textContent).toBe("0 of 1 study items done");
-		expect(el.querySelector(".gopherchina-counts")?.textContent).toBe("1 notes · 1 talks · 0 PDFs in the vault");
+		expect(el.querySelector(".gopherchina-progress-text")?.textContent).toBe("0 of 1 study item done");
+		expect(el.querySelector(".gopherchina-counts")?.textContent).toBe("1 note · 1 talk · 0 PDFs in the vault");
 		children.forEach((child) => child.unload());
 	});
 
