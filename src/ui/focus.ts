@@ -51,6 +51,11 @@ export interface FocusMemory {
 	selection: [number | null, number | null] | null;
 }
 
+/** A focus key's kind: `item`, `talk`, `group`… (what comes before its first colon). */
+function kindOf(key: string): string {
+	return key.slice(0, key.indexOf(":") + 1);
+}
+
 function keyed(el: Element | null): HTMLElement | null {
 	return el instanceof HTMLElement ? el.closest<HTMLElement>("[data-focus-key]") : null;
 }
@@ -70,12 +75,12 @@ export function captureFocus(root: HTMLElement): FocusMemory | null {
 	const stops = Array.from(root.querySelectorAll<HTMLElement>("[data-nav]"));
 	const at = stops.indexOf(rowStop ?? own);
 	if (at !== -1) {
-		for (const stop of stops.slice(at + 1, at + 1 + NEIGHBOURS)) {
-			keys.push(stop.dataset.focusKey ?? "");
-		}
-		for (const stop of stops.slice(Math.max(0, at - NEIGHBOURS), at).reverse()) {
-			keys.push(stop.dataset.focusKey ?? "");
-		}
+		// The next stop of the same kind first (the item that takes a checked-off item's place),
+		// then the nearest stops after and before it of any kind.
+		const after = stops.slice(at + 1, at + 1 + NEIGHBOURS).map((stop) => stop.dataset.focusKey ?? "");
+		const before = stops.slice(Math.max(0, at - NEIGHBOURS), at).reverse().map((stop) => stop.dataset.focusKey ?? "");
+		const kind = kindOf(keys[keys.length - 1] ?? "");
+		keys.push(...after.filter((key) => kindOf(key) === kind), ...before.filter((key) => kindOf(key) === kind), ...after, ...before);
 	}
 	const selection = own.instanceOf(HTMLInputElement) && own.type === "search" ? ([own.selectionStart, own.selectionEnd] as [number | null, number | null]) : null;
 	return { keys, selection };

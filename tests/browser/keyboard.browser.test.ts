@@ -1,0 +1,160 @@
+/** @jest-environment node */
+import { join } from "path";
+import type { Browser, Page } from "playwright-core";
+import { readVaultFolder } from "../runtime/harness";
+import { CHROMIUM_MISSING, findChromium, launchChromium, openDashboardPage, ROOT } from "./page";
+
+const executable = findChromium();
+const files = readVaultFolder(join(ROOT, "tests", "fixtures", "example-vault"));
+const NOTE = "GopherChina 2023 总结.md";
+
+if (executable === null) {
+	if (process.env.CI === "true") {
+		throw new Error(`${CHROMIUM_MISSING} (CI=true: the browser tests must run)`);
+	}
+	console.warn(`Skipping the keyboard tests: ${CHROMIUM_MISSING}`);
+}
+
+const suite = executable === null ? describe.skip : describe;
+
+interface Focused {
+	tag: string;
+	key: string | null;
+	role: string | null;
+	name: string;
+	selected: string | null;
+	expanded: string | null;
+}
+
+/** What has focus: its focus key, role and the text it is named by. */
+function focused(page: Page): Promise<Focused> {
+	return page.evaluate(() => {
+		const el = document.activeElement as HTMLElement;
+		const labelled = el.getAttribute("aria-labelledby");
+		const name = labelled ? (document.getElementById(labelled)?.textContent ?? "") : (el.getAttribute("aria-label") ?? el.textContent ?? "");
+		return { tag: el.tagName, key: el.dataset.focusKey ?? null, role: el.getAttribute("role"), name, selected: el.getAttribute("aria-selected"), expanded: el.getAttribute("aria-expanded") };
+	});
+}
+
+function read(page: Page, path: string): Promise<string> {
+	return page.evaluate((p) => (window as unknown as { gopherchina: { read: (p: string) => Promise<string> } }).gopherchina.read(p), path);
+}
+
+suite("the pane from the keyboard, in headless Chromium", () => {
+	jest.setTimeout(60_000);
+	let browser: Browser;
+	let page: Page;
+
+	beforeAll(async () => {
+		browser = await launchChromium(executable as string);
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	beforeEach(async () => {
+		page = await openDashboardPage(browser, { files, theme: "light" });
+	});
+	afterEach(async () => {
+		await page?.close();
+	});
+
+	it("walks filter, year menu, tabs and toggles with Tab; the tabs are one stop that the arrow keys move and show", async () => {
+		await page.locator(".gopherchina-filter").focus();
+		await page.keyboard.press("Tab");
+		expect((await focused(page)).key).toBe("year");
+		await page.keyboard.press("Tab");
+		expect(await focused(page)).toMatchObject({ key: "tab:study", role: "tab", selected: "true" });
+		await page.keyboard.press("ArrowRight");
+		expect(await focused(page)).toMatchObject({ key: "tab:talks", role: "tab", selected: "true" });
+		expect(await page.locator("[role=tabpanel]").getAttribute("aria-labelledby")).toBe(await page.locator(".gopherchina-tab[data-tab='talks']").getAttribute("id"));
+		await page.keyboard.press("End");
+		expect(await focused(page)).toMatchObject({ key: "tab:questions", selected: "true" });
+		await page.keyboard.press("ArrowRight");
+		expect(await focused(page)).toMatchObject({ key: "tab:study", selected: "true" });
+		await page.keyboard.press("ArrowLeft");
+		expect(await focused(page)).toMatchObject({ key: "tab:questions", selected: "true" });
+		await page.keyboard.press("Home");
+		expect(await focused(page)).toMatchObject({ key: "tab:study", selected: "true" });
+		// Only the chosen tab is in the tab order; Tab goes on to the toggles, then into the list.
+		await page.keyboard.press("Tab");
+		expect((await focused(page)).key).toBe("toggle:show-completed");
+		await page.keyboard.press("Tab");
+		expect((await focused(page)).key).toBe("toggle:group-by-session");
+		await page.keyboard.press("Tab");
+		expect(await focused(page)).toMatchObject({ key: `group:study:note:${NOTE}`, tag: "BUTTON", expanded: "true" });
+	});
+
+	it("walks groups and items with the arrow keys and checks one off with Space; focus goes on to the next item", async () => {
+		await page.locator(`[data-focus-key="group:study:note:${NOTE}"]`).focus();
+		await page.keyboard.press("ArrowDown");
+		// The heading line's tie button, then the first item.
+		await page.keyboard.press("ArrowDown");
+		expect(await focused(page)).toMatchObject({ tag: "INPUT", name: "Context 对于新手来说是非常友好的，所以可以写篇文章总结一下" });
+		await page.keyboard.press("ArrowDown");
+		const item = await focused(page);
+		expect(item.name).toBe("有关 goroutine 泄露的问题");
+		const before = await read(page, NOTE);
+		await page.keyboard.press("Space");
+		await page.waitForFunction(async ([path, old]) => (await (window as unknown as { gopherchina: { read: (p: string) => Promise<string> } }).gopherchina.read(path as string)) !== old, [NOTE, before]);
+		expect((await read(page, NOTE)).includes("- [x] 有关 goroutine 泄露的问题")).toBe(true);
+		// The done item leaves the list; focus lands on the item that took its place, never on the page.
+		await page.waitForSelector(".gopherchina-item:has-text('有关 goroutine 泄露的问题')", { state: "detached" });
+		expect(await focused(page)).toMatchObject({ tag: "INPUT", name: "接口的统一管理如何做" });
+		expect(await page.evaluate(() => (document.activeElement as HTMLElement).tabIndex)).toBe(0);
+	});
+
+	it("closes a group with ArrowLeft and opens it with ArrowRight, the toggle keeping focus", async () => {
+		const toggle = `[data-focus-key="group:study:note:${NOTE}"]`;
+		await page.locator(toggle).focus();
+		await page.keyboard.press("ArrowLeft");
+		expect(await focused(page)).toMatchObject({ key: `group:study:note:${NOTE}`, expanded: "false" });
+		expect(await page.locator(`${toggle} >> xpath=../..`).locator(".gopherchina-item").count()).toBe(0);
+		await page.keyboard.press("ArrowRight");
+		expect(await focused(page)).toMatchObject({ key: `group:study:note:${NOTE}`, expanded: "true" });
+		await page.keyboard.press("ArrowDown");
+		await page.keyboard.press("ArrowDown");
+		await page.keyboard.press("ArrowLeft");
+		expect((await focused(page)).key).toBe(`group:study:note:${NOTE}`);
+	});
+
+	it("opens an item's note with Enter", async () => {
+		await page.locator(".gopherchina-checkbox").first().focus();
+		await page.keyboard.press("Enter");
+		await page.waitForFunction(() => (window as unknown as { gopherchina: { openedFiles: () => string[] } }).gopherchina.openedFiles().length > 0);
+		expect(await page.evaluate(() => (window as unknown as { gopherchina: { openedFiles: () => string[] } }).gopherchina.openedFiles())).toContain(NOTE);
+	});
+
+	it("keeps focus on the same item when the note changes under the pane", async () => {
+		const box = page.locator(".gopherchina-checkbox").nth(2);
+		await box.focus();
+		const name = (await focused(page)).name;
+		await page.evaluate(async (path) => {
+			const gc = (window as unknown as { gopherchina: { runtime: { read: (p: string) => Promise<string>; modify: (p: string, t: string) => Promise<void> } } }).gopherchina;
+			await gc.runtime.modify(path, `${await gc.runtime.read(path)}\n- [ ] 新的学习任务\n`);
+		}, NOTE);
+		await page.waitForFunction(() => document.querySelector(".gopherchina-progress-text")?.textContent === "4 of 18 study items done");
+		expect((await focused(page)).name).toBe(name);
+	});
+
+	it("walks a talk's row: the title is the stop, Tab reaches its PDF, download and notes, the arrow keys move along the row", async () => {
+		await page.locator(".gopherchina-tab[data-tab='talks']").click();
+		const title = page.locator(".gopherchina-session", { hasText: "The State Of Go 2023" }).first().locator(".gopherchina-session-title");
+		await title.focus();
+		expect(await focused(page)).toMatchObject({ role: "link", name: "The State Of Go 2023" });
+		await page.keyboard.press("Tab");
+		expect((await focused(page)).name).toMatch(/^PDF: 1\.1\.3 The State Of Go 2023/);
+		await page.keyboard.press("ArrowRight");
+		expect((await focused(page)).name).toBe("Download 1.1.3 The State Of Go 2023 to the vault");
+		await page.keyboard.press("ArrowRight");
+		expect((await focused(page)).name).toBe("2 notes about 1.1.3 The State Of Go 2023");
+		await page.keyboard.press("ArrowRight");
+		expect((await focused(page)).name).toBe("2 notes about 1.1.3 The State Of Go 2023");
+		await page.keyboard.press("ArrowLeft");
+		await page.keyboard.press("ArrowLeft");
+		await page.keyboard.press("ArrowLeft");
+		expect(await focused(page)).toMatchObject({ role: "link", name: "The State Of Go 2023" });
+		await page.keyboard.press("ArrowDown");
+		expect((await focused(page)).role).toBe("link");
+		expect((await focused(page)).name).not.toBe("The State Of Go 2023");
+	});
+});
