@@ -118,3 +118,8 @@ export async function openDashboardPage(browser: Browser, options: PageOptions, 
 	await page.waitForSelector(".gopherchina-dashboard .gopherchina-header");
 	return page;
 }
+
+/** Lets the leaf frame grow to the pane's height, so a full-page screenshot shows all of it. */
+export async function growToContent(page: Page): Promise<void> {
+	await page.evaluate((leaf) => document.querySelector(leaf)?.classList.add("is-full-height"), LEAF);
+}
