@@ -1,14 +1,24 @@
 /**
  * `npm run demo -- [--vault DIR] [--out DIR]`: the main job. Builds the plugin, installs it into the
  * vault (so the vault opens in Obsidian with the plugin on), renders the dashboard over the vault in
- * headless Chromium and writes dashboard.png, dashboard-dark.png and dashboard.html to the out folder.
- * Without a browser it still writes dashboard.html, rendered on a DOM without one.
+ * headless Chromium with "Show completed" on and every group open, and writes to the out folder, for
+ * each tab (study, talks, questions):
+ *   <tab>-light.png, <tab>-dark.png  the right sidebar (360 px), whole pane
+ *   <tab>-wide.png                   a main-area tab (1000 px), light theme, whole pane
+ *   <tab>.html                       the pane as a page of its own, styles inlined, light theme
+ * and a11y.json, axe-core's violations for every tab in both themes.
+ * Without a browser it still writes <tab>.html, rendered on a DOM without one.
+ * The vault's notes are only read: the pane runs over an in-memory copy of them.
  */
 import { spawnSync } from "child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
 import { readVaultFolder } from "../tests/runtime/harness";
-import { CHROMIUM_MISSING, findChromium, launchChromium, openDashboardPage, pageStyles, ROOT, startOptions } from "../tests/browser/page";
+import { CHROMIUM_MISSING, findChromium, growToContent, LAYOUTS, LEAF, launchChromium, openDashboardPage, pageStyles, ROOT, startOptions, type Layout } from "../tests/browser/page";
+import { type AxeResult, injectAxe, openEverything, runAxe, seriousViolations, showTab, TABS, type TabName } from "../tests/browser/axe";
+
+/** The plugin's stored data for every render: done items and answered questions are listed too. */
+const DATA = { showCompleted: true };
 
 interface Args {
 	vault: string;
@@ -63,15 +73,104 @@ function standalone(body: string, theme: "light" | "dark"): string {
 `;
 }
 
-/** Renders the dashboard on a DOM without a browser (jsdom), for machines without Chromium. */
-async function renderWithoutBrowser(files: Record<string, string>): Promise<string> {
+/** The pane's figures, for the summary line; runs in the page (Chromium) or on jsdom's global document. */
+function paneSummary(): string {
+	return `${document.querySelector(".gopherchina-progress-text")?.textContent ?? ""}; ${document.querySelector(".gopherchina-counts")?.textContent ?? ""}`;
+}
+
+async function tick(): Promise<void> {
+	await new Promise((done) => setTimeout(done, 0));
+}
+
+/**
+ * Renders the dashboard on a DOM without a browser (jsdom), for machines without Chromium: each tab's
+ * leaf frame as HTML, every group open.
+ */
+async function renderWithoutBrowser(files: Record<string, string>): Promise<{ html: Record<TabName, string>; summary: string }> {
 	await import("../tests/runtime/node-dom");
 	const { setup } = await import("obsidian-test-mocks/setup");
 	setup();
 	const { start } = await import("../tests/browser/runtime-entry");
-	document.body.createDiv({ cls: "sidebar workspace-leaf-content", attr: { "data-type": "gopherchina-dashboard" } });
-	await start(startOptions({ files, theme: "light" }));
-	return document.querySelector(".sidebar")?.outerHTML ?? "";
+	document.body.createDiv({ cls: LAYOUTS.sidebar.cls, attr: { "data-type": "gopherchina-dashboard" } });
+	await start(startOptions({ files, theme: "light", data: DATA }));
+	const html = {} as Record<TabName, string>;
+	for (const tab of TABS) {
+		document.querySelector<HTMLElement>(`.gopherchina-tab[data-tab="${tab}"]`)?.click();
+		await tick();
+		for (let clicks = 0; clicks < 400; clicks++) {
+			const next = document.querySelector<HTMLElement>('.gopherchina-body [aria-expanded="false"], .gopherchina-show-more');
+			if (next === null) {
+				break;
+			}
+			next.click();
+			await tick();
+		}
+		html[tab] = document.querySelector(LEAF)?.outerHTML ?? "";
+	}
+	return { html, summary: paneSummary() };
+}
+
+interface Shot {
+	theme: "light" | "dark";
+	layout: Layout;
+	file: (tab: TabName) => string;
+}
+
+const SHOTS: Shot[] = [
+	{ theme: "light", layout: "sidebar", file: (tab) => `${tab}-light.png` },
+	{ theme: "dark", layout: "sidebar", file: (tab) => `${tab}-dark.png` },
+	{ theme: "light", layout: "main", file: (tab) => `${tab}-wide.png` },
+];
+
+type A11yReport = Record<TabName, Partial<Record<"light" | "dark", AxeResult>>>;
+
+/** Renders every tab in every shot's theme and layout in headless Chromium; checks the sidebar renders with axe. */
+async function renderInChromium(executable: string, files: Record<string, string>, out: string, written: string[]): Promise<{ report: A11yReport; summary: string }> {
+	const browser = await launchChromium(executable);
+	const report = { study: {}, talks: {}, questions: {} } as A11yReport;
+	let summary = "";
+	try {
+		for (const tab of TABS) {
+			for (const shot of SHOTS) {
+				const page = await openDashboardPage(browser, { files, theme: shot.theme, layout: shot.layout, data: DATA });
+				try {
+					await showTab(page, tab);
+					await openEverything(page);
+					if (shot.layout === "sidebar") {
+						await injectAxe(page);
+						report[tab][shot.theme] = await runAxe(page);
+					}
+					if (shot.layout === "sidebar" && shot.theme === "light") {
+						const html = await page.evaluate((leaf) => document.querySelector(leaf)?.outerHTML ?? "", LEAF);
+						const file = join(out, `${tab}.html`);
+						writeFileSync(file, standalone(html, "light"));
+						written.push(file);
+						summary ||= await page.evaluate(paneSummary);
+					}
+					await growToContent(page);
+					const file = join(out, shot.file(tab));
+					await page.screenshot({ path: file, fullPage: true });
+					written.push(file);
+				} finally {
+					await page.close();
+				}
+			}
+		}
+	} finally {
+		await browser.close();
+	}
+	return { report, summary };
+}
+
+/** One line per tab and theme: how many serious or critical rules axe found, and which. */
+function a11ySummary(report: A11yReport): string[] {
+	return TABS.flatMap((tab) =>
+		(["light", "dark"] as const).map((theme) => {
+			const serious = seriousViolations(report[tab][theme] ?? { violations: [] });
+			const nodes = serious.reduce((sum, violation) => sum + violation.nodes.length, 0);
+			return `  a11y ${tab} ${theme}: ${serious.length === 0 ? "no serious or critical violation" : `${serious.length} serious or critical rule(s) on ${nodes} node(s): ${serious.map((violation) => violation.id).join(", ")}`}`;
+		}),
+	);
 }
 
 async function main(): Promise<void> {
@@ -85,36 +184,31 @@ async function main(): Promise<void> {
 	mkdirSync(args.out, { recursive: true });
 	const written: string[] = [];
 	const executable = findChromium();
-	let summary = "";
+	let summary: string;
+	let checks: string[] = [];
 	if (executable !== null) {
-		const browser = await launchChromium(executable);
-		try {
-			for (const theme of ["light", "dark"] as const) {
-				const page = await openDashboardPage(browser, { files, theme }, { width: 380, height: 760 });
-				const shot = join(args.out, theme === "light" ? "dashboard.png" : "dashboard-dark.png");
-				await page.locator(".sidebar").screenshot({ path: shot });
-				written.push(shot);
-				if (theme === "light") {
-					const html = await page.evaluate(() => document.querySelector(".sidebar")?.outerHTML ?? "");
-					writeFileSync(join(args.out, "dashboard.html"), standalone(html, "light"));
-					written.push(join(args.out, "dashboard.html"));
-					summary = await page.evaluate(() => `${document.querySelector(".gopherchina-progress-text")?.textContent ?? ""}; ${document.querySelector(".gopherchina-counts")?.textContent ?? ""}`);
-				}
-				await page.close();
-			}
-		} finally {
-			await browser.close();
-		}
+		const rendered = await renderInChromium(executable, files, args.out, written);
+		const file = join(args.out, "a11y.json");
+		writeFileSync(file, `${JSON.stringify(rendered.report, null, 2)}\n`);
+		written.push(file);
+		summary = rendered.summary;
+		checks = a11ySummary(rendered.report);
 	} else {
-		const html = await renderWithoutBrowser(files);
-		writeFileSync(join(args.out, "dashboard.html"), standalone(html, "light"));
-		written.push(join(args.out, "dashboard.html"));
-		summary = `${document.querySelector(".gopherchina-progress-text")?.textContent ?? ""}; ${document.querySelector(".gopherchina-counts")?.textContent ?? ""}`;
-		console.log(`${CHROMIUM_MISSING}\nThen run npm run demo again for dashboard.png and dashboard-dark.png; dashboard.html opens in any browser now.`);
+		const rendered = await renderWithoutBrowser(files);
+		for (const tab of TABS) {
+			const file = join(args.out, `${tab}.html`);
+			writeFileSync(file, standalone(rendered.html[tab], "light"));
+			written.push(file);
+		}
+		summary = rendered.summary;
+		console.log(`${CHROMIUM_MISSING}\nThen run npm run demo again for the screenshots (<tab>-light.png, <tab>-dark.png, <tab>-wide.png) and a11y.json, which need Chromium; the <tab>.html pages open in any browser now.`);
 	}
 	console.log(`\nGopherChina Dashboard over ${args.vault}`);
 	console.log(`  ${summary}`);
 	console.log(`  plugin installed in ${installed} (open the vault in Obsidian: the plugin is on)`);
+	for (const line of checks) {
+		console.log(line);
+	}
 	for (const file of written) {
 		console.log(`  wrote ${file}`);
 	}

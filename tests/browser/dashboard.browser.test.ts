@@ -102,6 +102,7 @@ suite("the built plugin in headless Chromium", () => {
 			const bg = getComputedStyle(document.querySelector(".sidebar") as HTMLElement).backgroundColor;
 			return { text: getComputedStyle(el).color, bg };
 		});
+		// Obsidian's dark --text-normal (#dadada) on its dark --background-primary (#1e1e1e).
 		expect(colors).toEqual({ text: "rgb(218, 218, 218)", bg: "rgb(30, 30, 30)" });
 		await dark.close();
 	});

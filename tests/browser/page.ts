@@ -58,12 +58,25 @@ function inlineJson(value: unknown): string {
 	return JSON.stringify(value).replace(/</g, "\\u003c");
 }
 
+export type Layout = "sidebar" | "main";
+
 export interface PageOptions {
 	files: Record<string, string>;
 	theme: "light" | "dark";
 	/** The plugin's stored data (settings and view state). */
 	data?: Record<string, unknown>;
+	/** Where the pane is drawn: the right sidebar, 360 px wide (the default), or a main-area tab. */
+	layout?: Layout;
 }
+
+/** The leaf frame the pane is drawn in, and the window it is seen in, for each layout. */
+export const LAYOUTS: Record<Layout, { cls: string; viewport: { width: number; height: number } }> = {
+	sidebar: { cls: "sidebar workspace-leaf-content", viewport: { width: 360, height: 900 } },
+	main: { cls: "workspace-leaf-content mod-main", viewport: { width: 1000, height: 900 } },
+};
+
+/** Selects the leaf frame the pane is drawn in, whichever the layout. */
+export const LEAF = '.workspace-leaf-content[data-type="gopherchina-dashboard"]';
 
 /** What the page's runtime starts with: the vault, the built plugin and its stored data. */
 export function startOptions(options: PageOptions): { files: Record<string, string>; mainJs: string; manifest: Record<string, unknown>; data: Record<string, unknown> } {
@@ -85,14 +98,14 @@ export async function pageHtml(options: PageOptions): Promise<string> {
 	return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>GopherChina Dashboard</title>
 <style>${pageStyles()}</style>
-</head><body class="theme-${options.theme}"><div class="sidebar workspace-leaf-content" data-type="gopherchina-dashboard"></div>
+</head><body class="theme-${options.theme}"><div class="${LAYOUTS[options.layout ?? "sidebar"].cls}" data-type="gopherchina-dashboard"></div>
 <script>${inlineScript(await runtimeBundle())}</script>
 <script>window.GopherChinaRuntime.start(${inlineScript(inlineJson(start))}).catch((error) => { document.body.dataset.error = String(error && error.stack || error); });</script>
 </body></html>`;
 }
 
-/** Opens the dashboard page and waits until the plugin has drawn the pane. */
-export async function openDashboardPage(browser: Browser, options: PageOptions, viewport = { width: 360, height: 900 }, timeout = 20_000): Promise<Page> {
+/** Opens the dashboard page and waits until the plugin has drawn the pane; the window fits the layout unless given. */
+export async function openDashboardPage(browser: Browser, options: PageOptions, viewport = LAYOUTS[options.layout ?? "sidebar"].viewport, timeout = 20_000): Promise<Page> {
 	const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
 	const errors: string[] = [];
 	page.on("pageerror", (error) => errors.push(error.message));
@@ -104,4 +117,9 @@ export async function openDashboardPage(browser: Browser, options: PageOptions, 
 	}
 	await page.waitForSelector(".gopherchina-dashboard .gopherchina-header");
 	return page;
+}
+
+/** Lets the leaf frame grow to the pane's height, so a full-page screenshot shows all of it. */
+export async function growToContent(page: Page): Promise<void> {
+	await page.evaluate((leaf) => document.querySelector(leaf)?.classList.add("is-full-height"), LEAF);
 }

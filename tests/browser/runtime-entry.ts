@@ -1,6 +1,7 @@
 /**
  * The in-memory Obsidian, bundled for a real browser: starts the runtime over a vault, loads the
- * plugin from the built `main.js` text, and opens the dashboard in a sidebar frame.
+ * plugin from the built `main.js` text, and opens the dashboard in the page's leaf frame (a sidebar or a
+ * main-area tab).
  */
 import * as obsidian from "obsidian";
 import { setup } from "obsidian-test-mocks/setup";
@@ -55,7 +56,7 @@ export async function start(options: StartOptions): Promise<void> {
 	const PluginClass = module.exports.default as new (app: unknown, manifest: unknown) => PluginLike;
 	const plugin = new PluginClass(runtime.app, options.manifest);
 	plugin.data__ = options.data;
-	setViewHost(() => document.querySelector<HTMLElement>(".sidebar") ?? document.body);
+	setViewHost(() => document.querySelector<HTMLElement>('[data-type="gopherchina-dashboard"]') ?? document.body);
 	registerViewCreators(plugin.views__);
 	plugin.load();
 	await tick();

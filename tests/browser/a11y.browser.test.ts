@@ -1,0 +1,59 @@
+/** @jest-environment node */
+import { join } from "path";
+import type { Browser } from "playwright-core";
+import { readVaultFolder } from "../runtime/harness";
+import { describeViolations, injectAxe, openEverything, runAxe, seriousViolations, showTab, TABS, type TabName } from "./axe";
+import { CHROMIUM_MISSING, findChromium, launchChromium, openDashboardPage, ROOT, type Layout } from "./page";
+
+const executable = findChromium();
+const files = readVaultFolder(join(ROOT, "tests", "fixtures", "example-vault"));
+/** Done items and answered questions are listed too, so their styles are checked as well. */
+const DATA = { showCompleted: true };
+
+if (executable === null) {
+	if (process.env.CI === "true") {
+		throw new Error(`${CHROMIUM_MISSING} (CI=true: the browser tests must run)`);
+	}
+	console.warn(`Skipping the accessibility tests: ${CHROMIUM_MISSING}`);
+}
+
+const suite = executable === null ? describe.skip : describe;
+
+interface Case {
+	layout: Layout;
+	theme: "light" | "dark";
+	tab: TabName;
+}
+
+const cases: Case[] = [
+	...(["light", "dark"] as const).flatMap((theme) => TABS.map((tab): Case => ({ layout: "sidebar", theme, tab }))),
+	...TABS.map((tab): Case => ({ layout: "main", theme: "light", tab })),
+];
+
+suite("the pane has no serious accessibility violation (axe-core, headless Chromium)", () => {
+	jest.setTimeout(120_000);
+	let browser: Browser;
+
+	beforeAll(async () => {
+		browser = await launchChromium(executable as string);
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it.each(cases)("$tab tab, $theme theme, $layout, every group open", async ({ layout, theme, tab }) => {
+		const page = await openDashboardPage(browser, { files, theme, layout, data: DATA });
+		try {
+			await showTab(page, tab);
+			await openEverything(page);
+			await injectAxe(page);
+			const serious = seriousViolations(await runAxe(page));
+			if (serious.length > 0) {
+				const count = serious.reduce((sum, violation) => sum + violation.nodes.length, 0);
+				throw new Error(`${serious.length} serious or critical axe rule(s), ${count} node(s), in the ${tab} tab (${theme} theme, ${layout}):\n${describeViolations(serious)}`);
+			}
+		} finally {
+			await page.close();
+		}
+	});
+});
