@@ -6,7 +6,26 @@ import { describeViolations, injectAxe, openEverything, runAxe, seriousViolation
 import { CHROMIUM_MISSING, findChromium, launchChromium, openDashboardPage, ROOT, type Layout } from "./page";
 
 const executable = findChromium();
-const files = readVaultFolder(join(ROOT, "tests", "fixtures", "example-vault"));
+/**
+ * The example vault, and a note with what it lacks: links, tags, marks and code in items, every task
+ * state, a very long item, questions with links, a talk with two notes.
+ */
+const files = {
+	...readVaultFolder(join(ROOT, "tests", "fixtures", "example-vault")),
+	"Markup.md": [
+		"---",
+		"tags: [gopherchina]",
+		"---",
+		"# 内存模型",
+		"- [ ] 对照 [[Go 内存模型]] 和 [spec](https://go.dev/ref/mem) 读 **happens-before** 与 `sync/atomic` #study",
+		"- [/] 在读 [[GopherChina 2023 总结#Content|总结]] 里的 ==逃逸分析==",
+		"- [x] 读完 ~~旧的~~ 新的 [slides](https://github.com/gopherchina/conference/blob/master/2023/1.1.3%20The%20State%20Of%20Go%202023.pdf)",
+		"- [-] 不再需要的 *练习*",
+		`- [ ] ${"很长的学习任务，".repeat(150)}结束`,
+		"- 为什么 [[Go 内存模型]] 要这样定义 happens-before？",
+		"> [!question] 如何用 `atomic.Pointer` 替代 [锁](https://go.dev/doc)?",
+	].join("\n"),
+};
 /** Done items and answered questions are listed too, so their styles are checked as well. */
 const DATA = { showCompleted: true };
 
