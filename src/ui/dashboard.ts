@@ -37,6 +37,8 @@ export class Dashboard extends Component {
 	private stale = true;
 	private bodyEl: HTMLElement | null = null;
 	private roving: RovingStops | null = null;
+	/** The list's tab stop (a focus key): where Tab enters the list after a redraw. */
+	private stopKey: string | null = null;
 	private refs: EventRef[] = [];
 	private readonly filterSoon: () => void;
 
@@ -261,8 +263,8 @@ export class Dashboard extends Component {
 				break;
 			}
 		}
-		this.roving = new RovingStops(body, this.state.stop ?? null, (key) => {
-			this.state.stop = key;
+		this.roving = new RovingStops(body, this.stopKey, (key) => {
+			this.stopKey = key;
 		});
 	}
 

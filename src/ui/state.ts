@@ -11,8 +11,6 @@ export interface DashboardState {
 	/** How many rows of a long group are shown. */
 	shown: Record<string, number>;
 	scrollTop: number;
-	/** The list's tab stop (a focus key): where Tab enters the list. Not stored. */
-	stop?: string | null;
 }
 
 export const TABS: readonly Tab[] = ["study", "talks", "questions"];
