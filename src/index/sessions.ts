@@ -173,7 +173,10 @@ export class SessionTable {
 
 	/**
 	 * How many talks there are and how many have a copy in the vault, without building them: a link
-	 * to a vault PDF that copies a web PDF is not a talk of its own.
+	 * to a vault PDF that copies a web PDF is not a talk of its own. A talk has a copy by the same rule
+	 * as its `localPath`: a vault PDF of its file name, wherever it is now. The path a vault link
+	 * resolved to when its note was read is not asked: the file may have moved since without the note
+	 * changing (`[[slides.pdf]]` still finds it, so Obsidian rewrites nothing).
 	 */
 	counts(): { sessions: number; local: number } {
 		let sessions = 0;
@@ -184,8 +187,7 @@ export class SessionTable {
 			}
 			sessions++;
 			const first = byNote.values().next().value?.[0];
-			const name = (first?.fileName ?? "").toLowerCase();
-			if ((key.startsWith("vault:") && this.names.hasFile(name, key.slice(6))) || (!key.startsWith("vault:") && this.names.hasFiles(name))) {
+			if (this.names.hasFiles((first?.fileName ?? "").toLowerCase())) {
 				local++;
 			}
 		}

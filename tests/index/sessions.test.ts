@@ -48,6 +48,22 @@ describe("the session table", () => {
 		expect(table.counts()).toEqual({ sessions: 1, local: 1 });
 	});
 
+	it("counts a vault link's copy by the same rule as its local path, after the file moved", () => {
+		const table = new SessionTable();
+		const link = localSessionRef("Slides/2023/1.1.1 Talk.pdf", null, 1, Y2023);
+		table.setNote("a.md", [], [link]);
+		table.addPdfFile("Slides/2023/1.1.1 Talk.pdf");
+		expect(table.counts()).toEqual({ sessions: 1, local: 1 });
+		// `[[1.1.1 Talk.pdf]]` still finds the file, so the note is not rewritten and keeps the old path.
+		table.removePdfFile("Slides/2023/1.1.1 Talk.pdf");
+		table.addPdfFile("Archive/1.1.1 Talk.pdf");
+		expect(table.session(link.key)?.localPath).toBe("Archive/1.1.1 Talk.pdf");
+		expect(table.counts()).toEqual({ sessions: 1, local: 1 });
+		table.removePdfFile("Archive/1.1.1 Talk.pdf");
+		expect(table.session(link.key)?.localPath).toBeNull();
+		expect(table.counts()).toEqual({ sessions: 1, local: 0 });
+	});
+
 	it("takes a note with thousands of links to one file name in linear time", () => {
 		// One line of about 40 characters per link: `- [1.1.1 T](https://x.org/123/slides.pdf)`.
 		const links = (size: number): SessionRef[] =>
