@@ -1,4 +1,4 @@
-import { type CachedMetadata, Component, debounce, type Debouncer, Events, type EventRef, type MetadataCache, type TAbstractFile, TFile, type Vault, type Workspace } from "obsidian";
+import { type CachedMetadata, Component, debounce, type Debouncer, Events, type EventRef, type MetadataCache, type TAbstractFile, TFile, TFolder, type Vault, type Workspace } from "obsidian";
 import { normalizeTrackedTags } from "../model/tags";
 import type { NoteRecord, Progress } from "../model/types";
 import { type NoteSource, NoteStore, type SkippedNote } from "./note-store";
@@ -57,8 +57,8 @@ export class VaultIndex extends Component {
 		this.registerEvent(metadataCache.on("changed", (file, data, cache) => this.guard(file.path, () => this.onChanged(file, data, cache))));
 		this.registerEvent(metadataCache.on("deleted", (file) => this.guard(file.path, () => this.onDeleted(file))));
 		this.registerEvent(vault.on("rename", (file, oldPath) => this.guard(file.path, () => this.onRenamed(file, oldPath))));
-		this.registerEvent(vault.on("create", (file) => this.guard(file.path, () => this.onPdf(file, true))));
-		this.registerEvent(vault.on("delete", (file) => this.guard(file.path, () => this.onPdf(file, false))));
+		this.registerEvent(vault.on("create", (file) => this.guard(file.path, () => this.onCreated(file))));
+		this.registerEvent(vault.on("delete", (file) => this.guard(file.path, () => this.onRemoved(file))));
 		workspace.onLayoutReady(() => {
 			void this.rebuild();
 		});
@@ -100,7 +100,7 @@ export class VaultIndex extends Component {
 		this.reset();
 		const { vault, metadataCache } = this.services;
 		for (const file of vault.getFiles()) {
-			if (file.extension.toLowerCase() === "pdf") {
+			if (isPdfPath(file.path)) {
 				this.store.addPdfFile(file.path);
 			}
 		}
@@ -325,30 +325,58 @@ export class VaultIndex extends Component {
 		}
 	}
 
+	/**
+	 * A file or folder moved. The old and the new name are each looked at: a PDF renamed to `.bak` is
+	 * gone, a download's `.part` renamed to `.pdf` has arrived. A folder's PDFs move with it (Obsidian
+	 * then announces each file inside as well; those find the work done).
+	 */
 	private onRenamed(file: TAbstractFile, oldPath: string): void {
-		if (!this.started || !(file instanceof TFile)) {
+		if (!this.started) {
 			return;
 		}
-		if (file.extension.toLowerCase() === "pdf") {
-			this.store.removePdfFile(oldPath);
-			this.store.addPdfFile(file.path);
-			this.changed();
+		if (file instanceof TFolder) {
+			this.pdfsChanged(this.store.movePdfFolder(oldPath, file.path));
 			return;
 		}
-		this.store.remove(oldPath);
-		this.noteChanged(oldPath);
-		void this.indexFile(file, this.buildRun);
+		if (!(file instanceof TFile)) {
+			return;
+		}
+		const wasPdf = isPdfPath(oldPath) && this.store.removePdfFile(oldPath);
+		const isPdf = isPdfPath(file.path) && this.store.addPdfFile(file.path);
+		this.pdfsChanged(wasPdf || isPdf);
+		if (oldPath.endsWith(".md") || file.extension === "md") {
+			this.store.remove(oldPath);
+			this.noteChanged(oldPath);
+			void this.indexFile(file, this.buildRun);
+		}
 	}
 
-	private onPdf(file: TAbstractFile, created: boolean): void {
-		if (!this.started || !(file instanceof TFile) || file.extension.toLowerCase() !== "pdf") {
+	private onCreated(file: TAbstractFile): void {
+		if (this.started && file instanceof TFile && isPdfPath(file.path)) {
+			this.pdfsChanged(this.store.addPdfFile(file.path));
+		}
+	}
+
+	/** A PDF, or a folder that may hold PDFs, was deleted (notes leave through the cache's `deleted`). */
+	private onRemoved(file: TAbstractFile): void {
+		if (!this.started) {
 			return;
 		}
-		if (created) {
-			this.store.addPdfFile(file.path);
-		} else {
-			this.store.removePdfFile(file.path);
+		if (file instanceof TFolder) {
+			this.pdfsChanged(this.store.removePdfFolder(file.path));
+		} else if (file instanceof TFile && isPdfPath(file.path)) {
+			this.pdfsChanged(this.store.removePdfFile(file.path));
 		}
-		this.changed();
 	}
+
+	/** Announces a change of a talk's copy. */
+	private pdfsChanged(changed: boolean): void {
+		if (changed) {
+			this.changed();
+		}
+	}
+}
+
+function isPdfPath(path: string): boolean {
+	return path.toLowerCase().endsWith(".pdf");
 }
