@@ -36,6 +36,9 @@ export class VaultIndex extends Component {
 	private started = false;
 	private buildRun = 0;
 	private bulk = false;
+	/** How many holders keep PDF announcements back, and whether one is waiting. */
+	private pdfHolds = 0;
+	private pdfsWaiting = false;
 	private readonly announce: Debouncer<[], void>;
 
 	constructor(
@@ -85,6 +88,28 @@ export class VaultIndex extends Component {
 	 */
 	onNoteIndexed(callback: (path: string) => void): EventRef {
 		return this.events.on(NOTE_INDEXED, callback as (...data: unknown[]) => unknown);
+	}
+
+	/**
+	 * Holds back the announcement of PDF files that arrive, move or go until the returned function is
+	 * called, e.g. while "download all" saves hundreds of them: the model takes each in at once, and
+	 * the views redraw once when the run ends, not every few downloads. Changes to notes are announced
+	 * as usual meanwhile (and such a redraw shows the PDFs too).
+	 */
+	holdPdfAnnouncements(): () => void {
+		this.pdfHolds++;
+		let held = true;
+		return () => {
+			if (!held) {
+				return;
+			}
+			held = false;
+			this.pdfHolds--;
+			if (this.pdfHolds === 0 && this.pdfsWaiting) {
+				this.pdfsWaiting = false;
+				this.changed();
+			}
+		};
 	}
 
 	/** Forgets every note and takes the tracked tags afresh; `rebuild` then reads the notes. */
@@ -369,9 +394,14 @@ export class VaultIndex extends Component {
 		}
 	}
 
-	/** Announces a change of a talk's copy. */
+	/** Announces a change of a talk's copy, unless PDF announcements are held. */
 	private pdfsChanged(changed: boolean): void {
-		if (changed) {
+		if (!changed) {
+			return;
+		}
+		if (this.pdfHolds > 0) {
+			this.pdfsWaiting = true;
+		} else {
 			this.changed();
 		}
 	}

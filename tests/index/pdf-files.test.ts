@@ -102,4 +102,25 @@ describe("PDF files in the index", () => {
 		expect(localPaths(index)["1.1.2 Remote.pdf"]).toBeNull();
 		index.unload();
 	});
+
+	it("holds back PDF announcements until released, but not a note's", async () => {
+		const runtime = createRuntime({ "a.md": NOTE });
+		const { index } = await startIndex(runtime);
+		const announced = announcements(index);
+		index.sessions();
+		const release = index.holdPdfAnnouncements();
+		runtime.addFile("Slides/1.1.1 Local.pdf", "%PDF-1.4");
+		runtime.addFile("Slides/1.1.2 Remote.pdf", "%PDF-1.4");
+		await tick();
+		expect(announced()).toBe(0);
+		// The model has them at once.
+		expect(index.sessionCounts()).toEqual({ sessions: 2, local: 2 });
+		await runtime.modify("a.md", `${NOTE}- [ ] study\n`);
+		await tick();
+		expect(announced()).toBe(1);
+		release();
+		release();
+		await tick();
+		expect(announced()).toBe(2);
+	});
 });
