@@ -145,6 +145,9 @@ export const en = {
 	"progress.talk": "{done} of {total} done",
 	"progress.year": "{done} of {total} items done",
 	"progress.label": "Study items of {name}: {done} of {total} done",
+
+	"download.progressLabel": "Downloading the PDFs of {year}",
+	"download.cancelLabel": "Cancel downloading the PDFs of {year}",
 } as const;
 
 export type MessageKey = keyof typeof en;

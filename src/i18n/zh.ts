@@ -147,4 +147,7 @@ export const zh: Record<MessageKey, string> = {
 	"progress.talk": "已完成 {done} / {total}",
 	"progress.year": "已完成 {done} / {total} 项任务",
 	"progress.label": "{name} 的学习任务：已完成 {done} / {total}",
+
+	"download.progressLabel": "正在下载 {year} 年的 PDF",
+	"download.cancelLabel": "取消下载 {year} 年的 PDF",
 };

@@ -16,17 +16,45 @@ export interface DownloadProgress {
 
 export type DownloadOutcome = SaveOutcome;
 
+/** Told after each PDF of a running "download all". */
+export type ProgressListener = (progress: Readonly<DownloadProgress>) => void;
+
 /** How many failed talks the summary of "download all" names; the rest are counted. */
 const NAMED_FAILURES = 5;
 
+/**
+ * Announced when a "download all" starts, ends or is cancelled: the views redraw, the button turning
+ * into progress and back. Each PDF in between is told only to the year's progress (`onProgress`).
+ */
 const CHANGED = "downloads-changed";
 
 /** Opening and downloading talk PDFs. Nothing is fetched unless the user asks. */
 export class PdfActions {
 	/** Running "download all" jobs, by year key. */
 	readonly downloads = new Map<string, DownloadProgress>();
+	private readonly progressListeners = new Map<string, Set<ProgressListener>>();
 
 	constructor(private readonly context: DashboardContext) {}
+
+	/**
+	 * Tells `listener` after each PDF of the year's running "download all"; returns the function that
+	 * stops it. A run's listeners are dropped when it ends.
+	 */
+	onProgress(yearKey: string, listener: ProgressListener): () => void {
+		let listeners = this.progressListeners.get(yearKey);
+		if (!listeners) {
+			listeners = new Set();
+			this.progressListeners.set(yearKey, listeners);
+		}
+		listeners.add(listener);
+		return () => {
+			const current = this.progressListeners.get(yearKey);
+			current?.delete(listener);
+			if (current?.size === 0) {
+				this.progressListeners.delete(yearKey);
+			}
+		};
+	}
 
 	/** The local copy opens in Obsidian; otherwise the web address opens outside. */
 	async open(session: Session, event: MouseEvent | KeyboardEvent | null): Promise<void> {
@@ -103,7 +131,8 @@ export class PdfActions {
 	/**
 	 * Downloads every remote PDF of a year that has no local copy yet; progress shows in the view. A talk
 	 * that fails gets its own notice and the rest go on; a summary notice ends the run, and the progress
-	 * bar goes whatever happens.
+	 * bar goes whatever happens. The views redraw when the run starts and ends, not after each PDF: the
+	 * PDFs saved meanwhile are taken into the index at once but announced when the run ends.
 	 */
 	async downloadAll(yearKey: string, sessions: readonly Session[]): Promise<DownloadProgress> {
 		const todo = sessions.filter((session) => session.localPath === null && session.url !== null);
@@ -111,6 +140,7 @@ export class PdfActions {
 		const failed: string[] = [];
 		let saved = 0;
 		this.downloads.set(yearKey, progress);
+		const release = this.context.index.holdPdfAnnouncements();
 		try {
 			this.context.events.trigger(CHANGED);
 			for (const session of todo) {
@@ -125,14 +155,27 @@ export class PdfActions {
 					notify(t("download.failed", { name: session.fileName, reason: outcome.reason }));
 				}
 				progress.done++;
-				this.context.events.trigger(CHANGED);
+				this.tellProgress(yearKey, progress);
 			}
 		} finally {
 			this.downloads.delete(yearKey);
+			this.progressListeners.delete(yearKey);
+			release();
 			this.context.events.trigger(CHANGED);
 		}
 		notify(summary(progress, saved, failed, yearKey), failed.length > 0 ? 10_000 : undefined);
 		return progress;
+	}
+
+	/** Tells the year's progress elements; one that fails does not stop the run or the others. */
+	private tellProgress(yearKey: string, progress: DownloadProgress): void {
+		for (const listener of [...(this.progressListeners.get(yearKey) ?? [])]) {
+			try {
+				listener(progress);
+			} catch (error) {
+				console.error("GopherChina dashboard: could not show the download progress", error);
+			}
+		}
 	}
 
 	cancel(yearKey: string): void {
