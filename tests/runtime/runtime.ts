@@ -32,6 +32,8 @@ export interface Runtime {
 	file(path: string): TFile;
 	/** Puts metadata into the cache as the app's parser would have, and announces it. */
 	setCache(path: string, cache: CachedMetadata): void;
+	/** Opens a file in a new tab and makes it the active one, announcing it as the app does. */
+	openFile(path: string): Promise<void>;
 	/** Marks the layout ready, as the app does once it has started. */
 	layoutReady(): void;
 	/**
@@ -82,6 +84,13 @@ export function createRuntime(files: Record<string, string> = {}, options: { par
 			const file = runtime.file(path);
 			internals.cache__.set(path, cache);
 			internals.trigger("changed", file, mock.vault.readSync__(file), cache);
+		},
+		async openFile(path) {
+			const file = runtime.file(path);
+			const leaf = mock.workspace.getLeaf("tab");
+			await leaf.openFile(file);
+			mock.workspace.setActiveLeaf(leaf);
+			mock.workspace.trigger("file-open", file);
 		},
 		layoutReady() {
 			mock.workspace.setLayoutReady__();
