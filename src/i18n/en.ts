@@ -148,6 +148,14 @@ export const en = {
 
 	"download.progressLabel": "Downloading the PDFs of {year}",
 	"download.cancelLabel": "Cancel downloading the PDFs of {year}",
+	"firstRun.explain": "The dashboard lists the talks (links to slide PDFs), study items (- [ ] tasks) and questions of every tracked note.",
+	"firstRun.track": "Track the current note",
+	"firstRun.target": "Adds {tag} to the properties of {name}.",
+	"firstRun.noNote": "Open a Markdown note to track it.",
+	"firstRun.added": "Added {tag} to {name}.",
+	"firstRun.already": "{name} is already tracked; nothing was changed.",
+	"firstRun.failed": "Could not add {tag} to {name}: {error}. Nothing was changed.",
+	"firstRun.notAList": "its tags property is neither a list nor text",
 } as const;
 
 export type MessageKey = keyof typeof en;

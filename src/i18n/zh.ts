@@ -150,4 +150,12 @@ export const zh: Record<MessageKey, string> = {
 
 	"download.progressLabel": "正在下载 {year} 年的 PDF",
 	"download.cancelLabel": "取消下载 {year} 年的 PDF",
+	"firstRun.explain": "仪表盘会列出每篇已跟踪笔记中的演讲（幻灯片 PDF 链接）、学习任务（- [ ] 任务）和问题。",
+	"firstRun.track": "跟踪当前笔记",
+	"firstRun.target": "将在 {name} 的属性中添加 {tag}。",
+	"firstRun.noNote": "请先打开一篇 Markdown 笔记。",
+	"firstRun.added": "已为 {name} 添加 {tag}。",
+	"firstRun.already": "{name} 已被跟踪，未做任何更改。",
+	"firstRun.failed": "无法为 {name} 添加 {tag}：{error}。未做任何更改。",
+	"firstRun.notAList": "它的 tags 属性既不是列表也不是文本",
 };

@@ -1,6 +1,7 @@
 import { Component, debounce, type EventRef } from "obsidian";
 import { t } from "../i18n";
 import type { CheckoffAction } from "./checkoff-action";
+import { renderFirstRun } from "./first-run";
 import { fillYears, renderControls, renderHeader, setCounts } from "./header";
 import type { ListEnv } from "./list-env";
 import type { PdfActions } from "./pdf-actions";
@@ -125,8 +126,7 @@ export class Dashboard extends Component {
 			return;
 		}
 		if (index.notes().length === 0) {
-			const tag = `#${this.context.settings().trackedTags[0] ?? "gopherchina"}`;
-			this.containerEl.createDiv({ cls: "gopherchina-empty", text: t("empty.nothingTracked", { tag }) });
+			renderFirstRun(this.containerEl, this.context, this);
 			return;
 		}
 		const settings = this.context.settings();
