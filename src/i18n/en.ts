@@ -85,8 +85,10 @@ export const en = {
 	"download.network": "the network request failed",
 	"download.progress": "{done} of {total}",
 	"download.cancel": "Cancel",
-	"download.cancelled": "Stopped after {done} of {total} PDFs",
-	"download.finished": "Downloaded {done} of {total} PDFs of {year}",
+	"download.cancelled.one": "Stopped after {done} of {total} PDF",
+	"download.cancelled.other": "Stopped after {done} of {total} PDFs",
+	"download.finished.one": "Downloaded {done} of {total} PDF of {year}",
+	"download.finished.other": "Downloaded {done} of {total} PDFs of {year}",
 	"link.refused": "Only http and https links open outside Obsidian.",
 	"reveal.unavailable": "The file explorer is not available.",
 
@@ -114,8 +116,10 @@ export const en = {
 
 	"index.skipped": "Skipped {path}: {reason}",
 
-	"download.finishedWithFailures": "Downloaded {done} of {total} PDFs of {year}; {failed} failed: {names}",
-	"download.cancelledWithFailures": "Stopped after {done} of {total} PDFs; {failed} failed: {names}",
+	"download.finishedWithFailures.one": "Downloaded {done} of {total} PDF of {year}; {failed} failed: {names}",
+	"download.finishedWithFailures.other": "Downloaded {done} of {total} PDFs of {year}; {failed} failed: {names}",
+	"download.cancelledWithFailures.one": "Stopped after {done} of {total} PDF; {failed} failed: {names}",
+	"download.cancelledWithFailures.other": "Stopped after {done} of {total} PDFs; {failed} failed: {names}",
 	"download.separator": ", ",
 	"download.more": "and {count} more",
 	"download.notAFolder": "{path} is a file, not a folder",
@@ -175,6 +179,16 @@ export const en = {
 	"edition.nanjing": "Nanjing",
 	"edition.xian": "Xi'an",
 	"edition.online": "Online",
+	"download.progressLabel": "Downloading the PDFs of {year}",
+	"download.cancelLabel": "Cancel downloading the PDFs of {year}",
+	"firstRun.explain": "The dashboard lists the talks (links to slide PDFs), study items (- [ ] tasks) and questions of every tracked note.",
+	"firstRun.track": "Track the current note",
+	"firstRun.target": "Adds {tag} to the properties of {name}.",
+	"firstRun.noNote": "Open a Markdown note to track it.",
+	"firstRun.added": "Added {tag} to {name}.",
+	"firstRun.already": "{name} is already tracked; nothing was changed.",
+	"firstRun.failed": "Could not add {tag} to {name}: {error}. Nothing was changed.",
+	"firstRun.notAList": "its tags property is neither a list nor text",
 } as const;
 
 export type MessageKey = keyof typeof en;

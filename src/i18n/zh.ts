@@ -47,7 +47,7 @@ export const zh: Record<Exclude<MessageKey, `${string}.one`>, string> = {
 	"session.openLink": "在网页中打开 PDF",
 	"session.pdfName": "PDF：{talk}",
 	"session.download": "下载 {talk} 到库中",
-	"session.downloadAll": "下载 {year} 年的全部 PDF",
+	"session.downloadAll": "下载 {year} 的全部 PDF",
 	"session.open": "{count} 项未完成",
 	"session.noPdf": "没有 PDF 文件",
 
@@ -85,8 +85,8 @@ export const zh: Record<Exclude<MessageKey, `${string}.one`>, string> = {
 	"download.network": "网络请求失败",
 	"download.progress": "{done} / {total}",
 	"download.cancel": "取消",
-	"download.cancelled": "已在 {done} / {total} 个 PDF 后停止",
-	"download.finished": "已下载 {year} 年 {done} / {total} 个 PDF",
+	"download.cancelled.other": "已在 {done} / {total} 个 PDF 后停止",
+	"download.finished.other": "已下载 {year} 的 {done} / {total} 个 PDF",
 	"link.refused": "只有 http 和 https 链接可以在 Obsidian 之外打开。",
 	"reveal.unavailable": "文件列表不可用。",
 
@@ -114,8 +114,8 @@ export const zh: Record<Exclude<MessageKey, `${string}.one`>, string> = {
 
 	"index.skipped": "已跳过 {path}：{reason}",
 
-	"download.finishedWithFailures": "已下载 {year} 年 {done} / {total} 个 PDF；{failed} 个失败：{names}",
-	"download.cancelledWithFailures": "已在 {done} / {total} 个 PDF 后停止；{failed} 个失败：{names}",
+	"download.finishedWithFailures.other": "已下载 {year} 的 {done} / {total} 个 PDF；{failed} 个失败：{names}",
+	"download.cancelledWithFailures.other": "已在 {done} / {total} 个 PDF 后停止；{failed} 个失败：{names}",
 	"download.separator": "、",
 	"download.more": "另有 {count} 个",
 	"download.notAFolder": "{path} 是文件，不是文件夹",
@@ -169,4 +169,14 @@ export const zh: Record<Exclude<MessageKey, `${string}.one`>, string> = {
 	"edition.nanjing": "南京",
 	"edition.xian": "西安",
 	"edition.online": "线上",
+	"download.progressLabel": "正在下载 {year} 年的 PDF",
+	"download.cancelLabel": "取消下载 {year} 年的 PDF",
+	"firstRun.explain": "仪表盘会列出每篇已跟踪笔记中的演讲（幻灯片 PDF 链接）、学习任务（- [ ] 任务）和问题。",
+	"firstRun.track": "跟踪当前笔记",
+	"firstRun.target": "将在 {name} 的属性中添加 {tag}。",
+	"firstRun.noNote": "请先打开一篇 Markdown 笔记。",
+	"firstRun.added": "已为 {name} 添加 {tag}。",
+	"firstRun.already": "{name} 已被跟踪，未做任何更改。",
+	"firstRun.failed": "无法为 {name} 添加 {tag}：{error}。未做任何更改。",
+	"firstRun.notAList": "它的 tags 属性既不是列表也不是文本",
 };

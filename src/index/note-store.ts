@@ -80,11 +80,14 @@ export class NoteStore {
 		this.set(path, null);
 	}
 
+	/** Forgets every note and every PDF file, before the vault is read again. */
 	clear(): void {
 		for (const path of [...this.records.keys()]) {
 			this.set(path, null);
 		}
 		this.skipped.clear();
+		this.sessionTable.clearPdfFiles();
+		this.revision++;
 	}
 
 	skip(path: string, error: unknown): string {
@@ -94,14 +97,33 @@ export class NoteStore {
 		return reason;
 	}
 
-	addPdfFile(path: string): void {
-		this.sessionTable.addPdfFile(path);
-		this.revision++;
+	/**
+	 * A PDF file of the vault arrived, went, or a folder holding PDFs moved or went. Each returns true
+	 * when a talk's copy may have changed: a talk has a PDF of that name, or notes wait to be taken in
+	 * whose links are not known yet. Other PDFs change nothing shown.
+	 */
+	addPdfFile(path: string): boolean {
+		return this.pdfsChanged(this.sessionTable.addPdfFile(path) ? [path] : []);
 	}
 
-	removePdfFile(path: string): void {
-		this.sessionTable.removePdfFile(path);
-		this.revision++;
+	removePdfFile(path: string): boolean {
+		return this.pdfsChanged(this.sessionTable.removePdfFile(path) ? [path] : []);
+	}
+
+	movePdfFolder(from: string, to: string): boolean {
+		return this.pdfsChanged(this.sessionTable.movePdfFolder(from, to));
+	}
+
+	removePdfFolder(folder: string): boolean {
+		return this.pdfsChanged(this.sessionTable.removePdfFolder(folder));
+	}
+
+	private pdfsChanged(paths: readonly string[]): boolean {
+		const shown = paths.length > 0 && (this.sessionsPending.size > 0 || paths.some((path) => this.sessionTable.namesTalk(path)));
+		if (shown) {
+			this.revision++;
+		}
+		return shown;
 	}
 
 	// ----- queries -----

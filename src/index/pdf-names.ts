@@ -33,6 +33,11 @@ export class PdfNames {
 		}
 	}
 
+	/** True when some link names a PDF of this name: a vault PDF of the name is then a talk's copy. */
+	hasKeys(name: string): boolean {
+		return this.remoteKeys.has(name) || this.vaultKeys.has(name);
+	}
+
 	/** Every key of a name: web keys, then vault keys. */
 	*keys(name: string): Generator<string> {
 		yield* this.remoteKeys.get(name) ?? [];
@@ -75,6 +80,19 @@ export class PdfNames {
 
 	hasFile(name: string, path: string): boolean {
 		return this.files.get(name)?.has(path) ?? false;
+	}
+
+	/** Every vault PDF, by path. */
+	*allFiles(): Generator<string> {
+		for (const paths of this.files.values()) {
+			yield* paths;
+		}
+	}
+
+	/** Forgets every vault PDF (the links stay). */
+	clearFiles(): void {
+		this.files.clear();
+		this.sortedFiles.clear();
 	}
 
 	/** The vault PDFs of a name, sorted. */

@@ -80,17 +80,64 @@ export class SessionTable {
 		}
 	}
 
-	/** Records that a PDF file exists in the vault (a possible local copy of a remote PDF). */
-	addPdfFile(path: string): void {
-		const name = fileNameOf(path);
-		this.names.addFile(name.toLowerCase(), path);
+	/** Records that a PDF file exists in the vault (a possible local copy of a talk's PDF); false when known. */
+	addPdfFile(path: string): boolean {
+		const name = fileNameOf(path).toLowerCase();
+		if (this.names.hasFile(name, path)) {
+			return false;
+		}
+		this.names.addFile(name, path);
 		this.touchName(name);
+		return true;
 	}
 
-	removePdfFile(path: string): void {
-		const name = fileNameOf(path);
-		this.names.removeFile(name.toLowerCase(), path);
+	/** Forgets a PDF file of the vault; false when it was not known. */
+	removePdfFile(path: string): boolean {
+		const name = fileNameOf(path).toLowerCase();
+		if (!this.names.hasFile(name, path)) {
+			return false;
+		}
+		this.names.removeFile(name, path);
 		this.touchName(name);
+		return true;
+	}
+
+	/**
+	 * Follows a folder that moved: the PDFs below it, at any depth, are the same files under the new
+	 * path. Returns their new paths. Obsidian also announces each file of the folder; those find the
+	 * work done.
+	 */
+	movePdfFolder(from: string, to: string): string[] {
+		const moved: string[] = [];
+		for (const path of this.pdfFilesIn(from)) {
+			const next = to + path.slice(from.length);
+			this.removePdfFile(path);
+			this.addPdfFile(next);
+			moved.push(next);
+		}
+		return moved;
+	}
+
+	/** Forgets the PDFs below a folder that was deleted, and returns them. */
+	removePdfFolder(folder: string): string[] {
+		const removed = this.pdfFilesIn(folder);
+		for (const path of removed) {
+			this.removePdfFile(path);
+		}
+		return removed;
+	}
+
+	/** True when a link names a PDF of this file's name: the file is then a talk's copy. */
+	namesTalk(path: string): boolean {
+		return this.names.hasKeys(fileNameOf(path).toLowerCase());
+	}
+
+	/** Forgets every PDF file of the vault (before they are listed again). */
+	clearPdfFiles(): void {
+		this.names.clearFiles();
+		this.sorted = null;
+		this.dirty.clear();
+		this.built.clear();
 	}
 
 	/**
@@ -173,7 +220,10 @@ export class SessionTable {
 
 	/**
 	 * How many talks there are and how many have a copy in the vault, without building them: a link
-	 * to a vault PDF that copies a web PDF is not a talk of its own.
+	 * to a vault PDF that copies a web PDF is not a talk of its own. A talk has a copy by the same rule
+	 * as its `localPath`: a vault PDF of its file name, wherever it is now. The path a vault link
+	 * resolved to when its note was read is not asked: the file may have moved since without the note
+	 * changing (`[[slides.pdf]]` still finds it, so Obsidian rewrites nothing).
 	 */
 	counts(): { sessions: number; local: number } {
 		let sessions = 0;
@@ -184,12 +234,17 @@ export class SessionTable {
 			}
 			sessions++;
 			const first = byNote.values().next().value?.[0];
-			const name = (first?.fileName ?? "").toLowerCase();
-			if ((key.startsWith("vault:") && this.names.hasFile(name, key.slice(6))) || (!key.startsWith("vault:") && this.names.hasFiles(name))) {
+			if (this.names.hasFiles((first?.fileName ?? "").toLowerCase())) {
 				local++;
 			}
 		}
 		return { sessions, local };
+	}
+
+	/** Every vault PDF below a folder, at any depth. */
+	private pdfFilesIn(folder: string): string[] {
+		const prefix = `${folder}/`;
+		return [...this.names.allFiles()].filter((path) => path.startsWith(prefix));
 	}
 
 	private touchName(fileName: string): void {

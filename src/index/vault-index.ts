@@ -1,4 +1,4 @@
-import { type CachedMetadata, Component, debounce, type Debouncer, Events, type EventRef, type MetadataCache, type TAbstractFile, TFile, type Vault, type Workspace } from "obsidian";
+import { type CachedMetadata, Component, debounce, type Debouncer, Events, type EventRef, type MetadataCache, type TAbstractFile, TFile, TFolder, type Vault, type Workspace } from "obsidian";
 import { normalizeTrackedTags } from "../model/tags";
 import type { NoteRecord, Progress } from "../model/types";
 import { type NoteSource, NoteStore, type SkippedNote } from "./note-store";
@@ -36,6 +36,9 @@ export class VaultIndex extends Component {
 	private started = false;
 	private buildRun = 0;
 	private bulk = false;
+	/** How many holders keep PDF announcements back, and whether one is waiting. */
+	private pdfHolds = 0;
+	private pdfsWaiting = false;
 	private readonly announce: Debouncer<[], void>;
 
 	constructor(
@@ -57,8 +60,8 @@ export class VaultIndex extends Component {
 		this.registerEvent(metadataCache.on("changed", (file, data, cache) => this.guard(file.path, () => this.onChanged(file, data, cache))));
 		this.registerEvent(metadataCache.on("deleted", (file) => this.guard(file.path, () => this.onDeleted(file))));
 		this.registerEvent(vault.on("rename", (file, oldPath) => this.guard(file.path, () => this.onRenamed(file, oldPath))));
-		this.registerEvent(vault.on("create", (file) => this.guard(file.path, () => this.onPdf(file, true))));
-		this.registerEvent(vault.on("delete", (file) => this.guard(file.path, () => this.onPdf(file, false))));
+		this.registerEvent(vault.on("create", (file) => this.guard(file.path, () => this.onCreated(file))));
+		this.registerEvent(vault.on("delete", (file) => this.guard(file.path, () => this.onRemoved(file))));
 		workspace.onLayoutReady(() => {
 			void this.rebuild();
 		});
@@ -87,6 +90,28 @@ export class VaultIndex extends Component {
 		return this.events.on(NOTE_INDEXED, callback as (...data: unknown[]) => unknown);
 	}
 
+	/**
+	 * Holds back the announcement of PDF files that arrive, move or go until the returned function is
+	 * called, e.g. while "download all" saves hundreds of them: the model takes each in at once, and
+	 * the views redraw once when the run ends, not every few downloads. Changes to notes are announced
+	 * as usual meanwhile (and such a redraw shows the PDFs too).
+	 */
+	holdPdfAnnouncements(): () => void {
+		this.pdfHolds++;
+		let held = true;
+		return () => {
+			if (!held) {
+				return;
+			}
+			held = false;
+			this.pdfHolds--;
+			if (this.pdfHolds === 0 && this.pdfsWaiting) {
+				this.pdfsWaiting = false;
+				this.changed();
+			}
+		};
+	}
+
 	/** Forgets every note and takes the tracked tags afresh; `rebuild` then reads the notes. */
 	reset(): void {
 		this.started = true;
@@ -100,7 +125,7 @@ export class VaultIndex extends Component {
 		this.reset();
 		const { vault, metadataCache } = this.services;
 		for (const file of vault.getFiles()) {
-			if (file.extension.toLowerCase() === "pdf") {
+			if (isPdfPath(file.path)) {
 				this.store.addPdfFile(file.path);
 			}
 		}
@@ -325,30 +350,63 @@ export class VaultIndex extends Component {
 		}
 	}
 
+	/**
+	 * A file or folder moved. The old and the new name are each looked at: a PDF renamed to `.bak` is
+	 * gone, a download's `.part` renamed to `.pdf` has arrived. A folder's PDFs move with it (Obsidian
+	 * then announces each file inside as well; those find the work done).
+	 */
 	private onRenamed(file: TAbstractFile, oldPath: string): void {
-		if (!this.started || !(file instanceof TFile)) {
+		if (!this.started) {
 			return;
 		}
-		if (file.extension.toLowerCase() === "pdf") {
-			this.store.removePdfFile(oldPath);
-			this.store.addPdfFile(file.path);
-			this.changed();
+		if (file instanceof TFolder) {
+			this.pdfsChanged(this.store.movePdfFolder(oldPath, file.path));
 			return;
 		}
-		this.store.remove(oldPath);
-		this.noteChanged(oldPath);
-		void this.indexFile(file, this.buildRun);
+		if (!(file instanceof TFile)) {
+			return;
+		}
+		const wasPdf = isPdfPath(oldPath) && this.store.removePdfFile(oldPath);
+		const isPdf = isPdfPath(file.path) && this.store.addPdfFile(file.path);
+		this.pdfsChanged(wasPdf || isPdf);
+		if (oldPath.endsWith(".md") || file.extension === "md") {
+			this.store.remove(oldPath);
+			this.noteChanged(oldPath);
+			void this.indexFile(file, this.buildRun);
+		}
 	}
 
-	private onPdf(file: TAbstractFile, created: boolean): void {
-		if (!this.started || !(file instanceof TFile) || file.extension.toLowerCase() !== "pdf") {
+	private onCreated(file: TAbstractFile): void {
+		if (this.started && file instanceof TFile && isPdfPath(file.path)) {
+			this.pdfsChanged(this.store.addPdfFile(file.path));
+		}
+	}
+
+	/** A PDF, or a folder that may hold PDFs, was deleted (notes leave through the cache's `deleted`). */
+	private onRemoved(file: TAbstractFile): void {
+		if (!this.started) {
 			return;
 		}
-		if (created) {
-			this.store.addPdfFile(file.path);
-		} else {
-			this.store.removePdfFile(file.path);
+		if (file instanceof TFolder) {
+			this.pdfsChanged(this.store.removePdfFolder(file.path));
+		} else if (file instanceof TFile && isPdfPath(file.path)) {
+			this.pdfsChanged(this.store.removePdfFile(file.path));
 		}
-		this.changed();
 	}
+
+	/** Announces a change of a talk's copy, unless PDF announcements are held. */
+	private pdfsChanged(changed: boolean): void {
+		if (!changed) {
+			return;
+		}
+		if (this.pdfHolds > 0) {
+			this.pdfsWaiting = true;
+		} else {
+			this.changed();
+		}
+	}
+}
+
+function isPdfPath(path: string): boolean {
+	return path.toLowerCase().endsWith(".pdf");
 }

@@ -1,6 +1,7 @@
 import { Component, debounce, type EventRef } from "obsidian";
 import { t } from "../i18n";
 import type { CheckoffAction } from "./checkoff-action";
+import { renderFirstRun } from "./first-run";
 import { captureFocus, restoreFocus, RovingStops } from "./focus";
 import { fillYears, renderControls, renderHeader, setCounts } from "./header";
 import type { ListEnv } from "./list-env";
@@ -133,8 +134,7 @@ export class Dashboard extends Component {
 			return;
 		}
 		if (index.notes().length === 0) {
-			const tag = `#${this.context.settings().trackedTags[0] ?? "gopherchina"}`;
-			this.containerEl.createDiv({ cls: "gopherchina-empty", text: t("empty.nothingTracked", { tag }) });
+			renderFirstRun(this.containerEl, this.context, this);
 			restoreFocus(this.containerEl, focus);
 			return;
 		}

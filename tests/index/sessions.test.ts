@@ -48,6 +48,43 @@ describe("the session table", () => {
 		expect(table.counts()).toEqual({ sessions: 1, local: 1 });
 	});
 
+	it("counts a vault link's copy by the same rule as its local path, after the file moved", () => {
+		const table = new SessionTable();
+		const link = localSessionRef("Slides/2023/1.1.1 Talk.pdf", null, 1, Y2023);
+		table.setNote("a.md", [], [link]);
+		table.addPdfFile("Slides/2023/1.1.1 Talk.pdf");
+		expect(table.counts()).toEqual({ sessions: 1, local: 1 });
+		// `[[1.1.1 Talk.pdf]]` still finds the file, so the note is not rewritten and keeps the old path.
+		table.removePdfFile("Slides/2023/1.1.1 Talk.pdf");
+		table.addPdfFile("Archive/1.1.1 Talk.pdf");
+		expect(table.session(link.key)?.localPath).toBe("Archive/1.1.1 Talk.pdf");
+		expect(table.counts()).toEqual({ sessions: 1, local: 1 });
+		table.removePdfFile("Archive/1.1.1 Talk.pdf");
+		expect(table.session(link.key)?.localPath).toBeNull();
+		expect(table.counts()).toEqual({ sessions: 1, local: 0 });
+	});
+
+	it("moves and forgets the PDFs below a folder, and tells a talk's copy from another PDF", () => {
+		const table = new SessionTable();
+		const talk = remoteSessionRef("https://x.org/2023/1.1.1%20Talk.pdf", null, 1, Y2023);
+		table.setNote("a.md", [], [talk]);
+		expect(table.addPdfFile("Slides/2023/1.1.1 Talk.pdf")).toBe(true);
+		expect(table.addPdfFile("Slides/2023/1.1.1 Talk.pdf")).toBe(false);
+		table.addPdfFile("Slides/2023/other.pdf");
+		expect(table.namesTalk("Anywhere/1.1.1 talk.PDF")).toBe(true);
+		expect(table.namesTalk("Slides/2023/other.pdf")).toBe(false);
+		expect(table.movePdfFolder("Slides", "Old/Slides").sort()).toEqual(["Old/Slides/2023/1.1.1 Talk.pdf", "Old/Slides/2023/other.pdf"]);
+		expect(table.session(talk.key)?.localPath).toBe("Old/Slides/2023/1.1.1 Talk.pdf");
+		// Obsidian then announces each file inside: it finds the work done.
+		expect(table.removePdfFile("Slides/2023/1.1.1 Talk.pdf")).toBe(false);
+		expect(table.addPdfFile("Old/Slides/2023/1.1.1 Talk.pdf")).toBe(false);
+		// A folder whose name only starts like it is another folder.
+		expect(table.removePdfFolder("Old/Slide")).toEqual([]);
+		expect(table.removePdfFolder("Old")).toHaveLength(2);
+		expect(table.session(talk.key)?.localPath).toBeNull();
+		expect(table.counts()).toEqual({ sessions: 1, local: 0 });
+	});
+
 	it("takes a note with thousands of links to one file name in linear time", () => {
 		// One line of about 40 characters per link: `- [1.1.1 T](https://x.org/123/slides.pdf)`.
 		const links = (size: number): SessionRef[] =>

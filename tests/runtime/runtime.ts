@@ -4,7 +4,7 @@
  * captures) and raises the events the real cache raises: `changed`, `deleted` and `resolved`.
  */
 import type { App as ObsidianApp, CachedMetadata } from "obsidian";
-import { App, TFile } from "obsidian-test-mocks/obsidian";
+import { App, type TAbstractFile, TFile, TFolder } from "obsidian-test-mocks/obsidian";
 import { buildMetadata } from "./metadata-builder";
 
 type MockApp = ReturnType<typeof App.createConfigured__>;
@@ -25,11 +25,15 @@ export interface Runtime {
 	addFile(path: string, content: string): TFile;
 	modify(path: string, content: string): Promise<void>;
 	read(path: string): Promise<string>;
+	/** Deletes a file or a folder (with everything in it). */
 	remove(path: string): Promise<void>;
+	/** Renames or moves a file or a folder (with everything in it). */
 	rename(path: string, newPath: string): Promise<void>;
 	file(path: string): TFile;
 	/** Puts metadata into the cache as the app's parser would have, and announces it. */
 	setCache(path: string, cache: CachedMetadata): void;
+	/** Opens a file in a new tab and makes it the active one, announcing it as the app does. */
+	openFile(path: string): Promise<void>;
 	/** Marks the layout ready, as the app does once it has started. */
 	layoutReady(): void;
 	/**
@@ -64,10 +68,10 @@ export function createRuntime(files: Record<string, string> = {}, options: { par
 			return mock.vault.read(runtime.file(path));
 		},
 		async remove(path) {
-			await mock.vault.delete(runtime.file(path));
+			await mock.vault.delete(fileOrFolder(path));
 		},
 		async rename(path, newPath) {
-			await mock.vault.rename(runtime.file(path), newPath);
+			await mock.vault.rename(fileOrFolder(path), newPath);
 		},
 		file(path) {
 			const file = mock.vault.getFileByPath(path);
@@ -80,6 +84,13 @@ export function createRuntime(files: Record<string, string> = {}, options: { par
 			const file = runtime.file(path);
 			internals.cache__.set(path, cache);
 			internals.trigger("changed", file, mock.vault.readSync__(file), cache);
+		},
+		async openFile(path) {
+			const file = runtime.file(path);
+			const leaf = mock.workspace.getLeaf("tab");
+			await leaf.openFile(file);
+			mock.workspace.setActiveLeaf(leaf);
+			mock.workspace.trigger("file-open", file);
 		},
 		layoutReady() {
 			mock.workspace.setLayoutReady__();
@@ -100,6 +111,14 @@ export function createRuntime(files: Record<string, string> = {}, options: { par
 			internals.parseFileMetadata(runtime.file(path));
 		},
 	};
+	const fileOrFolder = (path: string): TAbstractFile => {
+		const found = mock.vault.getAbstractFileByPath(path);
+		if (found === null) {
+			throw new Error(`no file or folder ${path}`);
+		}
+		return found;
+	};
+	announceFolderContents(mock.vault);
 	let held: Array<{ file: TFile; content: string }> | null = null;
 	const announce = (file: TFile, content: string): void => {
 		const cache = buildMetadata(content);
@@ -149,6 +168,45 @@ export function createRuntime(files: Record<string, string> = {}, options: { par
 		internals.trigger("resolved");
 	};
 	return runtime;
+}
+
+/**
+ * Obsidian announces a folder's move or deletion for the folder and then for each file and folder
+ * inside it, each with its own old path (moves breadth first), so that the metadata cache and every
+ * plugin follow the files one by one. The mocks announce only the folder, and keep a deleted
+ * folder's contents listed.
+ */
+function announceFolderContents(vault: MockApp["vault"]): void {
+	const rename = vault.rename.bind(vault);
+	vault.rename = async (file: TAbstractFile, newPath: string): Promise<void> => {
+		const inside = file instanceof TFolder ? contents(file).map((child) => ({ child, oldPath: child.path })) : [];
+		await rename(file, newPath);
+		for (const { child, oldPath } of inside) {
+			vault.trigger("rename", child, oldPath);
+		}
+	};
+	const removing = (remove: (file: TAbstractFile, flag: boolean) => Promise<void>) => async (file: TAbstractFile, flag = false): Promise<void> => {
+		const inside = file instanceof TFolder ? contents(file) : [];
+		await remove(file, flag);
+		for (const child of inside.reverse()) {
+			vault.deleteVaultAbstractFile__(child.path);
+			vault.trigger("delete", child);
+		}
+	};
+	vault.delete = removing(vault.delete.bind(vault));
+	vault.trash = removing(vault.trash.bind(vault));
+}
+
+/** Everything inside a folder, breadth first. */
+function contents(folder: TFolder): TAbstractFile[] {
+	const found: TAbstractFile[] = [...folder.children];
+	for (let i = 0; i < found.length; i++) {
+		const entry = found[i];
+		if (entry instanceof TFolder) {
+			found.push(...entry.children);
+		}
+	}
+	return found;
 }
 
 /** Starts with files whose metadata the cache has not built yet; `parseAll` builds it. */

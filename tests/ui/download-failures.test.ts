@@ -94,7 +94,7 @@ describe("download all, when some talks cannot be saved", () => {
 			throw new Error("ENAMETOOLONG: name too long");
 		});
 		const notices = await downloadAll2023();
-		expect(notices.messages()).toEqual([`无法下载 ${TALK_1_1_4}：无法保存文件（ENAMETOOLONG: name too long）`, `已下载 2023 年 23 / 24 个 PDF；1 个失败：${TALK_1_1_4}`]);
+		expect(notices.messages()).toEqual([`无法下载 ${TALK_1_1_4}：无法保存文件（ENAMETOOLONG: name too long）`, `已下载 2023 的 23 / 24 个 PDF；1 个失败：${TALK_1_1_4}`]);
 	});
 
 	it("names five failed talks and counts the rest when every write fails", async () => {
