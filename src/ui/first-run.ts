@@ -30,7 +30,7 @@ export function renderFirstRun(parent: HTMLElement, context: DashboardContext, o
 	const box = parent.createDiv({ cls: "gopherchina-first-run" });
 	box.createDiv({ cls: "gopherchina-empty", text: t("empty.nothingTracked", { tag: `#${tag}` }) });
 	box.createEl("p", { cls: "gopherchina-muted", text: t("firstRun.explain") });
-	const button = box.createEl("button", { cls: "mod-cta gopherchina-track-note", text: t("firstRun.track") });
+	const button = box.createEl("button", { cls: "gopherchina-track-note", text: t("firstRun.track") });
 	const reason = box.createEl("p", { cls: "gopherchina-muted gopherchina-track-reason", attr: { id: uniqueId("track-reason") } });
 	setFocusKey(button, "first-run");
 	button.setAttr("aria-describedby", reason.id);

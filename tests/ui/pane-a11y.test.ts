@@ -1,5 +1,6 @@
 import { editionName, plural, setLanguage } from "../../src/i18n";
 import { yearLabel } from "../../src/ui/view-model";
+import { pdfBytes, setNetwork } from "../runtime/network";
 import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
 import { captureMenus, click, exampleFiles, flush, pane, settleView } from "./helpers";
 
@@ -143,5 +144,28 @@ describe("the pane's words, names and states", () => {
 		await settleView();
 		expect(await harness.runtime.read(NOTE)).toContain("- [x] 有关 goroutine 泄露的问题");
 		expect(document.activeElement?.getAttribute("data-focus-key")).toBe(nextKey);
+	});
+
+	it("keeps focus on Download all: on Cancel while the run goes on, on the button again when it ends", async () => {
+		harness = await loadPlugin(exampleFiles(), { viewState: { tab: "talks" } });
+		const releases: Array<() => void> = [];
+		setNetwork(() => new Promise((resolve) => releases.push(() => resolve({ status: 200, arrayBuffer: pdfBytes() }))));
+		try {
+			await harness.command("open");
+			const button = pane(harness).querySelector<HTMLElement>(".gopherchina-download-all") as HTMLElement;
+			button.focus();
+			click(button);
+			await settleView();
+			expect(document.activeElement?.textContent).toBe("Cancel");
+			expect(document.activeElement?.getAttribute("aria-label")).toBe("Cancel downloading the PDFs of 2023");
+			click(document.activeElement);
+			releases.shift()?.();
+			await flush(6);
+			await settleView();
+			// The run stopped after one PDF: the button is back, with focus.
+			expect(document.activeElement?.classList.contains("gopherchina-download-all")).toBe(true);
+		} finally {
+			setNetwork(null);
+		}
 	});
 });
