@@ -9,6 +9,10 @@ export interface DashboardSettings {
 	trackedTags: string[];
 	/** Where downloaded PDFs go; `{year}` becomes the talk's year. */
 	downloadFolder: string;
+	/** Where a talk's note is started; `{year}` becomes the talk's year. */
+	noteFolder: string;
+	/** A note whose text starts each talk's note (`{{code}}`, `{{title}}`… filled in); empty: the built-in one. */
+	noteTemplate: string;
 	/** List done and cancelled study items, and answered questions. */
 	showCompleted: boolean;
 	/** Find questions by the words they ask with, and inside lines; off: only callouts and `?`/`？`. */
@@ -23,6 +27,8 @@ export interface DashboardSettings {
 export const DEFAULT_SETTINGS: DashboardSettings = {
 	trackedTags: ["gopherchina"],
 	downloadFolder: "GopherChina/{year}",
+	noteFolder: "GopherChina/{year}",
+	noteTemplate: "",
 	showCompleted: false,
 	questionsWithoutMark: true,
 	completionDate: false,
@@ -44,9 +50,12 @@ export function normalizeSettings(stored: unknown): DashboardSettings {
 	const data = (stored !== null && typeof stored === "object" ? stored : {}) as Partial<Record<keyof DashboardSettings, unknown>>;
 	const tags = Array.isArray(data.trackedTags) ? data.trackedTags.filter((tag): tag is string => typeof tag === "string" && tag.trim() !== "") : [];
 	const folder = typeof data.downloadFolder === "string" ? cleanFolder(data.downloadFolder) : "";
+	const noteFolder = typeof data.noteFolder === "string" ? cleanFolder(data.noteFolder) : "";
 	return {
 		trackedTags: tags.length > 0 ? tags : [...DEFAULT_SETTINGS.trackedTags],
 		downloadFolder: folder !== "" ? folder : DEFAULT_SETTINGS.downloadFolder,
+		noteFolder: noteFolder !== "" ? noteFolder : DEFAULT_SETTINGS.noteFolder,
+		noteTemplate: typeof data.noteTemplate === "string" ? cleanFolder(data.noteTemplate) : DEFAULT_SETTINGS.noteTemplate,
 		showCompleted: bool(data.showCompleted, DEFAULT_SETTINGS.showCompleted),
 		questionsWithoutMark: bool(data.questionsWithoutMark, DEFAULT_SETTINGS.questionsWithoutMark),
 		completionDate: bool(data.completionDate, DEFAULT_SETTINGS.completionDate),
@@ -80,13 +89,15 @@ export interface SettingsHost {
 }
 
 type Field =
-	| { key: "trackedTags" | "downloadFolder"; kind: "text"; placeholder: string }
+	| { key: "trackedTags" | "downloadFolder" | "noteFolder" | "noteTemplate"; kind: "text"; placeholder: string }
 	| { key: "showCompleted" | "questionsWithoutMark" | "completionDate" | "openOnStartup"; kind: "toggle" }
 	| { key: "groupStudyBy" | "language"; kind: "dropdown"; options: () => Record<string, string> };
 
 const FIELDS: Field[] = [
 	{ key: "trackedTags", kind: "text", placeholder: "#gopherchina" },
 	{ key: "downloadFolder", kind: "text", placeholder: DEFAULT_SETTINGS.downloadFolder },
+	{ key: "noteFolder", kind: "text", placeholder: DEFAULT_SETTINGS.noteFolder },
+	{ key: "noteTemplate", kind: "text", placeholder: "Templates/GopherChina talk" },
 	{ key: "showCompleted", kind: "toggle" },
 	{ key: "questionsWithoutMark", kind: "toggle" },
 	{ key: "completionDate", kind: "toggle" },
@@ -120,6 +131,10 @@ export function writeSetting(settings: DashboardSettings, key: string, value: un
 		settings.trackedTags = tags.length > 0 ? tags : [...DEFAULT_SETTINGS.trackedTags];
 	} else if (field.key === "downloadFolder") {
 		settings.downloadFolder = cleanFolder(String(value)) || DEFAULT_SETTINGS.downloadFolder;
+	} else if (field.key === "noteFolder") {
+		settings.noteFolder = cleanFolder(String(value)) || DEFAULT_SETTINGS.noteFolder;
+	} else if (field.key === "noteTemplate") {
+		settings.noteTemplate = cleanFolder(String(value));
 	} else if (field.kind === "toggle") {
 		settings[field.key] = value === true;
 	} else if (field.key === "groupStudyBy") {

@@ -2,7 +2,9 @@ import { Menu } from "obsidian";
 import type { Session } from "../index/sessions";
 import { t } from "../i18n";
 import type { CheckoffAction } from "./checkoff-action";
+import { AddItemModal } from "./add-item-modal";
 import { openNoteAt, revealInExplorer } from "./navigation";
+import { findTalkNote, startTalkNote } from "./talk-note";
 import { notify } from "./notices";
 import type { PdfActions } from "./pdf-actions";
 import type { DashboardContext } from "./services";
@@ -99,6 +101,15 @@ export function showSessionMenu(env: ListEnv, place: MenuPlace, session: Session
 		menu.addItem((item) => item.setTitle(t("menu.copyLink")).setIcon("link").onClick(() => void copy(link)));
 	}
 	addSourceItems(menu, env, session);
+	menu.addSeparator();
+	const own = findTalkNote(env.context, session);
+	menu.addItem((item) =>
+		item
+			.setTitle(own ? t("talkNote.open") : t("talkNote.start"))
+			.setIcon(own ? "file-text" : "file-plus")
+			.onClick(() => void startTalkNote(env.context, session)),
+	);
+	menu.addItem((item) => item.setTitle(t("addItem.menu")).setIcon("list-plus").onClick(() => new AddItemModal(env.context, session).open()));
 	if (session.localPath !== null) {
 		const path = session.localPath;
 		menu.addItem((item) => item.setTitle(t("menu.revealPdf")).setIcon("folder-open").onClick(() => void revealInExplorer(env.context.services, path)));

@@ -7,7 +7,9 @@ import { setFocusKey, setRow, setStop } from "./focus";
 import { onActivate, renderGroup, renderRows } from "./groups";
 import { renderProgress } from "./header";
 import { type ListEnv, showSessionMenu, showSourcesMenu, sourceNotes } from "./list-env";
+import { AddItemModal } from "./add-item-modal";
 import { openNoteAt } from "./navigation";
+import { startTalkNote, talkName } from "./talk-note";
 import { decorateYear } from "./year-download";
 import { yearKey, yearLabel } from "./view-model";
 
@@ -68,11 +70,6 @@ export function renderTalks(parent: HTMLElement, sessions: readonly Session[], e
 	}
 }
 
-/** How a talk is named to a screen reader: `1.1.3 The State Of Go 2023`. */
-export function talkName(session: Session): string {
-	return `${session.code?.code ?? ""} ${session.title !== "" ? session.title : session.fileName}`.trim();
-}
-
 /** Above this many characters a title may be clamped, so it carries its full text as a tooltip. */
 const LONG_TITLE = 80;
 
@@ -130,7 +127,24 @@ function renderSession(parent: HTMLElement, session: Session, progress: Progress
 		button.setAttr("aria-label", label);
 		setTooltip(button, label);
 		button.addEventListener("click", (event) => showSourcesMenu(env, event.detail === 0 ? placeBelow(button) : event, session));
+	} else {
+		const start = notesCell.createEl("button", { cls: "gopherchina-small-button gopherchina-start-note", text: t("talkNote.start") });
+		setFocusKey(start, `talk:${session.id}:start`);
+		start.setAttr("aria-label", t("talkNote.startName", { talk: name }));
+		start.addEventListener("click", () => {
+			start.disabled = true;
+			void startTalkNote(env.context, session).finally(() => {
+				start.disabled = false;
+			});
+		});
 	}
+	const add = notesCell.createEl("button", { cls: "clickable-icon gopherchina-add-item" });
+	setFocusKey(add, `talk:${session.id}:add`);
+	setIcon(add, "list-plus");
+	const addLabel = t("addItem.title", { talk: name });
+	add.setAttr("aria-label", addLabel);
+	setTooltip(add, addLabel);
+	add.addEventListener("click", () => new AddItemModal(env.context, session).open());
 	row.addEventListener("contextmenu", (event) => showSessionMenu(env, event, session));
 }
 

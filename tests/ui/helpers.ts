@@ -64,7 +64,15 @@ export function captureMenus(): Array<{ titles: string[]; click: (title: string)
 	const menus: Array<{ titles: string[]; click: (title: string) => void }> = [];
 	const proto = Menu.prototype as unknown as { showAtMouseEvent: (event: MouseEvent) => unknown; showAtPosition: (position: unknown) => unknown };
 	const record = function (this: { items__: Array<{ title__?: string; onClick__?: ((event: MouseEvent) => void) | null }> }): unknown {
-		const items = this.items__.filter((item) => typeof item.title__ === "string") as Array<{ title__: string; onClick__: ((event: MouseEvent) => void) | null }>;
+		const titled = (item: { title__?: string }): boolean => {
+			try {
+				return typeof item.title__ === "string";
+			} catch {
+				// A separator has no title (the mocks throw on reading it).
+				return false;
+			}
+		};
+		const items = this.items__.filter(titled) as Array<{ title__: string; onClick__: ((event: MouseEvent) => void) | null }>;
 		menus.push({
 			titles: items.map((item) => item.title__),
 			click: (title) => items.find((item) => item.title__ === title)?.onClick__?.(new MouseEvent("click")),

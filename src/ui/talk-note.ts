@@ -1,0 +1,252 @@
+/**
+ * A talk's own note: found (the note at the talk's note path, or a note whose `pdf`/`session`
+ * properties name the talk), started (from the built-in skeleton or the user's template), and given
+ * new study items. Notes are created with `vault.create`, their properties written with
+ * `fileManager.processFrontMatter`, later edits made with `vault.process`; nothing is overwritten.
+ */
+import { normalizePath, TFile } from "obsidian";
+import type { Session } from "../index/sessions";
+import { splitCode } from "../model/codes";
+import { isWebUrl, remotePdfKey } from "../model/pdf-links";
+import { MAX_NAME_BYTES, safeName } from "../model/file-names";
+import { t } from "../i18n";
+import { openNoteAt } from "./navigation";
+import { notify } from "./notices";
+import { downloadFolderFor } from "./pdf-files";
+import type { DashboardContext } from "./services";
+
+const EXTENSION = ".md";
+
+/** How a talk is named to a screen reader and in titles: `1.1.3 The State Of Go 2023`. */
+export function talkName(session: Session): string {
+	return `${session.code?.code ?? ""} ${session.title !== "" ? session.title : session.fileName}`.trim();
+}
+
+/** The name of a talk's note: `1.1.3 The State Of Go 2023.md`, made safe as a download's name is. */
+export function talkNoteName(session: Session): string {
+	const title = session.title !== "" ? session.title : session.fileName.replace(/\.pdf$/i, "");
+	const stem = safeName(`${session.code?.code ?? ""} ${title}`.trim(), MAX_NAME_BYTES - EXTENSION.length);
+	return `${stem === "" ? "talk" : stem}${EXTENSION}`;
+}
+
+/** Where a talk's note goes: the note folder setting with `{year}` filled in, then its name. */
+export function talkNotePath(folderSetting: string, session: Session): string {
+	const folder = downloadFolderFor(folderSetting, session.year, session.edition);
+	return normalizePath(folder === "" ? talkNoteName(session) : `${folder}/${talkNoteName(session)}`);
+}
+
+/** What the note's `pdf` property says: the web address, else a link to the copy in the vault. */
+function pdfValue(session: Session): string | null {
+	if (session.url !== null) {
+		return session.url;
+	}
+	return session.localPath !== null ? `[[${session.localPath}]]` : null;
+}
+
+/** True when a note's properties name this talk: its `pdf` (the same PDF) or its `session` code and year. */
+function propertiesName(frontmatter: Record<string, unknown> | undefined, session: Session): boolean {
+	if (!frontmatter) {
+		return false;
+	}
+	const pdf = frontmatter.pdf;
+	if (typeof pdf === "string" && pdf.trim() !== "") {
+		const value = pdf.trim();
+		if (isWebUrl(value)) {
+			return remotePdfKey(value) === session.id || (session.url !== null && remotePdfKey(session.url) === remotePdfKey(value));
+		}
+		return value.toLowerCase().includes(session.fileName.toLowerCase());
+	}
+	const code = frontmatter.session;
+	if ((typeof code === "string" || typeof code === "number") && session.code !== null) {
+		const parsed = splitCode(String(code)).code;
+		const year = frontmatter.year;
+		const sameYear = session.year === null || !(typeof year === "string" || typeof year === "number") || String(year).startsWith(String(session.year));
+		return parsed !== null && parsed.id === session.code.id && sameYear;
+	}
+	return false;
+}
+
+/** The talk's own note, if it has one: at its note path, else a note of the talk whose properties name it. */
+export function findTalkNote(context: DashboardContext, session: Session): TFile | null {
+	const { vault, metadataCache } = context.services;
+	const atPath = vault.getAbstractFileByPath(talkNotePath(context.settings().noteFolder, session));
+	if (atPath instanceof TFile) {
+		return atPath;
+	}
+	for (const source of session.sources) {
+		const file = vault.getAbstractFileByPath(source.path);
+		if (file instanceof TFile && propertiesName(metadataCache.getFileCache(file)?.frontmatter, session)) {
+			return file;
+		}
+	}
+	return null;
+}
+
+/** Today as `YYYY-MM-DD`, in local time. */
+function today(): string {
+	const now = new Date();
+	const pad = (value: number): string => String(value).padStart(2, "0");
+	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The template's placeholders filled in; each value once, literally (a `$&` in a title stays). */
+export function fillTemplate(template: string, session: Session, date = today()): string {
+	const title = session.title !== "" ? session.title : session.fileName.replace(/\.pdf$/i, "");
+	const values: Record<string, string> = {
+		code: session.code?.code ?? "",
+		title,
+		year: session.year === null ? "" : String(session.year),
+		edition: session.edition ?? "",
+		pdf: pdfValue(session) ?? "",
+		date,
+	};
+	return template.replace(/\{\{\s*(code|title|year|edition|pdf|date)\s*\}\}/g, (_whole, name: string) => values[name] ?? "");
+}
+
+/** The built-in skeleton of a talk's note (its properties are written separately). */
+export function skeleton(session: Session): string {
+	const heading = talkNoteName(session).slice(0, -EXTENSION.length);
+	return `# ${heading}\n\n## ${t("talkNote.notes")}\n\n## ${t("talkNote.questions")}\n\n`;
+}
+
+async function ensureFolder(context: DashboardContext, path: string): Promise<void> {
+	const folder = path.slice(0, path.lastIndexOf("/"));
+	if (folder === "" || context.services.vault.getAbstractFileByPath(folder)) {
+		return;
+	}
+	await context.services.vault.createFolder(folder);
+}
+
+/** The template note's text, or null (with a notice) when the setting names no readable note. */
+async function templateText(context: DashboardContext): Promise<string | null> {
+	const setting = context.settings().noteTemplate;
+	if (setting === "") {
+		return null;
+	}
+	const { vault } = context.services;
+	const path = normalizePath(setting.endsWith(EXTENSION) ? setting : `${setting}${EXTENSION}`);
+	const file = vault.getAbstractFileByPath(path);
+	if (!(file instanceof TFile)) {
+		notify(t("talkNote.noTemplate", { path }));
+		return null;
+	}
+	return vault.cachedRead(file);
+}
+
+/**
+ * Starts the talk's note, or opens the one it has. A new note gets the template (or the skeleton) and
+ * the properties `tags`, `session`, `year`, `edition`, `pdf`; then it opens. Never overwrites a file.
+ */
+export async function startTalkNote(context: DashboardContext, session: Session, open = true): Promise<TFile | null> {
+	const existing = findTalkNote(context, session);
+	if (existing) {
+		if (open) {
+			await openNoteAt(context.services, existing.path, 0, null);
+		}
+		return existing;
+	}
+	const { vault, fileManager } = context.services;
+	const path = talkNotePath(context.settings().noteFolder, session);
+	let file: TFile;
+	try {
+		const template = await templateText(context);
+		await ensureFolder(context, path);
+		file = await vault.create(path, template === null ? skeleton(session) : fillTemplate(template, session));
+	} catch (error) {
+		notify(t("talkNote.failed", { path, error: error instanceof Error ? error.message : String(error) }));
+		return null;
+	}
+	const tag = context.settings().trackedTags[0] ?? "gopherchina";
+	try {
+		await fileManager.processFrontMatter(file, (frontmatter: Record<string, unknown>) => {
+			const tags = frontmatter.tags;
+			const list = Array.isArray(tags) ? tags.map(String) : typeof tags === "string" && tags.trim() !== "" ? tags.split(/[,\s]+/).filter((entry) => entry !== "") : [];
+			if (!list.some((entry) => entry.replace(/^#/, "").toLowerCase() === tag.toLowerCase())) {
+				list.push(tag);
+			}
+			frontmatter.tags = list;
+			if (session.code !== null) {
+				frontmatter.session ??= session.code.code;
+			}
+			if (session.year !== null) {
+				frontmatter.year ??= session.year;
+			}
+			if (session.edition !== null) {
+				frontmatter.edition ??= session.edition;
+			}
+			const pdf = pdfValue(session);
+			if (pdf !== null) {
+				frontmatter.pdf ??= pdf;
+			}
+		});
+	} catch (error) {
+		notify(t("talkNote.propertiesFailed", { path, error: error instanceof Error ? error.message : String(error) }));
+	}
+	notify(t("talkNote.started", { path }));
+	if (open) {
+		await openNoteAt(context.services, file.path, 0, null);
+	}
+	return file;
+}
+
+/** An item's text as one line: breaks become spaces, the ends trimmed. */
+export function itemLine(text: string): string {
+	return text.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
+}
+
+/**
+ * Where a new item goes in a note's text: at the end of its questions section (a heading Questions or
+ * 问题), else after its last list item, else at the end. Read from the metadata Obsidian made of this
+ * very text; when the cache is of another text the item goes at the end.
+ */
+export function insertItem(text: string, item: string, cache: { headings?: Array<{ heading: string; level: number; position: { start: { line: number } } }>; listItems?: Array<{ position: { end: { line: number } } }> } | null, fitsText: boolean): string {
+	const lines = text.split("\n");
+	const entry = `- [ ] ${item}`;
+	let after = -1;
+	if (cache && fitsText) {
+		const headings = cache.headings ?? [];
+		const at = headings.findIndex((heading) => /^(questions|问题|疑问)$/i.test(heading.heading.trim()));
+		const questions = headings[at];
+		if (questions) {
+			const next = headings.slice(at + 1).find((heading) => heading.level <= questions.level);
+			const end = next ? next.position.start.line : lines.length;
+			after = questions.position.start.line;
+			for (let line = questions.position.start.line + 1; line < end; line++) {
+				if ((lines[line] ?? "").trim() !== "") {
+					after = line;
+				}
+			}
+		} else if ((cache.listItems ?? []).length > 0) {
+			after = Math.max(...(cache.listItems ?? []).map((listItem) => listItem.position.end.line));
+		}
+	}
+	if (after === -1 || after >= lines.length - 1) {
+		const body = text.replace(/\n*$/, "");
+		return `${body}${body === "" ? "" : "\n"}${entry}\n`;
+	}
+	lines.splice(after + 1, 0, entry);
+	return lines.join("\n");
+}
+
+/**
+ * Appends `- [ ] text` to the talk's own note with `vault.process`. Returns false (with a notice) when
+ * the text is empty or the talk has no note of its own.
+ */
+export async function addStudyItem(context: DashboardContext, session: Session, text: string): Promise<boolean> {
+	const item = itemLine(text);
+	if (item === "") {
+		notify(t("addItem.empty"));
+		return false;
+	}
+	const file = findTalkNote(context, session);
+	if (file === null) {
+		notify(t("addItem.noNote"));
+		return false;
+	}
+	const { vault, metadataCache } = context.services;
+	const cache = metadataCache.getFileCache(file);
+	const cachedText = await vault.cachedRead(file);
+	await vault.process(file, (current) => insertItem(current, item, cache, current === cachedText));
+	notify(t("addItem.added", { text: item, note: file.basename }));
+	return true;
+}
