@@ -212,6 +212,8 @@ export const en = {
 	"addItem.empty": "Nothing was added: the study item is empty.",
 	"addItem.noNote": "Nothing was added: this talk has no note of its own.",
 	"addItem.added": "Added to {note}: {text}",
+	"label.of": "{text}: {name}",
+	"label.detail": "{text} ({detail})",
 } as const;
 
 export type MessageKey = keyof typeof en;

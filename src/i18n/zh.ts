@@ -202,4 +202,6 @@ export const zh: Record<Exclude<MessageKey, `${string}.one`>, string> = {
 	"addItem.empty": "未添加：学习任务为空。",
 	"addItem.noNote": "未添加：这个演讲没有自己的笔记。",
 	"addItem.added": "已添加到 {note}：{text}",
+	"label.of": "{text}：{name}",
+	"label.detail": "{text}（{detail}）",
 };

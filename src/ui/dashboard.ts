@@ -98,6 +98,12 @@ export class Dashboard extends Component {
 			this.stale = true;
 			return;
 		}
+		if (this.composing) {
+			// A redraw would replace the filter box under an input method's unfinished text: it waits
+			// for the composition to end.
+			this.stale = true;
+			return;
+		}
 		try {
 			this.redraw();
 		} catch (error) {
@@ -157,7 +163,7 @@ export class Dashboard extends Component {
 					this.filterSoon();
 				},
 				onYear: (value) => this.change(() => (this.state.year = value)),
-				onTab: (tab) => this.change(() => (this.state.tab = tab)),
+				onTab: (tab) => this.change(() => this.switchTab(tab)),
 				onShowCompleted: (value) => void this.context.updateSettings({ showCompleted: value }),
 				onGroupBySession: (value) => void this.context.updateSettings({ groupStudyBy: value ? "session" : "note" }),
 			},
@@ -168,8 +174,10 @@ export class Dashboard extends Component {
 			this.bodyEl.setAttrs({ role: "tabpanel", id: controls.ids.panel, "aria-labelledby": controls.ids.tabs[this.state.tab] });
 		}
 		this.renderBody(this.bodyEl, model);
+		this.containerEl.setCssProps({ "--gopherchina-sticky-height": `${sticky.offsetHeight}px` });
 		this.containerEl.scrollTop = scrollTop;
 		restoreFocus(this.containerEl, focus, [`tab:${this.state.tab}`, "filter"]);
+		this.watchComposition(controls.filter);
 		if (later) {
 			this.fillTimer = window.setTimeout(() => this.fillStep(countsEl), 0);
 		}
@@ -265,6 +273,37 @@ export class Dashboard extends Component {
 		}
 		this.roving = new RovingStops(body, this.stopKey, (key) => {
 			this.stopKey = key;
+		});
+	}
+
+	/** Where each tab was scrolled to and where Tab entered its list, for going back to it. */
+	private readonly tabPlaces = new Map<Tab, { scrollTop: number; stop: string | null }>();
+	private composing = false;
+
+	/** Shows another tab; the one left keeps its scroll position and list stop for when it comes back. */
+	private switchTab(tab: Tab): void {
+		this.tabPlaces.set(this.state.tab, { scrollTop: this.containerEl.scrollTop, stop: this.stopKey });
+		const place = this.tabPlaces.get(tab);
+		this.state.tab = tab;
+		this.state.scrollTop = place?.scrollTop ?? 0;
+		this.stopKey = place?.stop ?? null;
+	}
+
+	/** Notes an input method composing in the filter box; a redraw asked for meanwhile runs after it. */
+	private watchComposition(filter: HTMLInputElement): void {
+		this.composing = false;
+		filter.addEventListener("compositionstart", () => {
+			this.composing = true;
+		});
+		filter.addEventListener("compositionend", () => {
+			this.composing = false;
+			this.state.filter = filter.value;
+			this.saveSoon();
+			if (this.stale) {
+				this.redraw();
+			} else {
+				this.filterSoon();
+			}
 		});
 	}
 

@@ -28,6 +28,8 @@ export function setFocusKey(el: HTMLElement, key: string): void {
 export function setStop(el: HTMLElement, key: string): void {
 	el.dataset.focusKey = key;
 	el.dataset.nav = "";
+	// Focusable from the start (out of the tab order until the list makes it its stop).
+	el.tabIndex = -1;
 }
 
 /** What a row does on Enter (when its stop does not act on Enter itself) and on the menu key. */
@@ -81,6 +83,15 @@ export function captureFocus(root: HTMLElement): FocusMemory | null {
 		const before = stops.slice(Math.max(0, at - NEIGHBOURS), at).reverse().map((stop) => stop.dataset.focusKey ?? "");
 		const kind = kindOf(keys[keys.length - 1] ?? "");
 		keys.push(...after.filter((key) => kindOf(key) === kind), ...before.filter((key) => kindOf(key) === kind), ...after, ...before);
+		// When a whole group goes (its note renamed or deleted), the next group, else the one before.
+		const isGroup = (stop: HTMLElement): boolean => (stop.dataset.focusKey ?? "").startsWith("group:");
+		const nextGroup = stops.slice(at + 1).find(isGroup);
+		const previousGroup = stops.slice(0, at).reverse().find(isGroup);
+		for (const stop of [nextGroup, previousGroup]) {
+			if (stop) {
+				keys.push(stop.dataset.focusKey ?? "");
+			}
+		}
 	}
 	const selection = own.instanceOf(HTMLInputElement) && own.type === "search" ? ([own.selectionStart, own.selectionEnd] as [number | null, number | null]) : null;
 	return { keys, selection };
@@ -111,18 +122,53 @@ export function restoreFocus(root: HTMLElement, memory: FocusMemory | null, fall
 	return null;
 }
 
-/** Focuses without jumping the scroll position, and brings the element into view only if it is out of it. */
+/**
+ * Focuses without jumping the scroll position, and scrolls only as far as it takes to show the element
+ * below the sticky header (or above the bottom edge).
+ */
 export function focusQuietly(el: HTMLElement): void {
 	el.focus({ preventScroll: true });
 	const scroller = el.closest<HTMLElement>(".gopherchina-dashboard");
-	if (scroller && typeof el.getBoundingClientRect === "function") {
-		const box = el.getBoundingClientRect();
-		const view = scroller.getBoundingClientRect();
-		const sticky = scroller.querySelector<HTMLElement>(".gopherchina-sticky")?.getBoundingClientRect().height ?? 0;
-		if (view.height > 0 && (box.top < view.top + sticky || box.bottom > view.bottom)) {
-			el.scrollIntoView?.({ block: "nearest" });
-		}
+	// The sticky header is always in view.
+	if (!scroller || el.closest(".gopherchina-sticky") !== null) {
+		return;
 	}
+	const box = el.getBoundingClientRect();
+	const view = scroller.getBoundingClientRect();
+	if (view.height === 0 || scroller.scrollHeight <= scroller.clientHeight) {
+		return;
+	}
+	const sticky = scroller.querySelector<HTMLElement>(":scope > .gopherchina-sticky")?.getBoundingClientRect().height ?? 0;
+	const margin = 4;
+	const top = view.top + sticky + margin;
+	const bottom = view.top + scroller.clientHeight - margin;
+	if (box.top < top) {
+		const next = scroller.scrollTop - (top - box.top);
+		// Near the top, all the way: nothing is left half hidden above the first row.
+		scroller.scrollTop = next <= 2 * margin ? 0 : next;
+	} else if (box.bottom > bottom) {
+		scroller.scrollTop += Math.min(box.bottom - bottom, box.top - top);
+	}
+}
+
+/**
+ * Runs a button's action once at a time. While it runs the button says it is busy (`aria-disabled`,
+ * `aria-busy`) and ignores clicks, but keeps focus: a disabled button would drop it to the page.
+ */
+export function onClickOnce(button: HTMLButtonElement, action: () => Promise<unknown>): void {
+	let busy = false;
+	button.addEventListener("click", () => {
+		if (busy) {
+			return;
+		}
+		busy = true;
+		button.setAttrs({ "aria-disabled": "true", "aria-busy": "true" });
+		void action().finally(() => {
+			busy = false;
+			button.removeAttribute("aria-disabled");
+			button.removeAttribute("aria-busy");
+		});
+	});
 }
 
 const FOCUSABLE = "button, a[href], input, select, textarea, [tabindex]";

@@ -52,7 +52,7 @@ export function renderGroup(parent: HTMLElement, options: GroupOptions): HTMLEle
 	toggle.dataset.group = options.id;
 	const icon = toggle.createSpan({ cls: "gopherchina-collapse-icon tree-item-icon collapse-icon" });
 	setIcon(icon, "right-triangle");
-	toggle.createSpan({ cls: "gopherchina-group-title tree-item-inner", text: options.title });
+	toggle.createSpan({ cls: "gopherchina-group-title tree-item-inner", text: options.title, attr: { title: options.title } });
 	if (options.meta) {
 		toggle.createSpan({ cls: "gopherchina-group-meta", text: options.meta });
 	}
@@ -80,7 +80,7 @@ export function renderGroup(parent: HTMLElement, options: GroupOptions): HTMLEle
  * Draws the first rows of a long list, then "Show N more" (the next page) and "Show all N". Focus
  * goes to the first row drawn after the click, so a keyboard user goes on where the list went on.
  */
-export function renderRows<T>(parent: HTMLElement, rows: readonly T[], id: string, state: DashboardState, draw: (parent: HTMLElement, row: T) => void): void {
+export function renderRows<T>(parent: HTMLElement, rows: readonly T[], id: string, state: DashboardState, draw: (parent: HTMLElement, row: T) => void, name: string | null = null): void {
 	let shown = Math.max(PAGE_SIZE, state.shown[id] ?? PAGE_SIZE);
 	for (const row of rows.slice(0, shown)) {
 		draw(parent, row);
@@ -95,8 +95,15 @@ export function renderRows<T>(parent: HTMLElement, rows: readonly T[], id: strin
 	const all = bar.createEl("button", { cls: "gopherchina-show-more gopherchina-show-all" });
 	setFocusKey(all, `all:${id}`);
 	const label = (): void => {
-		more.setText(t("group.showMore", { count: Math.min(PAGE_SIZE, rows.length - shown) }));
-		all.setText(t("group.showAll", { count: rows.length }));
+		const moreText = t("group.showMore", { count: Math.min(PAGE_SIZE, rows.length - shown) });
+		const allText = t("group.showAll", { count: rows.length });
+		more.setText(moreText);
+		all.setText(allText);
+		// With several groups open, the names say which list they go on with.
+		if (name !== null) {
+			more.setAttr("aria-label", t("label.of", { text: moreText, name }));
+			all.setAttr("aria-label", t("label.of", { text: allText, name }));
+		}
 		all.toggle(rows.length - shown > PAGE_SIZE);
 	};
 	label();
@@ -111,8 +118,17 @@ export function renderRows<T>(parent: HTMLElement, rows: readonly T[], id: strin
 		}
 		shown = next;
 		state.shown[id] = shown;
-		const firstNew = Array.from(parent.childNodes).slice(first - 1).find((node): node is HTMLElement => node.instanceOf(HTMLElement) && node !== bar);
-		const stop = firstNew?.matches("[data-nav]") ? firstNew : firstNew?.querySelector<HTMLElement>("[data-nav]");
+		// The first stop drawn: a new page may start with a heading line or a track's title.
+		let stop: HTMLElement | null = null;
+		for (const node of Array.from(parent.childNodes).slice(first - 1)) {
+			if (node === bar || !node.instanceOf(HTMLElement)) {
+				continue;
+			}
+			stop = node.matches("[data-nav]") ? node : node.querySelector<HTMLElement>("[data-nav]");
+			if (stop) {
+				break;
+			}
+		}
 		if (shown >= rows.length) {
 			bar.remove();
 		} else {

@@ -105,7 +105,12 @@ export function renderControls(parent: HTMLElement, state: DashboardState, optio
 	const filter = row.createEl("input", { cls: "gopherchina-filter", type: "search", attr: { placeholder: t("filter.placeholder"), "aria-label": t("filter.label") } });
 	setFocusKey(filter, "filter");
 	filter.value = state.filter;
-	filter.addEventListener("input", () => handlers.onFilter(filter.value));
+	filter.addEventListener("input", (event) => {
+		// Text an input method is still composing is not yet what the user typed.
+		if (!(event).isComposing) {
+			handlers.onFilter(filter.value);
+		}
+	});
 	if (options.showYear && (options.years === null || options.years.length > 0)) {
 		const select = row.createEl("select", { cls: "dropdown gopherchina-year", attr: { "aria-label": t("filter.year") } });
 		setFocusKey(select, "year");

@@ -3,7 +3,7 @@ import type { InlineToken } from "../model/inline";
 
 export interface InlineLinkHandlers {
 	/** An internal link was clicked: open the note it names. */
-	openLink: (target: string, event: MouseEvent) => void;
+	openLink: (target: string, event: MouseEvent | KeyboardEvent) => void;
 	/** Links drawn as text (styled as links, not focusable), for text inside a control of its own. */
 	plain?: boolean;
 }
@@ -42,11 +42,7 @@ export function renderInline(parent: HTMLElement, tokens: readonly InlineToken[]
 					break;
 				}
 				const link = parent.createEl("a", { cls: "internal-link", text: token.text, attr: { "data-href": token.target } });
-				link.addEventListener("click", (event) => {
-					event.preventDefault();
-					event.stopPropagation();
-					handlers.openLink(token.target, event);
-				});
+				internalLink(link, () => token.target, handlers);
 				break;
 			}
 			case "link": {
@@ -62,16 +58,32 @@ export function renderInline(parent: HTMLElement, tokens: readonly InlineToken[]
 				} else {
 					const link = parent.createEl("a", { cls: "internal-link", attr: { "data-href": token.href } });
 					renderInline(link, token.children, handlers);
-					link.addEventListener("click", (event) => {
-						event.preventDefault();
-						event.stopPropagation();
-						handlers.openLink(decodeLinkPath(token.href), event);
-					});
+					internalLink(link, () => decodeLinkPath(token.href), handlers);
 				}
 				break;
 			}
 		}
 	}
+}
+
+/**
+ * A link to a note: no `href` (a note's name is never a web address), so it takes focus with a tab
+ * index and a link role, and opens on a click or Enter.
+ */
+function internalLink(link: HTMLElement, target: () => string, handlers: InlineLinkHandlers): void {
+	link.setAttrs({ tabindex: "0", role: "link" });
+	link.addEventListener("click", (event) => {
+		event.preventDefault();
+		event.stopPropagation();
+		handlers.openLink(target(), event);
+	});
+	link.addEventListener("keydown", (event) => {
+		if (event.key === "Enter") {
+			event.preventDefault();
+			event.stopPropagation();
+			handlers.openLink(target(), event);
+		}
+	});
 }
 
 function decodeLinkPath(href: string): string {

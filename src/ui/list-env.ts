@@ -26,7 +26,7 @@ export function baseName(path: string): string {
 }
 
 /** Opens an internal link from a rendered item, resolved from the note it is in. */
-export function openLink(env: ListEnv, target: string, sourcePath: string, event: MouseEvent): void {
+export function openLink(env: ListEnv, target: string, sourcePath: string, event: MouseEvent | KeyboardEvent): void {
 	const { metadataCache } = env.context.services;
 	const [linkpath = "", heading] = target.split("#");
 	const file = metadataCache.getFirstLinkpathDest(linkpath, sourcePath);

@@ -2,7 +2,7 @@ import { parseInline } from "../model/inline";
 import { isOpenState } from "../model/status";
 import type { Question, StudyItem } from "../model/types";
 import { plural, t } from "../i18n";
-import { setFocusKey, setRow, setStop, uniqueId } from "./focus";
+import { onClickOnce, setFocusKey, setRow, setStop, uniqueId } from "./focus";
 import { renderGroup, renderRows } from "./groups";
 import { renderInline } from "./inline-render";
 import { baseName, type ListEnv, type MenuPlace, openLink, showNoteMenu } from "./list-env";
@@ -28,7 +28,7 @@ export function renderStudy(parent: HTMLElement, groups: readonly StudyGroup[], 
 			defaultOpen: index++ < OPEN_BY_DEFAULT,
 			state: env.state,
 			onToggle: env.persist,
-			render: (content) => renderItems(content, group.rows(), id, bySession, env),
+			render: (content) => renderItems(content, group.rows(), id, bySession, env, title),
 		});
 	});
 }
@@ -48,8 +48,23 @@ function groupBy<T>(rows: ReadonlyArray<RowItem<T>>, key: (row: RowItem<T>) => s
 	return groups;
 }
 
-function renderItems(parent: HTMLElement, rows: ReadonlyArray<RowItem<StudyItem>>, id: string, bySession: boolean, env: ListEnv): void {
+/**
+ * A row's identity among its note's rows: the note, the text and which of the rows with that text it
+ * is. Not its line: a line written above it moves it, and focus must stay with the same item.
+ */
+export function rowIdentity(): (path: string, text: string) => string {
+	const seen = new Map<string, number>();
+	return (path, text) => {
+		const key = `${path}\u0000${text}`;
+		const nth = seen.get(key) ?? 0;
+		seen.set(key, nth + 1);
+		return `${path}:${nth}:${text}`;
+	};
+}
+
+function renderItems(parent: HTMLElement, rows: ReadonlyArray<RowItem<StudyItem>>, id: string, bySession: boolean, env: ListEnv, name: string): void {
 	const depth = new Map<string, number>();
+	const identity = rowIdentity();
 	let lastTrail = "";
 	renderRows(parent, rows, id, env.state, (holder, row) => {
 		const item = row.entry;
@@ -62,18 +77,31 @@ function renderItems(parent: HTMLElement, rows: ReadonlyArray<RowItem<StudyItem>
 			if (trail !== "") {
 				const heading = holder.createDiv({ cls: "gopherchina-heading-path" });
 				setRow(heading);
-				heading.createSpan({ cls: "gopherchina-clamp", text: trail });
+				heading.createSpan({ cls: "gopherchina-clamp", text: trail, attr: { title: trail } });
 				const key = item.headings.join("\u0000");
 				const tie = decorateHeadingPath(heading, item.headings.at(-1) ?? trail, env, () => rows.filter((other) => other.entry.path === item.path && other.entry.headings.join("\u0000") === key));
 				setStop(tie, `tie:${item.path}:${key}`);
 			}
 		}
-		renderItem(holder, item, level, env);
-	});
+		renderItem(holder, item, level, env, identity(item.path, item.text));
+	}, name);
 }
 
-/** Above this many characters a text may be clamped to three lines, so it carries its full text as a tooltip. */
-const LONG_TEXT = 160;
+/** Above this many characters a text may be clamped to three lines (40 CJK characters fill a sidebar's line), so it carries its full text as a tooltip. */
+const LONG_TEXT = 60;
+
+/** At most `max` characters of a text, cut between characters (never inside a surrogate pair). */
+export function cutText(text: string, max: number): string {
+	if (text.length <= max) {
+		return text;
+	}
+	let end = max;
+	const last = text.charCodeAt(end - 1);
+	if (last >= 0xd800 && last <= 0xdbff) {
+		end--;
+	}
+	return `${text.slice(0, end)}…`;
+}
 
 /** The words a screen reader adds to a checkbox's state: only what checked and mixed cannot say. */
 function stateWords(item: StudyItem): string | null {
@@ -93,7 +121,7 @@ function stateWords(item: StudyItem): string | null {
  * describes the box) says in progress or cancelled. Space toggles, Enter opens the note at the
  * item, the menu key opens the item's menu.
  */
-function renderItem(parent: HTMLElement, item: StudyItem, level: number, env: ListEnv): void {
+function renderItem(parent: HTMLElement, item: StudyItem, level: number, env: ListEnv, identity: string): void {
 	const pending = env.checkoff.isPending(item);
 	const row = parent.createDiv({ cls: ["gopherchina-item", "task-list-item", `gopherchina-depth-${level}`, `gopherchina-state-${item.state}`] });
 	row.dataset.task = item.status;
@@ -105,7 +133,7 @@ function renderItem(parent: HTMLElement, item: StudyItem, level: number, env: Li
 	setRow(row, { open: (event) => void openNoteAt(env.context.services, item.path, item.line, event), menu });
 	const checkbox = row.createEl("input", { cls: "task-list-item-checkbox gopherchina-checkbox", type: "checkbox" });
 	checkbox.dataset.task = item.status;
-	setStop(checkbox, `item:${item.path}:${item.line}`);
+	setStop(checkbox, `item:${identity}`);
 	checkbox.checked = item.state === "done" || item.state === "cancelled";
 	checkbox.indeterminate = item.state === "in-progress";
 	if (pending) {
@@ -133,7 +161,7 @@ function renderItem(parent: HTMLElement, item: StudyItem, level: number, env: Li
 /** An item's or question's text, clamped to three lines; a click opens the note at its line. */
 function renderText(row: HTMLElement, entry: StudyItem | Question, env: ListEnv, plain = false): HTMLElement {
 	const text = row.createSpan({ cls: "gopherchina-item-text gopherchina-clamp", attr: { id: uniqueId("text") } });
-	const shown = entry.text.length > MAX_TEXT ? `${entry.text.slice(0, MAX_TEXT)}…` : entry.text;
+	const shown = cutText(entry.text, MAX_TEXT);
 	renderInline(text, parseInline(shown), { openLink: (target, event) => openLink(env, target, entry.path, event), plain });
 	if (entry.text.length > LONG_TEXT) {
 		text.setAttr("title", text.textContent ?? "");
@@ -151,11 +179,11 @@ function renderText(row: HTMLElement, entry: StudyItem | Question, env: ListEnv,
  * nothing interactive nests); when only a clause or a sentence of its line asks, the line follows
  * below it, muted, for context. "Make it a study item" sits right under the question it acts on.
  */
-function renderQuestion(row: HTMLElement, question: Question, env: ListEnv): void {
+function renderQuestion(row: HTMLElement, question: Question, env: ListEnv, identity: string): void {
 	const body = row.createDiv({ cls: "gopherchina-question-body" });
 	const text = renderText(body, question, env, true);
 	text.setAttr("role", "link");
-	setStop(text, `question:${question.path}:${question.line}:${question.text}`);
+	setStop(text, `question:${identity}`);
 	text.addEventListener("keydown", (event) => {
 		if (event.key === "Enter" && event.target === text) {
 			event.preventDefault();
@@ -164,7 +192,7 @@ function renderQuestion(row: HTMLElement, question: Question, env: ListEnv): voi
 	});
 	if (question.context !== question.text) {
 		const context = body.createDiv({ cls: "gopherchina-question-context gopherchina-clamp" });
-		const shown = question.context.length > MAX_TEXT ? `${question.context.slice(0, MAX_TEXT)}…` : question.context;
+		const shown = cutText(question.context, MAX_TEXT);
 		renderInline(context, parseInline(shown), { openLink: (target, event) => openLink(env, target, question.path, event) });
 	}
 	if (question.answered) {
@@ -173,12 +201,9 @@ function renderQuestion(row: HTMLElement, question: Question, env: ListEnv): voi
 	if (question.listItem) {
 		const actions = body.createDiv({ cls: "gopherchina-question-actions" });
 		const button = actions.createEl("button", { cls: "gopherchina-small-button", text: t("question.toTask") });
-		setFocusKey(button, `question:${question.path}:${question.line}:${question.text}:task`);
+		setFocusKey(button, `question:${identity}:task`);
 		button.setAttr("aria-label", t("question.toTaskName", { text: text.textContent ?? question.text }));
-		button.addEventListener("click", () => {
-			button.disabled = true;
-			void env.checkoff.convert(question);
-		});
+		onClickOnce(button, () => env.checkoff.convert(question));
 	}
 }
 
@@ -196,13 +221,15 @@ export function renderQuestions(parent: HTMLElement, rows: ReadonlyArray<RowItem
 			onToggle: env.persist,
 			render: (content) => {
 				let lastTrail = "";
+				const identity = rowIdentity();
+				const name = baseName(path);
 				renderRows(content, list, id, env.state, (holder, row) => {
 					const question = row.entry;
 					const trail = question.headings.join(" › ");
 					if (trail !== lastTrail) {
 						lastTrail = trail;
 						if (trail !== "") {
-							holder.createDiv({ cls: "gopherchina-heading-path", text: trail });
+							holder.createDiv({ cls: "gopherchina-heading-path", text: trail, attr: { title: trail } });
 						}
 					}
 					const line = holder.createDiv({ cls: "gopherchina-item gopherchina-question" });
@@ -211,9 +238,9 @@ export function renderQuestions(parent: HTMLElement, rows: ReadonlyArray<RowItem
 					line.toggleClass("is-answered", question.answered);
 					const menu = (place: MenuPlace): void => showNoteMenu(env, place, question.path, question.line);
 					setRow(line, { menu });
-					renderQuestion(line, question, env);
+					renderQuestion(line, question, env, identity(question.path, question.text));
 					line.addEventListener("contextmenu", menu);
-				});
+				}, name);
 			},
 		});
 	});

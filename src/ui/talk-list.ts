@@ -3,7 +3,7 @@ import type { Session } from "../index/sessions";
 import type { Progress } from "../model/types";
 import { compareYearKeys } from "../model/years";
 import { plural, t } from "../i18n";
-import { setFocusKey, setRow, setStop } from "./focus";
+import { onClickOnce, setFocusKey, setRow, setStop } from "./focus";
 import { onActivate, renderGroup, renderRows } from "./groups";
 import { renderProgress } from "./header";
 import { type ListEnv, showSessionMenu, showSourcesMenu, sourceNotes } from "./list-env";
@@ -64,14 +64,14 @@ export function renderTalks(parent: HTMLElement, sessions: readonly Session[], e
 						holder.createDiv({ cls: "gopherchina-track", text: track });
 					}
 					renderSession(holder, session, progress.get(session.id), env);
-				});
+				}, title);
 			},
 		});
 	}
 }
 
-/** Above this many characters a title may be clamped, so it carries its full text as a tooltip. */
-const LONG_TITLE = 80;
+/** Above this many characters a title may be clamped in a sidebar (three lines of CJK), so it carries its full text as a tooltip. */
+const LONG_TITLE = 36;
 
 /**
  * The column heads of a year's talks, seen only when the pane is wide enough to lay the talks out as
@@ -131,12 +131,7 @@ function renderSession(parent: HTMLElement, session: Session, progress: Progress
 		const start = notesCell.createEl("button", { cls: "gopherchina-small-button gopherchina-start-note", text: t("talkNote.start") });
 		setFocusKey(start, `talk:${session.id}:start`);
 		start.setAttr("aria-label", t("talkNote.startName", { talk: name }));
-		start.addEventListener("click", () => {
-			start.disabled = true;
-			void startTalkNote(env.context, session).finally(() => {
-				start.disabled = false;
-			});
-		});
+		onClickOnce(start, () => startTalkNote(env.context, session));
 	}
 	const add = notesCell.createEl("button", { cls: "clickable-icon gopherchina-add-item" });
 	setFocusKey(add, `talk:${session.id}:add`);
@@ -165,7 +160,7 @@ function renderPdfActions(parent: HTMLElement, session: Session, name: string, e
 	setIcon(open.createSpan({ cls: "gopherchina-pdf-icon" }), local ? "file-text" : "external-link");
 	open.createSpan({ text: t("session.pdf") });
 	// The name starts with what the button shows, and says which talk and where it opens.
-	const openLabel = `${t("session.pdfName", { talk: name })} (${local ? t("session.openPdf") : t("session.openLink")})`;
+	const openLabel = t("label.detail", { text: t("session.pdfName", { talk: name }), detail: local ? t("session.openPdf") : t("session.openLink") });
 	open.setAttr("aria-label", openLabel);
 	setTooltip(open, openLabel);
 	open.addEventListener("click", (event) => void env.pdf.open(session, event));
@@ -176,11 +171,6 @@ function renderPdfActions(parent: HTMLElement, session: Session, name: string, e
 		const label = t("session.download", { talk: name });
 		download.setAttr("aria-label", label);
 		setTooltip(download, label);
-		download.addEventListener("click", () => {
-			download.disabled = true;
-			void env.pdf.downloadAndOpen(session).finally(() => {
-				download.disabled = false;
-			});
-		});
+		onClickOnce(download, () => env.pdf.downloadAndOpen(session));
 	}
 }

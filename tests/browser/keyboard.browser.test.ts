@@ -148,13 +148,81 @@ suite("the pane from the keyboard, in headless Chromium", () => {
 		await page.keyboard.press("ArrowRight");
 		expect((await focused(page)).name).toBe("2 notes about 1.1.3 The State Of Go 2023");
 		await page.keyboard.press("ArrowRight");
-		expect((await focused(page)).name).toBe("2 notes about 1.1.3 The State Of Go 2023");
-		await page.keyboard.press("ArrowLeft");
-		await page.keyboard.press("ArrowLeft");
-		await page.keyboard.press("ArrowLeft");
+		expect((await focused(page)).name).toBe("Add a study item to 1.1.3 The State Of Go 2023");
+		await page.keyboard.press("ArrowRight");
+		expect((await focused(page)).name).toBe("Add a study item to 1.1.3 The State Of Go 2023");
+		for (let i = 0; i < 4; i++) {
+			await page.keyboard.press("ArrowLeft");
+		}
 		expect(await focused(page)).toMatchObject({ role: "link", name: "The State Of Go 2023" });
 		await page.keyboard.press("ArrowDown");
 		expect((await focused(page)).role).toBe("link");
 		expect((await focused(page)).name).not.toBe("The State Of Go 2023");
+	});
+
+	it("never leaves the focused row under the sticky header, walking down and back up a long list", async () => {
+		const many: Record<string, string> = {};
+		for (let n = 1; n <= 8; n++) {
+			many[`Bulk ${n}.md`] = ["#gopherchina", "## Part", ...Array.from({ length: 12 }, (_, i) => `- [ ] item ${n}.${i}`)].join("\n");
+		}
+		const small = await openDashboardPage(browser, { files: many, theme: "light", data: { viewState: { expanded: { "study:note:Bulk 4.md": true, "study:note:Bulk 5.md": true } } } }, { width: 360, height: 500 });
+		try {
+			const hidden = async (): Promise<boolean> =>
+				small.evaluate(() => {
+					const el = document.activeElement as HTMLElement;
+					const sticky = document.querySelector(".gopherchina-sticky") as HTMLElement;
+					const scroller = document.querySelector(".gopherchina-dashboard") as HTMLElement;
+					const box = el.getBoundingClientRect();
+					return box.top < sticky.getBoundingClientRect().bottom - 1 || box.bottom > scroller.getBoundingClientRect().bottom + 1;
+				});
+			await small.locator(".gopherchina-body [data-nav]").first().focus();
+			let under = 0;
+			for (let i = 0; i < 40; i++) {
+				await small.keyboard.press("ArrowDown");
+				under += (await hidden()) ? 1 : 0;
+			}
+			for (let i = 0; i < 40; i++) {
+				await small.keyboard.press("ArrowUp");
+				under += (await hidden()) ? 1 : 0;
+			}
+			await small.keyboard.press("End");
+			await small.keyboard.press("Home");
+			under += (await hidden()) ? 1 : 0;
+			expect(under).toBe(0);
+			expect(await small.locator(".gopherchina-dashboard").evaluate((el) => el.scrollTop)).toBe(0);
+		} finally {
+			await small.close();
+		}
+	});
+
+	it("lays talks out by the pane's own width: one line from 500 px, a table from 700 px", async () => {
+		const layoutAt = async (width: number): Promise<{ oneLine: boolean; table: boolean }> => {
+			const wide = await openDashboardPage(browser, { files, theme: "light", layout: "main", data: { viewState: { tab: "talks" } } }, { width, height: 600 });
+			try {
+				return await wide.evaluate(() => {
+					const row = document.querySelector(".gopherchina-session") as HTMLElement;
+					const head = document.querySelector(".gopherchina-session-head") as HTMLElement;
+					return { oneLine: !getComputedStyle(row).gridTemplateAreas.includes('" "'), table: getComputedStyle(head).display !== "none" };
+				});
+			} finally {
+				await wide.close();
+			}
+		};
+		expect(await layoutAt(490)).toEqual({ oneLine: false, table: false });
+		expect(await layoutAt(505)).toEqual({ oneLine: true, table: false });
+		expect(await layoutAt(695)).toEqual({ oneLine: true, table: false });
+		expect(await layoutAt(705)).toEqual({ oneLine: true, table: true });
+	});
+
+	it("lets a tall code block scroll inside itself, so its header can stay at its top", async () => {
+		const style = await page.evaluate(() => {
+			const block = document.body.createDiv({ cls: "gopherchina-dashboard gopherchina-block" });
+			const computed = getComputedStyle(block);
+			const result = { maxHeight: computed.maxHeight, overflowY: computed.overflowY };
+			block.remove();
+			return result;
+		});
+		expect(style.maxHeight).not.toBe("none");
+		expect(style.overflowY).toBe("auto");
 	});
 });
