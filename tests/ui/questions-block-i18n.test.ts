@@ -142,6 +142,8 @@ describe("questions, the code block, languages and settings", () => {
 		expect(names).toEqual([
 			"Tracked tags",
 			"PDF download folder",
+			"Talk note folder",
+			"Talk note template",
 			"Show completed items",
 			"Find questions without a question mark",
 			"Add a completion date",

@@ -134,7 +134,7 @@ describe("talks and their PDFs", () => {
 		const menus = captureMenus();
 		await harness.command("open");
 		sessionRow(pane(harness), "1.1.1", "大型项目开发之 Golang 早知道").dispatchEvent(new MouseEvent("contextmenu", { bubbles: true }));
-		expect(menus.at(-1)?.titles).toEqual(["Open the PDF", "Copy link", "Open GopherChina 2023 总结", "Open 2023 上海站", "Reveal PDF in file explorer"]);
+		expect(menus.at(-1)?.titles).toEqual(["Open the PDF", "Copy link", "Open GopherChina 2023 总结", "Open 2023 上海站", "Start a note", "Add a study item…", "Reveal PDF in file explorer"]);
 		const twoNotes = sessionRow(pane(harness), "1.1.3", "The State Of Go 2023");
 		twoNotes.dispatchEvent(new MouseEvent("contextmenu", { bubbles: true }));
 		expect(menus.at(-1)?.titles.filter((title) => title.startsWith("Open ") && title !== "Open the PDF")).toEqual(["Open GopherChina 2023 总结", "Open 1.1.3 The State Of Go 2023"]);
