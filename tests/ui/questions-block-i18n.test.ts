@@ -151,7 +151,7 @@ describe("questions, the code block, languages and settings", () => {
 			"Group study items by",
 			"Language",
 		]);
-		expect(tab.getSettingDefinitions()).toHaveLength(8);
+		expect(tab.getSettingDefinitions()).toHaveLength(10);
 	});
 
 	it("can be reached by keyboard: one tab stop in the list, the arrow keys walk it, Enter opens an item's note", async () => {

@@ -49,7 +49,7 @@ describe("talks and their PDFs", () => {
 		expect(notes?.getAttribute("aria-label")).toBe("2 notes about 1.1.3 The State Of Go 2023");
 		const menus = captureMenus();
 		click(notes);
-		expect(menus.at(-1)?.titles).toEqual(["Open GopherChina 2023 总结", "Open 1.1.3 The State Of Go 2023"]);
+		expect(menus.at(-1)?.titles).toEqual(["Open GopherChina 2023 总结", "Open 1.1.3 The State Of Go 2023", "Open its note"]);
 	});
 
 	it("opens a PDF that is in the vault in Obsidian, and the note a source names at its line", async () => {
@@ -137,7 +137,7 @@ describe("talks and their PDFs", () => {
 		expect(menus.at(-1)?.titles).toEqual(["Open the PDF", "Copy link", "Open GopherChina 2023 总结", "Open 2023 上海站", "Start a note", "Add a study item…", "Reveal PDF in file explorer"]);
 		const twoNotes = sessionRow(pane(harness), "1.1.3", "The State Of Go 2023");
 		twoNotes.dispatchEvent(new MouseEvent("contextmenu", { bubbles: true }));
-		expect(menus.at(-1)?.titles.filter((title) => title.startsWith("Open ") && title !== "Open the PDF")).toEqual(["Open GopherChina 2023 总结", "Open 1.1.3 The State Of Go 2023"]);
+		expect(menus.at(-1)?.titles.filter((title) => title.startsWith("Open ") && title !== "Open the PDF")).toEqual(["Open GopherChina 2023 总结", "Open 1.1.3 The State Of Go 2023", "Open its note"]);
 	});
 
 	it("refuses links that are not http or https", async () => {
