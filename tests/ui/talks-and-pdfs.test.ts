@@ -49,7 +49,7 @@ describe("talks and their PDFs", () => {
 		expect(notes?.getAttribute("aria-label")).toBe("2 notes about 1.1.3 The State Of Go 2023");
 		const menus = captureMenus();
 		click(notes);
-		expect(menus.at(-1)?.titles).toEqual(["Open GopherChina 2023 总结", "Open 1.1.3 The State Of Go 2023", "Open its note"]);
+		expect(menus.at(-1)?.titles).toEqual(["Open GopherChina 2023 总结", "Open 1.1.3 The State Of Go 2023"]);
 	});
 
 	it("opens a PDF that is in the vault in Obsidian, and the note a source names at its line", async () => {
