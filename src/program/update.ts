@@ -53,7 +53,7 @@ export async function fetchProgram(request: ProgramRequest): Promise<FetchedProg
  * (not a web page), an object whose `tree` is a list of entries with a `path` and a `type`, not
  * `truncated`, with at least one PDF file.
  */
-export function readTreeAnswer(status: number, headers: Record<string, string>, text: string): FetchedProgram {
+export function readTreeAnswer(status: number, headers: Record<string, string> | undefined, text: string): FetchedProgram {
 	if (status === 429 || (status === 403 && isRateLimited(headers, text))) {
 		return { ok: false, reason: "rate-limit" };
 	}
@@ -97,20 +97,21 @@ export function readTreeAnswer(status: number, headers: Record<string, string>, 
 	if (paths.length === 0) {
 		return { ok: false, reason: "no-pdfs" };
 	}
-	return { ok: true, sha: typeof sha === "string" && /^[0-9a-f]{40}$/i.test(sha) ? sha.toLowerCase() : null, paths };
+	// SHA-1 today; SHA-256 (64 digits) if the repository ever moves to it.
+	return { ok: true, sha: typeof sha === "string" && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(sha) ? sha.toLowerCase() : null, paths };
 }
 
 /**
  * GitHub answers 403 both for a rate limit and for other refusals; the limit is told by the headers
  * (`x-ratelimit-remaining: 0`) or by the message in the body.
  */
-function isRateLimited(headers: Record<string, string>, text: string): boolean {
+function isRateLimited(headers: Record<string, string> | undefined, text: string): boolean {
 	return header(headers, "x-ratelimit-remaining") === "0" || /rate limit/i.test(text.slice(0, 2000));
 }
 
 /** A header's value whatever the case of its name (the platforms differ). */
-function header(headers: Record<string, string>, name: string): string {
-	for (const [key, value] of Object.entries(headers)) {
+function header(headers: Record<string, string> | undefined, name: string): string {
+	for (const [key, value] of Object.entries(headers ?? {})) {
 		if (key.toLowerCase() === name) {
 			return String(value);
 		}

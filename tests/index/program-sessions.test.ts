@@ -25,6 +25,9 @@ describe("the program in the index", () => {
 		index.setProgram(new Program(SHIPPED_PROGRAM.paths));
 		expect(index.programSessions()).toHaveLength(161);
 		expect(JSON.stringify([index.sessions(), index.sessionCounts(), index.sessionYears(), [...index.sessionProgress()]])).toBe(before);
+		// Reading the notes again (Refresh) keeps the program.
+		await index.rebuild();
+		expect(index.programSessions()).toHaveLength(161);
 		index.unload();
 	});
 

@@ -63,6 +63,13 @@ describe("reading the program from GitHub's git trees API", () => {
 		expect(readTreeAnswer(403, { "x-ratelimit-remaining": "12" }, '{"message":"Repository access blocked"}')).toEqual({ ok: false, reason: "status", status: 403 });
 	});
 
+	it("reads an answer without headers, and a tree SHA of either length", () => {
+		const tree = (sha: string): string => JSON.stringify({ sha, tree: [{ path: "2024/1.1.1 A.pdf", type: "blob" }], truncated: false });
+		expect(readTreeAnswer(200, undefined, tree("A".repeat(40)))).toEqual({ ok: true, sha: "a".repeat(40), paths: ["2024/1.1.1 A.pdf"] });
+		expect(readTreeAnswer(200, {}, tree("b".repeat(64)))).toMatchObject({ sha: "b".repeat(64) });
+		expect(readTreeAnswer(200, {}, tree("master"))).toMatchObject({ sha: null });
+	});
+
 	it("refuses a tree whose entries are not entries, and keeps only PDF files that are safe paths", () => {
 		const tree = (entries: unknown[]): string => JSON.stringify({ sha: "x", tree: entries, truncated: false });
 		expect(readTreeAnswer(200, {}, tree([null]))).toEqual({ ok: false, reason: "malformed" });
