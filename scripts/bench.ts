@@ -24,6 +24,7 @@ import { random, syntheticVault, trackedNote } from "../tests/runtime/synthetic-
 import { Events } from "obsidian";
 import { clearRemoteMemo } from "../src/model/pdf-links";
 import { countNodes } from "../tests/runtime/dom-count";
+import { idleProgram } from "../tests/runtime/program-stub";
 
 setup();
 
@@ -138,6 +139,7 @@ async function renderOnce(index: VaultIndex): Promise<{ ms: number; nodes: numbe
 		settings: () => normalizeSettings(null),
 		updateSettings: async () => undefined,
 		events: new Events(),
+		program: idleProgram(),
 	};
 	const host = document.body.createDiv();
 	const dashboard = new Dashboard(context, host, new CheckoffAction(context), new PdfActions(context), {
@@ -258,6 +260,7 @@ async function main(): Promise<void> {
 		settings: () => harness.plugin.options,
 		updateSettings: async () => undefined,
 		events: new Events(),
+		program: idleProgram(),
 	};
 	const checkoff = new CheckoffAction(context);
 	const path = entries.find((entry) => entry.tracked)?.path as string;

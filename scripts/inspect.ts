@@ -1,22 +1,27 @@
 /**
- * `npm run inspect -- <vault folder> [--tag TAG …]`: runs the plugin's real index over a folder of
- * notes (through the in-memory runtime) and prints the model as JSON. Notes that cannot be read are
- * reported on stderr and skipped.
+ * `npm run inspect -- <vault folder> [--tag TAG …] [--program]`: runs the plugin's real index over a
+ * folder of notes (through the in-memory runtime) and prints the model as JSON. Notes that cannot be
+ * read are reported on stderr and skipped. `--program` adds the shipped program's talks, each with
+ * whether a note of the folder links it.
  */
 import "../tests/runtime/node-dom";
 import { existsSync, statSync } from "fs";
 import { setup } from "obsidian-test-mocks/setup";
 import { snapshot } from "../src/index/snapshot";
+import { programOf } from "../src/program/program";
 import { readVaultFolder, startIndex } from "../tests/runtime/harness";
 import { createRuntime } from "../tests/runtime/runtime";
 
 async function main(argv: string[]): Promise<number> {
 	const tags: string[] = [];
 	let folder: string | null = null;
+	let program = false;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i] as string;
 		if (arg === "--tag") {
 			tags.push(argv[++i] ?? "");
+		} else if (arg === "--program") {
+			program = true;
 		} else if (folder === null) {
 			folder = arg;
 		} else {
@@ -25,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
 		}
 	}
 	if (folder === null) {
-		process.stderr.write("usage: npm run inspect -- <vault folder> [--tag TAG]\n");
+		process.stderr.write("usage: npm run inspect -- <vault folder> [--tag TAG] [--program]\n");
 		return 2;
 	}
 	if (!existsSync(folder) || !statSync(folder).isDirectory()) {
@@ -43,7 +48,10 @@ async function main(argv: string[]): Promise<number> {
 		}
 	}
 	const { index } = await startIndex(runtime, tags.length > 0 ? tags : ["gopherchina"]);
-	process.stdout.write(`${JSON.stringify(snapshot(index), null, 2)}\n`);
+	if (program) {
+		index.setProgram(programOf(null));
+	}
+	process.stdout.write(`${JSON.stringify(snapshot(index, { program }), null, 2)}\n`);
 	index.unload();
 	return 0;
 }

@@ -1,11 +1,13 @@
 import { debounce, Events, Plugin, type WorkspaceLeaf } from "obsidian";
 import { setLanguage, t } from "./i18n";
 import { VaultIndex } from "./index/vault-index";
+import { normalizeStoredProgram, programOf, type StoredProgram } from "./program/program";
 import { DashboardSettingTab, type DashboardSettings, normalizeSettings } from "./settings";
 import { CheckoffAction } from "./ui/checkoff-action";
 import { CODE_BLOCK, DashboardBlock } from "./ui/code-block";
 import { DashboardView, ICON, VIEW_TYPE } from "./ui/dashboard-view";
 import { PdfActions } from "./ui/pdf-actions";
+import { ProgramUpdate } from "./ui/program-update";
 import type { DashboardContext } from "./ui/services";
 import { type DashboardState, defaultState, normalizeState } from "./ui/state";
 
@@ -13,8 +15,12 @@ import { type DashboardState, defaultState, normalizeState } from "./ui/state";
 export default class GopherChinaDashboardPlugin extends Plugin {
 	options: DashboardSettings = normalizeSettings(null);
 	private viewState: DashboardState = defaultState();
+	/** The program fetched by the last update, or null for the shipped one. */
+	private storedProgram: StoredProgram | null = null;
 	private lastTags = "";
 	index!: VaultIndex;
+	/** The published program's update, and when it last happened (the Talks tab's button and line). */
+	program!: ProgramUpdate;
 	private readonly events = new Events();
 	/** Typing in a settings field saves on every key; the index is rebuilt once typing pauses. */
 	private readonly rebuildSoon = debounce(() => void this.index.rebuild(), 500, true);
@@ -24,11 +30,21 @@ export default class GopherChinaDashboardPlugin extends Plugin {
 		const stored = (await this.loadData()) as Record<string, unknown> | null;
 		this.options = normalizeSettings(stored);
 		this.viewState = normalizeState(stored?.viewState);
+		this.storedProgram = normalizeStoredProgram(stored?.program);
 		this.lastTags = JSON.stringify(this.options.trackedTags);
 		setLanguage(this.options.language === "auto" ? null : this.options.language);
 
 		const { metadataCache, vault, workspace, fileManager } = this.app;
 		this.index = this.addChild(new VaultIndex({ metadataCache, vault, workspace }, { trackedTags: () => this.options.trackedTags }));
+		// Nothing is parsed here: the program's talks are built when a view first asks for them.
+		this.index.setProgram(programOf(this.storedProgram));
+		this.program = new ProgramUpdate(this.index, this.events, {
+			stored: () => this.storedProgram,
+			save: async (next) => {
+				await this.persist(next);
+				this.storedProgram = next;
+			},
+		});
 		const context: DashboardContext = {
 			services: { metadataCache, vault, workspace, fileManager, app: this.app },
 			index: this.index,
@@ -38,6 +54,7 @@ export default class GopherChinaDashboardPlugin extends Plugin {
 				await this.saveOptions();
 			},
 			events: this.events,
+			program: this.program,
 		};
 		const checkoff = new CheckoffAction(context);
 		this.register(() => checkoff.dispose());
@@ -69,6 +86,7 @@ export default class GopherChinaDashboardPlugin extends Plugin {
 		this.addCommand({ id: "open", name: t("command.open"), callback: () => void this.openDashboard(false) });
 		this.addCommand({ id: "open-in-tab", name: t("command.openTab"), callback: () => void this.openDashboard(true) });
 		this.addCommand({ id: "refresh", name: t("command.refresh"), callback: () => void this.refresh() });
+		this.addCommand({ id: "update-program", name: t("command.updateProgram"), callback: () => void this.program.update() });
 		this.addSettingTab(new DashboardSettingTab(this));
 
 		if (this.options.openOnStartup) {
@@ -88,8 +106,9 @@ export default class GopherChinaDashboardPlugin extends Plugin {
 		}
 	}
 
-	private async persist(): Promise<void> {
-		await this.saveData({ ...this.options, viewState: this.viewState });
+	/** Saves the settings, the view state and the fetched program (none: the shipped one is used). */
+	private async persist(program: StoredProgram | null = this.storedProgram): Promise<void> {
+		await this.saveData({ ...this.options, viewState: this.viewState, ...(program === null ? {} : { program }) });
 	}
 
 	/** Reveals the dashboard: the existing pane, else a new one in the right sidebar or a main tab. */

@@ -214,6 +214,21 @@ export const en = {
 	"addItem.added": "Added to {note}: {text}",
 	"label.of": "{text}: {name}",
 	"label.detail": "{text} ({detail})",
+	"command.updateProgram": "Update the program",
+	"program.updated.one": "Updated the program from GitHub: {count} talk, {added} new.",
+	"program.updated.other": "Updated the program from GitHub: {count} talks, {added} new.",
+	"program.upToDate.one": "The program is up to date: {count} talk, none new.",
+	"program.upToDate.other": "The program is up to date: {count} talks, none new.",
+	"program.failed": "Could not update the program: {reason}. The program stays as it was.",
+	"program.reason.network": "GitHub could not be reached",
+	"program.reason.rateLimit": "GitHub's limit on requests without sign-in is used up for now; try again later",
+	"program.reason.status": "GitHub answered with status {status}",
+	"program.reason.html": "GitHub answered with a web page, not the file list",
+	"program.reason.invalidJson": "GitHub's answer is not valid JSON",
+	"program.reason.malformed": "GitHub's answer is not a file list",
+	"program.reason.truncated": "GitHub sent only part of the file list",
+	"program.reason.noPdfs": "GitHub's file list holds no slide PDFs",
+	"program.reason.save": "it could not be saved ({error})",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { parseNote } from "../model/note-parser";
 import { isTrackedNote } from "../model/tags";
 import type { NoteRecord, Progress, SessionRef } from "../model/types";
 import { yearKeyOf } from "../model/years";
+import { ProgramTable, type ProgramSession, type ProgramSource } from "./program-sessions";
 import { PLACE_SEPARATOR, ProgressTable } from "./progress";
 import { type Session, SessionTable } from "./sessions";
 
@@ -40,6 +41,7 @@ export class NoteStore {
 	private readonly questionsPending = new Set<string>();
 	private sortedNotes: NoteRecord[] | null = null;
 	private sortedAt = -1;
+	private readonly programTable = new ProgramTable();
 
 	constructor(private readonly resolveLink: (linkpath: string, sourcePath: string) => string | null) {}
 
@@ -119,11 +121,22 @@ export class NoteStore {
 	}
 
 	private pdfsChanged(paths: readonly string[]): boolean {
-		const shown = paths.length > 0 && (this.sessionsPending.size > 0 || paths.some((path) => this.sessionTable.namesTalk(path)));
+		const shown = paths.length > 0 && (this.sessionsPending.size > 0 || paths.some((path) => this.sessionTable.namesTalk(path) || this.programNames(path)));
 		if (shown) {
 			this.revision++;
 		}
 		return shown;
+	}
+
+	/** True when a PDF of the program has this vault PDF's file name: the file is then a program talk's copy. */
+	private programNames(path: string): boolean {
+		return this.programTable.namesFile(path.slice(path.lastIndexOf("/") + 1).toLowerCase());
+	}
+
+	/** Takes the published program (or none); its talks are built when first asked for. */
+	setProgram(program: ProgramSource | null): void {
+		this.programTable.set(program);
+		this.revision++;
 	}
 
 	// ----- queries -----
@@ -168,6 +181,28 @@ export class NoteStore {
 	sessionYears(): string[] {
 		this.flushSessions();
 		return this.sessionTable.yearKeys();
+	}
+
+	/** The program's talks as the program names them, one per PDF (none when no program is set). */
+	programTalks(): readonly SessionRef[] {
+		return this.programTable.talks();
+	}
+
+	/** Every talk of the program and of the notes, each once and flagged (see `mergeProgram`). */
+	programSessions(): ProgramSession[] {
+		this.flushSessions();
+		return this.programTable.merged(this.revision, this.sessionTable).list;
+	}
+
+	programSession(id: string): ProgramSession | null {
+		this.flushSessions();
+		return this.programTable.merged(this.revision, this.sessionTable).byId.get(id) ?? null;
+	}
+
+	/** The year keys of the program's and the notes' talks, newest first (the year menu's order). */
+	programYears(): string[] {
+		this.flushSessions();
+		return this.programTable.merged(this.revision, this.sessionTable).years;
 	}
 
 	sessionOf(sessionKey: string | null): string | null {

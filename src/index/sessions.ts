@@ -323,8 +323,15 @@ export class SessionTable {
 				return ref.target.path;
 			}
 		}
-		const name = (refs[0]?.fileName ?? "").toLowerCase();
-		const files = this.names.filesNamed(name);
+		return this.copyNamed((refs[0]?.fileName ?? "").toLowerCase(), year);
+	}
+
+	/**
+	 * The vault PDF that is the copy of a talk's PDF: one of its file name (lower case), the first in
+	 * path order, or the first whose path names the talk's year.
+	 */
+	copyNamed(lowerName: string, year: number | null): string | null {
+		const files = this.names.filesNamed(lowerName);
 		if (files.length === 0) {
 			return null;
 		}

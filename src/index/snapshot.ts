@@ -16,11 +16,48 @@ export interface Snapshot {
 	}>;
 	studyItems: Array<Omit<StudyItem, "lineText" | "sessionKey" | "version"> & { sessionId: string | null }>;
 	questions: Array<Pick<Question, "path" | "line" | "text" | "headings">>;
+	/** With `--program`: every talk of the program as its file name says, and whether a note links it. */
+	program?: ProgramEntry[];
 }
 
-export function snapshot(index: VaultIndex): Snapshot {
+export interface ProgramEntry {
+	id: string;
+	year: number | null;
+	edition: string | null;
+	code: string | null;
+	title: string;
+	url: string | null;
+	noted: boolean;
+}
+
+/**
+ * The program's talks, in the order of the talks (newest year first, then code): each as the
+ * program names it, `noted` when a note links its PDF (or a vault copy of it).
+ */
+export function programSnapshot(index: VaultIndex): ProgramEntry[] {
+	const talks = new Map(index.programTalks().map((talk) => [talk.key, talk]));
+	const entries: ProgramEntry[] = [];
+	for (const session of index.programSessions()) {
+		const talk = talks.get(session.id);
+		if (talk === undefined) {
+			continue;
+		}
+		entries.push({
+			id: talk.key,
+			year: talk.year,
+			edition: talk.edition,
+			code: talk.code?.code ?? null,
+			title: talk.title,
+			url: talk.target.kind === "remote" ? talk.target.url : null,
+			noted: session.noted,
+		});
+	}
+	return entries;
+}
+
+export function snapshot(index: VaultIndex, options: { program?: boolean } = {}): Snapshot {
 	const notes = index.notes();
-	return {
+	const model: Snapshot = {
 		notes: notes.map((note) => ({ path: note.path, tags: note.tags })),
 		sessions: index.sessions().map((session) => ({
 			id: session.id,
@@ -48,4 +85,8 @@ export function snapshot(index: VaultIndex): Snapshot {
 			note.questions.map((question) => ({ path: question.path, line: question.line, text: question.text, headings: question.headings })),
 		),
 	};
+	if (options.program === true) {
+		model.program = programSnapshot(index);
+	}
+	return model;
 }

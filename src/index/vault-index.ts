@@ -1,10 +1,11 @@
 import { type CachedMetadata, Component, debounce, type Debouncer, Events, type EventRef, type MetadataCache, type TAbstractFile, TFile, TFolder, type Vault, type Workspace } from "obsidian";
 import { normalizeTrackedTags } from "../model/tags";
-import type { NoteRecord, Progress } from "../model/types";
+import type { NoteRecord, Progress, SessionRef } from "../model/types";
 import { type NoteSource, NoteStore, type SkippedNote } from "./note-store";
+import type { ProgramSession, ProgramSource } from "./program-sessions";
 import type { Session } from "./sessions";
 
-export type { NoteSource, SkippedNote };
+export type { NoteSource, ProgramSession, ProgramSource, SkippedNote };
 
 /** The narrow part of the app the index needs. */
 export interface IndexServices {
@@ -223,6 +224,40 @@ export class VaultIndex extends Component {
 	/** The year keys (`2023`, `2023-shanghai`) of every talk, without building the talks. */
 	sessionYears(): string[] {
 		return this.store.sessionYears();
+	}
+
+	/**
+	 * Takes the published program (the plugin sets the shipped or the stored one while it loads, and a
+	 * new one after an update); the views are told. Its talks are built the first time they are asked
+	 * for. What the notes make (`sessions()`, counts, progress) does not change with it.
+	 */
+	setProgram(program: ProgramSource | null): void {
+		this.store.setProgram(program);
+		this.changed();
+	}
+
+	/** The program's own talks, one per PDF, as its file names say (none when no program is set). */
+	programTalks(): readonly SessionRef[] {
+		return this.store.programTalks();
+	}
+
+	/**
+	 * Every talk of the program and of the notes, each once, sorted as `sessions()`: a talk both noted
+	 * and in the program is one session (as the notes show it); a talk only the program lists has no
+	 * sources. Each is flagged `inProgram` and `noted`; `notedIds` lead to `sessionProgress()`.
+	 */
+	programSessions(): ProgramSession[] {
+		return this.store.programSessions();
+	}
+
+	/** One talk of `programSessions()` by id. */
+	programSession(id: string): ProgramSession | null {
+		return this.store.programSession(id);
+	}
+
+	/** The year keys of `programSessions()`, newest first, a year's main edition before its others. */
+	programYears(): string[] {
+		return this.store.programYears();
 	}
 
 	/** The session a study item or question belongs to, resolved across notes. */

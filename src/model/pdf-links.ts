@@ -17,8 +17,13 @@ export function isWebUrl(target: string): boolean {
 	return SAFE_SCHEME.test(target.trim());
 }
 
-const TRAILING_PUNCTUATION = new Set([".", ",", ";", ":", "!", "?", "。", "，", "；", "：", "！", "？", "）", ")"]);
-const BARE_STOP = new Set([" ", "\t", "<", ">", "(", ")", "[", "]", '"', "'", "`"]);
+const TRAILING_PUNCTUATION = new Set([".", ",", ";", ":", "!", "?", "'", "。", "，", "；", "：", "！", "？", "）", ")"]);
+/**
+ * Where a bare URL ends. An apostrophe does not end it: GitHub's addresses keep it unescaped
+ * (`…/2.4%20Go's%20Hidden%20Pragmas.pdf`, as `encodeURIComponent` leaves it); one that closes a
+ * quote is trailing punctuation.
+ */
+const BARE_STOP = new Set([" ", "\t", "<", ">", "(", ")", "[", "]", '"', "`"]);
 
 /**
  * A bare URL without the punctuation that ends the sentence around it. Walks back from the end: a

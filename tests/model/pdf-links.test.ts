@@ -74,6 +74,15 @@ describe("PDF links in a line of text", () => {
 		expect(findPdfUrls("http://......")).toEqual([]);
 	});
 
+	it("keeps an apostrophe inside a bare URL, as GitHub's addresses keep it, and drops one that closes a quote", () => {
+		const pragmas = "https://github.com/gopherchina/conference/blob/master/2017/2.4%20Go's%20Hidden%20Pragmas.pdf";
+		expect(findPdfUrls(`see ${pragmas}.`)).toEqual([{ text: null, url: pragmas, column: 4 }]);
+		expect(findPdfUrls("'http://x/a.pdf' and 'http://x/b.pdf'.")).toEqual([
+			{ text: null, url: "http://x/a.pdf", column: 1 },
+			{ text: null, url: "http://x/b.pdf", column: 22 },
+		]);
+	});
+
 	it("skips inline code", () => {
 		expect(findPdfUrls(maskInlineCode(`\`${BLOB}\` and \`\`x\`\``))).toEqual([]);
 	});

@@ -5,6 +5,7 @@ import { pdfBytes, requests, setNetwork } from "../runtime/network";
 import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
 import { createRuntime } from "../runtime/runtime";
 import { captureNotices, click, exampleFiles, pane, settleView } from "./helpers";
+import { idleProgram } from "../runtime/program-stub";
 
 type CreateBinary = (path: string, data: ArrayBuffer, options?: DataWriteOptions) => Promise<ObsidianFile>;
 
@@ -21,7 +22,7 @@ function breakWrites(vault: Vault, when: (path: string) => boolean, failure: (pa
 
 function actionsFor(harness: PluginHarness): PdfActions {
 	const { vault, workspace, metadataCache, fileManager } = harness.runtime.app;
-	return new PdfActions({ services: { vault, workspace, metadataCache, fileManager, app: harness.runtime.app }, index: harness.plugin.index, settings: () => harness.plugin.options, updateSettings: async () => undefined, events: new Events() });
+	return new PdfActions({ services: { vault, workspace, metadataCache, fileManager, app: harness.runtime.app }, index: harness.plugin.index, settings: () => harness.plugin.options, updateSettings: async () => undefined, events: new Events(), program: idleProgram() });
 }
 
 function onlySession(harness: PluginHarness): NonNullable<ReturnType<PluginHarness["plugin"]["index"]["sessions"]>[number]> {

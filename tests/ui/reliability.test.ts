@@ -6,6 +6,7 @@ import { bytesOf, pdfBytes, setNetwork } from "../runtime/network";
 import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
 import { createRuntime } from "../runtime/runtime";
 import { captureNotices, click, exampleFiles, flush, pane } from "./helpers";
+import { idleProgram } from "../runtime/program-stub";
 
 function sessionRow(root: ParentNode, code: string): HTMLElement {
 	const row = Array.from(root.querySelectorAll<HTMLElement>(".gopherchina-session")).find((el) => el.querySelector(".gopherchina-code")?.textContent === code);
@@ -60,7 +61,7 @@ describe("downloads that go wrong", () => {
 		// The talk already has this local copy, so its button opens it; the download path is checked directly.
 		const { PdfActions } = await import("../../src/ui/pdf-actions");
 		const session = harness.plugin.index.sessions().find((entry) => entry.code?.code === "1.1.4");
-		const actions = new PdfActions({ services: { ...harness.runtime.app, fileManager: harness.runtime.app.fileManager, app: harness.runtime.app }, index: harness.plugin.index, settings: () => harness.plugin.options, updateSettings: async () => undefined, events: new (await import("obsidian")).Events() });
+		const actions = new PdfActions({ services: { ...harness.runtime.app, fileManager: harness.runtime.app.fileManager, app: harness.runtime.app }, index: harness.plugin.index, settings: () => harness.plugin.options, updateSettings: async () => undefined, events: new (await import("obsidian")).Events(), program: idleProgram() });
 		const outcome = await actions.download({ ...(session as NonNullable<typeof session>), localPath: null });
 		expect(outcome).toEqual({ ok: true, path, existed: true });
 		expect(asked).toBe(0);
@@ -72,7 +73,7 @@ describe("downloads that go wrong", () => {
 		harness = await loadPlugin({ "n.md": "#gopherchina\n- [x](https://x.org/2023/..%2F..%2F..%2Fevil%2F..%2F1.1.1%20x.pdf)\n" }, { downloadFolder: "Slides/{year}" });
 		setNetwork(() => ({ status: 200, arrayBuffer: pdfBytes() }));
 		const { PdfActions } = await import("../../src/ui/pdf-actions");
-		const actions = new PdfActions({ services: { ...harness.runtime.app, fileManager: harness.runtime.app.fileManager, app: harness.runtime.app }, index: harness.plugin.index, settings: () => harness.plugin.options, updateSettings: async () => undefined, events: new (await import("obsidian")).Events() });
+		const actions = new PdfActions({ services: { ...harness.runtime.app, fileManager: harness.runtime.app.fileManager, app: harness.runtime.app }, index: harness.plugin.index, settings: () => harness.plugin.options, updateSettings: async () => undefined, events: new (await import("obsidian")).Events(), program: idleProgram() });
 		const session = harness.plugin.index.sessions()[0];
 		const outcome = await actions.download(session as NonNullable<typeof session>);
 		expect(outcome.ok && outcome.path.startsWith("Slides/2023/")).toBe(true);

@@ -1,0 +1,143 @@
+import type { SessionRef } from "../model/types";
+import { compareYearKeys, yearKeyOf } from "../model/years";
+import { compareSessions, type Session, type SessionTable } from "./sessions";
+
+/**
+ * The published program as the index takes it (`program/program.ts` makes one): talks made by the
+ * same parser as a note's links, built the first time they are asked for.
+ */
+export interface ProgramSource {
+	/** One session reference per PDF of the program, keyed as a note's link to that PDF would be. */
+	talks(): readonly SessionRef[];
+	/** True when a PDF of the program has this file name (lower case); answered without building the talks. */
+	namesFile(lowerName: string): boolean;
+}
+
+/** A talk of the program, of the notes, or of both. */
+export interface ProgramSession extends Session {
+	/** True when the published program lists the talk's PDF. */
+	inProgram: boolean;
+	/** True when a note links the talk's PDF (its web address, or a vault copy of it). */
+	noted: boolean;
+	/**
+	 * The ids of the noted talks (`VaultIndex.sessions()`) this one stands for, to look up their
+	 * progress: the talk's own id when a note links its PDF; the id of a note's link to a vault copy
+	 * of a program PDF no note links on the web (`vault:…`); none for a talk only the program lists.
+	 */
+	notedIds: readonly string[];
+}
+
+/**
+ * Every talk of the program and of the notes, each once. A program talk and a noted talk with the
+ * same id are one talk, shown as the notes show it. A noted talk that is only a vault PDF of a program
+ * PDF's file name is that program talk, as a vault link joins a web link of its file name among the
+ * notes. A talk only the program lists has no sources, and a vault PDF of its file name is its copy.
+ */
+export function mergeProgram(talks: readonly SessionRef[], noted: readonly Session[], copyNamed: (lowerName: string, year: number | null) => string | null): ProgramSession[] {
+	const notedById = new Map(noted.map((session) => [session.id, session]));
+	// The program talk a vault PDF's name stands for: the first of that name in key order.
+	const byName = new Map<string, SessionRef>();
+	for (const talk of talks) {
+		const name = talk.fileName.toLowerCase();
+		const known = byName.get(name);
+		if (known === undefined || talk.key < known.key) {
+			byName.set(name, talk);
+		}
+	}
+	const copies = new Map<string, Session[]>();
+	for (const session of noted) {
+		const talk = session.id.startsWith("vault:") ? byName.get(session.fileName.toLowerCase()) : undefined;
+		if (talk !== undefined && !notedById.has(talk.key)) {
+			const list = copies.get(talk.key);
+			if (list) {
+				list.push(session);
+			} else {
+				copies.set(talk.key, [session]);
+			}
+		}
+	}
+	const merged: ProgramSession[] = [];
+	const taken = new Set<string>();
+	for (const talk of talks) {
+		const same = notedById.get(talk.key);
+		if (same !== undefined) {
+			merged.push({ ...same, inProgram: true, noted: true, notedIds: [same.id] });
+			taken.add(same.id);
+			continue;
+		}
+		const url = talk.target.kind === "remote" ? talk.target.url : null;
+		const linked = copies.get(talk.key) ?? [];
+		for (const copy of linked) {
+			taken.add(copy.id);
+		}
+		merged.push({
+			id: talk.key,
+			year: talk.year,
+			edition: talk.edition,
+			code: talk.code,
+			title: talk.title,
+			url,
+			localPath: linked.find((copy) => copy.localPath !== null)?.localPath ?? copyNamed(talk.fileName.toLowerCase(), talk.year),
+			fileName: talk.fileName,
+			sources: sourcesOf(linked),
+			inProgram: true,
+			noted: linked.length > 0,
+			notedIds: linked.map((copy) => copy.id),
+		});
+	}
+	for (const session of noted) {
+		if (!taken.has(session.id)) {
+			merged.push({ ...session, inProgram: false, noted: true, notedIds: [session.id] });
+		}
+	}
+	return merged.sort(compareSessions);
+}
+
+function sourcesOf(sessions: readonly Session[]): Session["sources"] {
+	if (sessions.length < 2) {
+		return sessions[0]?.sources ?? [];
+	}
+	return sessions.flatMap((session) => session.sources).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+}
+
+/** The program merged with the notes' talks, and its years. */
+export interface MergedProgram {
+	list: ProgramSession[];
+	byId: Map<string, ProgramSession>;
+	/** Year keys, newest first (the year menu's order). */
+	years: string[];
+}
+
+/** The program the index holds, merged with the notes' talks once per revision of the model. */
+export class ProgramTable {
+	private program: ProgramSource | null = null;
+	private memo: (MergedProgram & { revision: number }) | null = null;
+
+	set(program: ProgramSource | null): void {
+		this.program = program;
+		this.memo = null;
+	}
+
+	talks(): readonly SessionRef[] {
+		return this.program?.talks() ?? [];
+	}
+
+	namesFile(lowerName: string): boolean {
+		return this.program !== null && this.program.namesFile(lowerName);
+	}
+
+	/** The merge for this revision of the model (the notes' talks already taken in). */
+	merged(revision: number, table: SessionTable): MergedProgram {
+		if (this.memo === null || this.memo.revision !== revision) {
+			const list = mergeProgram(this.talks(), table.all(), (name, year) => table.copyNamed(name, year));
+			const years = new Set<string>();
+			for (const session of list) {
+				if (session.year !== null) {
+					years.add(yearKeyOf(session.year, session.edition));
+				}
+			}
+			this.memo = { revision, list, byId: new Map(list.map((session) => [session.id, session])), years: [...years].sort(compareYearKeys) };
+		}
+		return this.memo;
+	}
+}
