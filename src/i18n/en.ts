@@ -146,8 +146,8 @@ export const en = {
 	"tie.refused.not-a-task": "Nothing was written: a line is no longer a task.",
 
 	"progress.talk": "{done} of {total} done",
-	"progress.year.one": "{done} of {total} item done",
-	"progress.year.other": "{done} of {total} items done",
+	"progress.year.one": "{done} of {total} study item done",
+	"progress.year.other": "{done} of {total} study items done",
 	"progress.label": "Study items of {name}: {done} of {total} done",
 
 	"count.notes.one": "{count} note",
@@ -229,6 +229,12 @@ export const en = {
 	"program.reason.truncated": "GitHub sent only part of the file list",
 	"program.reason.noPdfs": "GitHub's file list holds no slide PDFs",
 	"program.reason.save": "it could not be saved ({error})",
+	"toggle.wholeProgram": "Whole program",
+	"program.updating": "Updating the program…",
+	"program.shippedOn": "Program as published on {date}",
+	"program.updatedOn": "Program updated {date}",
+	"program.yearNoted.one": "{noted} of {count} talk in your notes",
+	"program.yearNoted.other": "{noted} of {count} talks in your notes",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -141,7 +141,7 @@ export const zh: Record<Exclude<MessageKey, `${string}.one`>, string> = {
 	"tie.refused.not-a-task": "未写入：有一行已不再是任务。",
 
 	"progress.talk": "已完成 {done} / {total}",
-	"progress.year.other": "已完成 {done} / {total} 项任务",
+	"progress.year.other": "已完成 {done} / {total} 项学习任务",
 	"progress.label": "{name} 的学习任务：已完成 {done} / {total}",
 
 	"count.notes.other": "{count} 篇笔记",
@@ -217,4 +217,9 @@ export const zh: Record<Exclude<MessageKey, `${string}.one`>, string> = {
 	"program.reason.truncated": "GitHub 只发来了部分文件列表",
 	"program.reason.noPdfs": "GitHub 的文件列表中没有幻灯片 PDF",
 	"program.reason.save": "无法保存（{error}）",
+	"toggle.wholeProgram": "完整日程",
+	"program.updating": "正在更新日程…",
+	"program.shippedOn": "日程为 {date} 发布的版本",
+	"program.updatedOn": "日程更新于 {date}",
+	"program.yearNoted.other": "笔记中有 {noted} / {count} 个演讲",
 };

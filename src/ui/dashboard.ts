@@ -1,9 +1,9 @@
 import { Component, debounce, type EventRef } from "obsidian";
-import { t } from "../i18n";
+import { currentLanguage, t } from "../i18n";
 import type { CheckoffAction } from "./checkoff-action";
 import { renderFirstRun } from "./first-run";
 import { captureFocus, restoreFocus, RovingStops } from "./focus";
-import { fillYears, renderControls, renderHeader, setCounts } from "./header";
+import { fillYears, type ProgramControls, renderControls, renderHeader, setCounts } from "./header";
 import type { ListEnv } from "./list-env";
 import type { PdfActions } from "./pdf-actions";
 import type { DashboardContext } from "./services";
@@ -62,7 +62,7 @@ export class Dashboard extends Component {
 		this.containerEl.addClass("gopherchina-dashboard");
 		const changed = (): void => this.requestRedraw();
 		this.refs.push(this.context.index.onChange(changed));
-		for (const name of ["settings-changed", "pending-changed", "downloads-changed"]) {
+		for (const name of ["settings-changed", "pending-changed", "downloads-changed", "program-changed"]) {
 			this.registerEvent(this.context.events.on(name, changed));
 		}
 		this.registerDomEvent(this.containerEl, "scroll", () => {
@@ -155,6 +155,7 @@ export class Dashboard extends Component {
 				showYear: this.options.fixedYear === null,
 				showCompleted: settings.showCompleted,
 				groupBySession: settings.groupStudyBy === "session",
+				program: this.programControls(),
 			},
 			{
 				onFilter: (value) => {
@@ -166,6 +167,8 @@ export class Dashboard extends Component {
 				onTab: (tab) => this.change(() => this.switchTab(tab)),
 				onShowCompleted: (value) => void this.context.updateSettings({ showCompleted: value }),
 				onGroupBySession: (value) => void this.context.updateSettings({ groupStudyBy: value ? "session" : "note" }),
+				onWholeProgram: (value) => this.change(() => (this.state.wholeProgram = value)),
+				onUpdateProgram: () => void this.context.program.update(),
 			},
 		);
 
@@ -274,6 +277,18 @@ export class Dashboard extends Component {
 		this.roving = new RovingStops(body, this.stopKey, (key) => {
 			this.stopKey = key;
 		});
+	}
+
+	/** The Talks tab's program switch and update button, with when the program was last updated. */
+	private programControls(): ProgramControls {
+		const program = this.context.program;
+		const updated = program.updated();
+		const date = updated === null ? program.shippedDate : new Date(updated).toLocaleDateString(currentLanguage() === "zh" ? "zh-CN" : "en", { year: "numeric", month: "short", day: "numeric" });
+		return {
+			whole: this.state.wholeProgram,
+			status: updated === null ? t("program.shippedOn", { date }) : t("program.updatedOn", { date }),
+			updating: program.updating(),
+		};
 	}
 
 	/** Where each tab was scrolled to and where Tab entered its list, for going back to it. */

@@ -76,6 +76,16 @@ export interface ControlHandlers {
 	onTab: (tab: Tab) => void;
 	onShowCompleted: (value: boolean) => void;
 	onGroupBySession: (value: boolean) => void;
+	onWholeProgram: (value: boolean) => void;
+	onUpdateProgram: () => void;
+}
+
+/** The Talks tab's program controls: the switch, and the update button with when it last ran. */
+export interface ProgramControls {
+	whole: boolean;
+	/** "Program as published on …" or "Program updated …". */
+	status: string;
+	updating: boolean;
 }
 
 export interface ControlOptions {
@@ -86,6 +96,8 @@ export interface ControlOptions {
 	showYear: boolean;
 	showCompleted: boolean;
 	groupBySession: boolean;
+	/** Null where the program is not offered (another tab). */
+	program: ProgramControls | null;
 }
 
 /** The tab list's ids, so that the list below can be its tab panel. */
@@ -164,6 +176,22 @@ export function renderControls(parent: HTMLElement, state: DashboardState, optio
 		if (state.tab === "study") {
 			toggle(toggles, t("toggle.groupBySession"), options.groupBySession, handlers.onGroupBySession, "group-by-session");
 		}
+	}
+	if (state.tab === "talks" && options.program) {
+		const toggles = controls.createDiv({ cls: "gopherchina-toggles gopherchina-program" });
+		toggle(toggles, t("toggle.wholeProgram"), options.program.whole, handlers.onWholeProgram, "whole-program");
+		const update = toggles.createEl("button", { cls: "gopherchina-small-button gopherchina-update-program", text: options.program.updating ? t("program.updating") : t("command.updateProgram") });
+		setFocusKey(update, "update-program");
+		update.setAttr("aria-describedby", uniqueId("program-status"));
+		if (options.program.updating) {
+			update.setAttrs({ "aria-disabled": "true", "aria-busy": "true" });
+		}
+		update.addEventListener("click", () => {
+			if (!options.program?.updating) {
+				handlers.onUpdateProgram();
+			}
+		});
+		toggles.createSpan({ cls: "gopherchina-program-status", text: options.program.status, attr: { id: update.getAttribute("aria-describedby") ?? "" } });
 	}
 	return { filter, ids };
 }

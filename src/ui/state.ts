@@ -11,12 +11,14 @@ export interface DashboardState {
 	/** How many rows of a long group are shown. */
 	shown: Record<string, number>;
 	scrollTop: number;
+	/** The Talks tab lists the whole published program, not only the talks the notes link. */
+	wholeProgram: boolean;
 }
 
 export const TABS: readonly Tab[] = ["study", "talks", "questions"];
 
 export function defaultState(): DashboardState {
-	return { tab: "study", filter: "", year: "", expanded: {}, shown: {}, scrollTop: 0 };
+	return { tab: "study", filter: "", year: "", expanded: {}, shown: {}, scrollTop: 0, wholeProgram: false };
 }
 
 function record<T>(value: unknown, check: (entry: unknown) => entry is T): Record<string, T> {
@@ -42,5 +44,6 @@ export function normalizeState(stored: unknown): DashboardState {
 		expanded: record(data.expanded, (entry): entry is boolean => typeof entry === "boolean"),
 		shown: record(data.shown, (entry): entry is number => typeof entry === "number" && entry > 0),
 		scrollTop: typeof data.scrollTop === "number" && data.scrollTop >= 0 ? data.scrollTop : 0,
+		wholeProgram: data.wholeProgram === true,
 	};
 }

@@ -1,4 +1,5 @@
 import { setIcon, setTooltip } from "obsidian";
+import type { ProgramSession } from "../index/program-sessions";
 import type { Session } from "../index/sessions";
 import type { Progress } from "../model/types";
 import { compareYearKeys } from "../model/years";
@@ -25,9 +26,10 @@ function dayTrack(session: Session): string {
  * Talks grouped by year (and edition; in the year menu's order), then day and track, in code order.
  * A year's header shows its talks and how many of its study items are done; a talk, its own.
  */
-export function renderTalks(parent: HTMLElement, sessions: readonly Session[], env: ListEnv, yearProgress: (key: string) => Progress): void {
-	const progress = env.context.index.sessionProgress();
-	const byYear = new Map<string, Session[]>();
+export function renderTalks(parent: HTMLElement, sessions: ReadonlyArray<Session | ProgramSession>, env: ListEnv, yearProgress: (key: string) => Progress): void {
+	const byId = env.context.index.sessionProgress();
+	const progress = { get: (session: Session | ProgramSession): Progress | undefined => talkProgress(session, byId) };
+	const byYear = new Map<string, Array<Session | ProgramSession>>();
 	for (const session of sessions) {
 		const key = yearKey(session.year, session.edition);
 		const list = byYear.get(key);
@@ -44,7 +46,8 @@ export function renderTalks(parent: HTMLElement, sessions: readonly Session[], e
 		renderGroup(parent, {
 			id,
 			title,
-			meta: plural("count.talks", list.length),
+			// With the whole program, how many of the year's talks the notes take up.
+			meta: env.state.wholeProgram ? plural("program.yearNoted", list.length, { noted: list.filter(isNoted).length }) : plural("count.talks", list.length),
 			defaultOpen: index++ === 0,
 			state: env.state,
 			onToggle: env.persist,
@@ -63,7 +66,7 @@ export function renderTalks(parent: HTMLElement, sessions: readonly Session[], e
 						lastTrack = track;
 						holder.createDiv({ cls: "gopherchina-track", text: track });
 					}
-					renderSession(holder, session, progress.get(session.id), env);
+					renderSession(holder, session, progress.get(session), env);
 				}, title);
 			},
 		});
@@ -91,9 +94,11 @@ function renderTableHead(parent: HTMLElement): void {
  * is wide enough and two in a sidebar. The title is the row's stop: Enter (or a click) opens the
  * talk's PDF, or its note when it has no PDF; the menu key opens the talk's menu.
  */
-function renderSession(parent: HTMLElement, session: Session, progress: Progress | undefined, env: ListEnv): void {
+function renderSession(parent: HTMLElement, session: Session | ProgramSession, progress: Progress | undefined, env: ListEnv): void {
 	const name = talkName(session);
 	const row = parent.createDiv({ cls: "gopherchina-session" });
+	// A talk of the program the notes do not take up: listed quietly, with its PDF and a way to start.
+	row.toggleClass("is-unnoted", !isNoted(session));
 	row.dataset.session = session.id;
 	setRow(row, { menu: (place) => showSessionMenu(env, place, session) });
 	row.createSpan({ cls: "gopherchina-code", text: session.code?.code ?? "" });
@@ -141,6 +146,26 @@ function renderSession(parent: HTMLElement, session: Session, progress: Progress
 	setTooltip(add, addLabel);
 	add.addEventListener("click", () => new AddItemModal(env.context, session).open());
 	row.addEventListener("contextmenu", (event) => showSessionMenu(env, event, session));
+}
+
+/** False only for a talk of the program that no note links. */
+function isNoted(session: Session | ProgramSession): boolean {
+	return !("noted" in session) || session.noted;
+}
+
+/** A talk's study items: its own, or (a program talk) those of the noted talks it stands for. */
+function talkProgress(session: Session | ProgramSession, byId: ReadonlyMap<string, Progress>): Progress | undefined {
+	if (!("notedIds" in session)) {
+		return byId.get(session.id);
+	}
+	let total: Progress | undefined;
+	for (const id of session.notedIds) {
+		const one = byId.get(id);
+		if (one) {
+			total = { open: (total?.open ?? 0) + one.open, done: (total?.done ?? 0) + one.done };
+		}
+	}
+	return total;
 }
 
 /** Below a control, for a menu opened from the keyboard. */

@@ -1,3 +1,4 @@
+import type { ProgramSession } from "../index/program-sessions";
 import type { Session } from "../index/sessions";
 import type { VaultIndex } from "../index/vault-index";
 import { isOpenState } from "../model/status";
@@ -55,7 +56,8 @@ export class VisibleModel {
 	private readonly filter: string;
 	private readonly year: string;
 	private studyCache: { groups: StudyGroup[]; count: number } | null = null;
-	private talkCache: Session[] | null = null;
+	private talkCache: Array<Session | ProgramSession> | null = null;
+	private readonly wholeProgram: boolean;
 	private questionCache: Array<RowItem<Question>> | null = null;
 	private countCache: { sessions: number; local: number } | null = null;
 
@@ -69,6 +71,7 @@ export class VisibleModel {
 		private readonly questionsWithoutMark = true,
 	) {
 		this.filter = state.filter.trim().toLowerCase();
+		this.wholeProgram = state.wholeProgram;
 		this.year = fixedYear ?? state.year;
 	}
 
@@ -81,7 +84,7 @@ export class VisibleModel {
 	 * before its others. Every item's year is among them (its talk's, else its note's).
 	 */
 	years(): string[] {
-		const years = new Set(this.index.sessionYears());
+		const years = new Set(this.wholeProgram ? [...this.index.sessionYears(), ...this.index.programYears()] : this.index.sessionYears());
 		for (const note of this.index.notes()) {
 			years.add(yearKeyOf(note.year, note.edition));
 		}
@@ -130,10 +133,15 @@ export class VisibleModel {
 		return this.studyCache;
 	}
 
-	talks(): Session[] {
-		this.talkCache ??= this.index
-			.sessions()
-			.filter((session) => this.inYear(yearKey(session.year, session.edition)) && matches(this.filter, session.title, session.code?.code, session.fileName, ...session.sources.map((source) => source.path)));
+	/**
+	 * The Talks tab's talks: those the notes link, or with the whole program every talk of the
+	 * program as well (each once; a program talk no note links has no sources). The filter reads
+	 * titles (which carry the speakers' names where the organisers wrote them), codes, file names and
+	 * note paths.
+	 */
+	talks(): Array<Session | ProgramSession> {
+		const all: ReadonlyArray<Session | ProgramSession> = this.wholeProgram ? this.index.programSessions() : this.index.sessions();
+		this.talkCache ??= all.filter((session) => this.inYear(yearKey(session.year, session.edition)) && matches(this.filter, session.title, session.code?.code, session.fileName, ...session.sources.map((source) => source.path)));
 		return this.talkCache;
 	}
 
@@ -144,7 +152,7 @@ export class VisibleModel {
 	}
 
 	talkCount(): number {
-		return this.filtered ? this.talks().length : this.sessionCounts().sessions;
+		return this.filtered || this.wholeProgram ? this.talks().length : this.sessionCounts().sessions;
 	}
 
 	questions(): Array<RowItem<Question>> {

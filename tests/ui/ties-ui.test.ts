@@ -317,9 +317,9 @@ describe("the year menu and progress follow the ties", () => {
 		}
 		const yearProgress = Array.from(el.querySelectorAll(".gopherchina-group-header")).map((header) => [header.querySelector(".gopherchina-group-title")?.textContent, header.querySelector(".gopherchina-mini-progress-text")?.textContent]);
 		expect(yearProgress).toEqual([
-			["2023", "1 of 6 items done"],
-			["2023 · Shanghai", "0 of 1 item done"],
-			["2021", "0 of 1 item done"],
+			["2023", "1 of 6 study items done"],
+			["2023 · Shanghai", "0 of 1 study item done"],
+			["2021", "0 of 1 study item done"],
 		]);
 		const talk = (code: string): Element | undefined => Array.from(el.querySelectorAll(".gopherchina-session")).find((row) => row.querySelector(".gopherchina-code")?.textContent === code && row.textContent?.includes("2023-shanghai") !== true);
 		expect(talk("1.1.1")?.querySelector(".gopherchina-mini-progress-text")?.textContent).toBe("1 of 2 done");
