@@ -8,3 +8,4 @@ export { getAllTags, parseFrontMatterTags } from "./obsidian-functions";
 export { requestUrl } from "./network";
 export { getLanguage } from "./language";
 export { setTooltip } from "./tooltip";
+export { Modal } from "./modal";

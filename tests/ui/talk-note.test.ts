@@ -1,4 +1,4 @@
-import { Modal, TFile } from "obsidian";
+import type { TFile } from "obsidian";
 import { parse } from "yaml";
 import { insertItem, itemLine, talkNoteName } from "../../src/ui/talk-note";
 import type { Session } from "../../src/index/sessions";
@@ -43,21 +43,7 @@ function openedFiles(harness: PluginHarness): string[] {
 
 describe("a talk's own note", () => {
 	let harness: PluginHarness | null = null;
-	let restoreModal: (() => void) | null = null;
-	beforeEach(() => {
-		// The mocks' modals stay outside the document; put them in it, as the app does.
-		const proto = Modal.prototype as unknown as { open: () => void; containerEl: HTMLElement };
-		const open = proto.open;
-		proto.open = function (this: { containerEl: HTMLElement }) {
-			document.body.appendChild(this.containerEl);
-			open.call(this);
-		};
-		restoreModal = () => {
-			proto.open = open;
-		};
-	});
 	afterEach(() => {
-		restoreModal?.();
 		if (harness) {
 			unloadPlugin(harness);
 			harness = null;
@@ -151,7 +137,6 @@ describe("a talk's own note", () => {
 	it("adds a study item from the modal to the talk's note, starting the note first when it has none", async () => {
 		harness = await loadPlugin(VAULT, { viewState: { tab: "talks" } });
 		await harness.command("open");
-		// The mocks close a modal on the next tick: it is used at once, as a user would type into it.
 		click(row(harness, "1.1.3").querySelector(".gopherchina-add-item"));
 		const input = document.querySelector<HTMLInputElement>(".gopherchina-add-item-input");
 		expect(input).not.toBeNull();
