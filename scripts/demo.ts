@@ -156,6 +156,18 @@ async function renderInChromium(executable: string, files: Record<string, string
 				}
 			}
 		}
+		// The whole program: a year the notes cover only in part, open, in the sidebar (both themes) and wide.
+		const program = { ...DATA, viewState: { tab: "talks", wholeProgram: true, expanded: { "talks:2023": false, "talks:2021": true } } };
+		for (const shot of SHOTS) {
+			const page = await openDashboardPage(browser, { files, theme: shot.theme, layout: shot.layout, data: program });
+			try {
+				const file = join(out, shot.file("talks").replace("talks-", "program-"));
+				await page.screenshot({ path: file });
+				written.push(file);
+			} finally {
+				await page.close();
+			}
+		}
 	} finally {
 		await browser.close();
 	}

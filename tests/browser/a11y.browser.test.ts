@@ -42,11 +42,14 @@ interface Case {
 	layout: Layout;
 	theme: "light" | "dark";
 	tab: TabName;
+	/** The Talks tab with the whole program (talks no note takes up are drawn muted). */
+	program?: boolean;
 }
 
 const cases: Case[] = [
 	...(["light", "dark"] as const).flatMap((theme) => TABS.map((tab): Case => ({ layout: "sidebar", theme, tab }))),
 	...TABS.map((tab): Case => ({ layout: "main", theme: "light", tab })),
+	...(["light", "dark"] as const).map((theme): Case => ({ layout: "sidebar", theme, tab: "talks", program: true })),
 ];
 
 suite("the pane has no serious accessibility violation (axe-core, headless Chromium)", () => {
@@ -60,8 +63,8 @@ suite("the pane has no serious accessibility violation (axe-core, headless Chrom
 		await browser?.close();
 	});
 
-	it.each(cases)("$tab tab, $theme theme, $layout, every group open", async ({ layout, theme, tab }) => {
-		const page = await openDashboardPage(browser, { files, theme, layout, data: DATA });
+	it.each(cases)("$tab tab, $theme theme, $layout, every group open (whole program: $program)", async ({ layout, theme, tab, program }) => {
+		const page = await openDashboardPage(browser, { files, theme, layout, data: program === true ? { ...DATA, viewState: { wholeProgram: true } } : DATA });
 		try {
 			await showTab(page, tab);
 			await openEverything(page);

@@ -37,6 +37,8 @@ const ICONS: Record<string, string> = {
 	"file-text": '<path d="M14 3H6v18h12V7z"/><path d="M14 3v4h4"/><path d="M9 13h6M9 17h6"/>',
 	"external-link": '<path d="M14 4h6v6"/><path d="M20 4l-9 9"/><path d="M18 14v6H4V6h6"/>',
 	presentation: '<path d="M3 4h18v12H3z"/><path d="M12 16v4M8 20h8"/>',
+	"list-plus": '<path d="M11 12H3M16 6H3M16 18H3M18 9v6M21 12h-6"/>',
+	"link-2": '<path d="M9 17H7A5 5 0 0 1 7 7h2M15 7h2a5 5 0 1 1 0 10h-2M8 12h8"/>',
 };
 
 export async function start(options: StartOptions): Promise<void> {
