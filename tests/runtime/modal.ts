@@ -14,15 +14,10 @@ export class Modal {
 	private closeCallback: (() => unknown) | null = null;
 
 	constructor(readonly app: App) {
-		this.containerEl = document.createElement("div");
-		this.containerEl.className = "modal-container";
-		this.modalEl = this.containerEl.appendChild(document.createElement("div"));
-		this.modalEl.className = "modal";
-		this.modalEl.setAttribute("role", "dialog");
-		this.titleEl = this.modalEl.appendChild(document.createElement("div"));
-		this.titleEl.className = "modal-title";
-		this.contentEl = this.modalEl.appendChild(document.createElement("div"));
-		this.contentEl.className = "modal-content";
+		this.containerEl = createDiv({ cls: "modal-container" });
+		this.modalEl = this.containerEl.createDiv({ cls: "modal", attr: { role: "dialog" } });
+		this.titleEl = this.modalEl.createDiv({ cls: "modal-title" });
+		this.contentEl = this.modalEl.createDiv({ cls: "modal-content" });
 	}
 
 	open(): void {
