@@ -4,11 +4,13 @@
  * new study items. Notes are created with `vault.create`, their properties written with
  * `fileManager.processFrontMatter`, later edits made with `vault.process`; nothing is overwritten.
  */
-import { normalizePath, TFile } from "obsidian";
+import { normalizePath, TFile, TFolder } from "obsidian";
 import type { Session } from "../index/sessions";
 import { splitCode } from "../model/codes";
 import { isWebUrl, remotePdfKey } from "../model/pdf-links";
-import { MAX_NAME_BYTES, safeName } from "../model/file-names";
+import { MAX_NAME_BYTES, nameKey, safeName } from "../model/file-names";
+import { metadataFitsText } from "../model/metadata-check";
+import { lineSpans } from "../model/text-version";
 import { t } from "../i18n";
 import { openNoteAt } from "./navigation";
 import { notify } from "./notices";
@@ -43,39 +45,81 @@ function pdfValue(session: Session): string | null {
 	return session.localPath !== null ? `[[${session.localPath}]]` : null;
 }
 
-/** True when a note's properties name this talk: its `pdf` (the same PDF) or its `session` code and year. */
-function propertiesName(frontmatter: Record<string, unknown> | undefined, session: Session): boolean {
+/** The file name a `pdf` property's vault link or path names (`[[a/b.pdf|x]]` → `b.pdf`), in lower case. */
+function linkedFileName(value: string): string {
+	const inner = /^\[\[([^\]|#]*)/.exec(value)?.[1] ?? value;
+	return (inner.slice(inner.lastIndexOf("/") + 1) || inner).trim().normalize("NFC").toLowerCase();
+}
+
+/**
+ * What a note's properties say of a talk: `yes` when they name it (its `pdf` is this PDF, or its
+ * `session` code with the same year and edition), `no` when they name another, `none` when they
+ * name no talk.
+ */
+function propertiesName(frontmatter: Record<string, unknown> | undefined, session: Session): "yes" | "no" | "none" {
 	if (!frontmatter) {
-		return false;
+		return "none";
 	}
 	const pdf = frontmatter.pdf;
 	if (typeof pdf === "string" && pdf.trim() !== "") {
 		const value = pdf.trim();
 		if (isWebUrl(value)) {
-			return remotePdfKey(value) === session.id || (session.url !== null && remotePdfKey(session.url) === remotePdfKey(value));
+			return remotePdfKey(value) === session.id || (session.url !== null && remotePdfKey(session.url) === remotePdfKey(value)) ? "yes" : "no";
 		}
-		return value.toLowerCase().includes(session.fileName.toLowerCase());
+		return linkedFileName(value) === session.fileName.normalize("NFC").toLowerCase() ? "yes" : "no";
 	}
 	const code = frontmatter.session;
-	if ((typeof code === "string" || typeof code === "number") && session.code !== null) {
+	if (typeof code === "string" || typeof code === "number") {
 		const parsed = splitCode(String(code)).code;
 		const year = frontmatter.year;
-		const sameYear = session.year === null || !(typeof year === "string" || typeof year === "number") || String(year).startsWith(String(session.year));
-		return parsed !== null && parsed.id === session.code.id && sameYear;
+		const edition = frontmatter.edition;
+		const sameYear = !(typeof year === "string" || typeof year === "number") || session.year === null || Number.parseInt(String(year), 10) === session.year;
+		const sameEdition = (typeof edition === "string" && edition.trim() !== "" ? edition.trim().toLowerCase() : null) === (session.edition ?? null);
+		return parsed !== null && session.code !== null && parsed.id === session.code.id && sameYear && sameEdition ? "yes" : "no";
 	}
-	return false;
+	return "none";
 }
 
-/** The talk's own note, if it has one: at its note path, else a note of the talk whose properties name it. */
+/** The file at a path, matched as a case-insensitive disk would (`nameKey`), or null. */
+function fileAt(context: DashboardContext, path: string): TFile | null {
+	const { vault } = context.services;
+	const exact = vault.getAbstractFileByPath(path);
+	if (exact instanceof TFile) {
+		return exact;
+	}
+	const slash = path.lastIndexOf("/");
+	const folder = vault.getAbstractFileByPath(slash === -1 ? "/" : path.slice(0, slash));
+	const key = nameKey(path.slice(slash + 1));
+	const children = folder instanceof TFolder ? folder.children : slash === -1 ? vault.getRoot().children : [];
+	return children.find((child): child is TFile => child instanceof TFile && nameKey(child.name) === key) ?? null;
+}
+
+/**
+ * Where the talk's note is or goes: its note path, or (when a note of another talk is there) the same
+ * name with ` 2`, ` 3`… Returns the note already there when it is this talk's (or names no talk).
+ */
+function notePlace(context: DashboardContext, session: Session): { path: string; file: TFile | null } {
+	const base = talkNotePath(context.settings().noteFolder, session);
+	for (let n = 1; n < 100; n++) {
+		const path = n === 1 ? base : `${base.slice(0, -EXTENSION.length)} ${n}${EXTENSION}`;
+		const file = fileAt(context, path);
+		if (file === null || propertiesName(context.services.metadataCache.getFileCache(file)?.frontmatter, session) !== "no") {
+			return { path, file };
+		}
+	}
+	return { path: base, file: null };
+}
+
+/** The talk's own note, if it has one: at its note path (unless it is another talk's), else a note of the talk whose properties name it. */
 export function findTalkNote(context: DashboardContext, session: Session): TFile | null {
 	const { vault, metadataCache } = context.services;
-	const atPath = vault.getAbstractFileByPath(talkNotePath(context.settings().noteFolder, session));
-	if (atPath instanceof TFile) {
-		return atPath;
+	const place = notePlace(context, session);
+	if (place.file !== null) {
+		return place.file;
 	}
 	for (const source of session.sources) {
 		const file = vault.getAbstractFileByPath(source.path);
-		if (file instanceof TFile && propertiesName(metadataCache.getFileCache(file)?.frontmatter, session)) {
+		if (file instanceof TFile && propertiesName(metadataCache.getFileCache(file)?.frontmatter, session) === "yes") {
 			return file;
 		}
 	}
@@ -89,8 +133,22 @@ function today(): string {
 	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The template's placeholders filled in; each value once, literally (a `$&` in a title stays). */
+const PLACEHOLDER = /(["']?)\{\{\s*(code|title|year|edition|pdf|date)\s*\}\}\1/g;
+
+/**
+ * The template's placeholders filled in, each value literally (a `$&` in a title stays). Inside the
+ * template's properties a value goes in as a quoted YAML string (a title such as `Go: the good parts`
+ * or `C# interop` stays one value), taking the place of any quotes around the placeholder.
+ */
 export function fillTemplate(template: string, session: Session, date = today()): string {
+	const values = placeholderValues(session, date);
+	const properties = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/.exec(template)?.[0] ?? "";
+	const head = properties.replace(PLACEHOLDER, (_whole, _quote: string, name: string) => JSON.stringify(values[name] ?? ""));
+	const body = template.slice(properties.length).replace(PLACEHOLDER, (_whole: string, quote: string, name: string) => `${quote}${values[name] ?? ""}${quote}`);
+	return head + body;
+}
+
+function placeholderValues(session: Session, date: string): Record<string, string> {
 	const title = session.title !== "" ? session.title : session.fileName.replace(/\.pdf$/i, "");
 	const values: Record<string, string> = {
 		code: session.code?.code ?? "",
@@ -100,7 +158,7 @@ export function fillTemplate(template: string, session: Session, date = today())
 		pdf: pdfValue(session) ?? "",
 		date,
 	};
-	return template.replace(/\{\{\s*(code|title|year|edition|pdf|date)\s*\}\}/g, (_whole, name: string) => values[name] ?? "");
+	return values;
 }
 
 /** The built-in skeleton of a talk's note (its properties are written separately). */
@@ -138,6 +196,28 @@ async function templateText(context: DashboardContext): Promise<string | null> {
  * the properties `tags`, `session`, `year`, `edition`, `pdf`; then it opens. Never overwrites a file.
  */
 export async function startTalkNote(context: DashboardContext, session: Session, open = true): Promise<TFile | null> {
+	// A second start of the same talk while the first runs (the button, the menu, the add dialog)
+	// waits for the first: one note, one notice.
+	const running = starting.get(session.id);
+	if (running) {
+		const file = await running;
+		if (file && open) {
+			await openNoteAt(context.services, file.path, 0, null);
+		}
+		return file;
+	}
+	const run = createTalkNote(context, session, open);
+	starting.set(session.id, run);
+	try {
+		return await run;
+	} finally {
+		starting.delete(session.id);
+	}
+}
+
+const starting = new Map<string, Promise<TFile | null>>();
+
+async function createTalkNote(context: DashboardContext, session: Session, open: boolean): Promise<TFile | null> {
 	const existing = findTalkNote(context, session);
 	if (existing) {
 		if (open) {
@@ -146,7 +226,7 @@ export async function startTalkNote(context: DashboardContext, session: Session,
 		return existing;
 	}
 	const { vault, fileManager } = context.services;
-	const path = talkNotePath(context.settings().noteFolder, session);
+	const path = notePlace(context, session).path;
 	let file: TFile;
 	try {
 		const template = await templateText(context);
@@ -179,19 +259,23 @@ export async function startTalkNote(context: DashboardContext, session: Session,
 				frontmatter.pdf ??= pdf;
 			}
 		});
+		notify(t("talkNote.started", { path }));
 	} catch (error) {
 		notify(t("talkNote.propertiesFailed", { path, error: error instanceof Error ? error.message : String(error) }));
 	}
-	notify(t("talkNote.started", { path }));
 	if (open) {
 		await openNoteAt(context.services, file.path, 0, null);
 	}
 	return file;
 }
 
-/** An item's text as one line: breaks become spaces, the ends trimmed. */
+/** An item's text as one line: breaks become spaces, the ends trimmed, a list marker or checkbox typed in front dropped. */
 export function itemLine(text: string): string {
-	return text.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
+	return text
+		.replace(/[\r\n\u2028\u2029]+/g, " ")
+		.trim()
+		.replace(/^(?:[-*+][\t ]+)?(?:\[.\][\t ]+)?/u, "")
+		.trim();
 }
 
 /**
@@ -201,6 +285,8 @@ export function itemLine(text: string): string {
  */
 export function insertItem(text: string, item: string, cache: { headings?: Array<{ heading: string; level: number; position: { start: { line: number } } }>; listItems?: Array<{ position: { end: { line: number } } }> } | null, fitsText: boolean): string {
 	const lines = text.split("\n");
+	// The note's own line ending: a note written with CRLF keeps CRLF.
+	const crlf = text.includes("\r\n");
 	const entry = `- [ ] ${item}`;
 	let after = -1;
 	if (cache && fitsText) {
@@ -220,11 +306,12 @@ export function insertItem(text: string, item: string, cache: { headings?: Array
 			after = Math.max(...(cache.listItems ?? []).map((listItem) => listItem.position.end.line));
 		}
 	}
+	const eol = crlf ? "\r\n" : "\n";
 	if (after === -1 || after >= lines.length - 1) {
-		const body = text.replace(/\n*$/, "");
-		return `${body}${body === "" ? "" : "\n"}${entry}\n`;
+		const body = text.replace(/(?:\r?\n)*$/, "");
+		return `${body}${body === "" ? "" : eol}${entry}${eol}`;
 	}
-	lines.splice(after + 1, 0, entry);
+	lines.splice(after + 1, 0, crlf ? `${entry}\r` : entry);
 	return lines.join("\n");
 }
 
@@ -245,8 +332,9 @@ export async function addStudyItem(context: DashboardContext, session: Session, 
 	}
 	const { vault, metadataCache } = context.services;
 	const cache = metadataCache.getFileCache(file);
-	const cachedText = await vault.cachedRead(file);
-	await vault.process(file, (current) => insertItem(current, item, cache, current === cachedText));
+	// The metadata is trusted only where it fits the very text being edited (it may be of an older
+	// one while Obsidian re-reads the note); else the item goes at the end, where it can break nothing.
+	await vault.process(file, (current) => insertItem(current, item, cache, cache !== null && metadataFitsText(current, lineSpans(current), cache)));
 	notify(t("addItem.added", { text: item, note: file.basename }));
 	return true;
 }

@@ -1,11 +1,10 @@
 /** @jest-environment node */
 import { join } from "path";
-import type { Browser } from "playwright-core";
 import { readVaultFolder } from "../runtime/harness";
 import { describeViolations, injectAxe, openEverything, runAxe, seriousViolations, showTab, TABS, type TabName } from "./axe";
-import { CHROMIUM_MISSING, findChromium, launchChromium, openDashboardPage, ROOT, type Layout } from "./page";
+import { openDashboardPage, ROOT, type Layout } from "./page";
+import { inChromium } from "./suite";
 
-const executable = findChromium();
 /**
  * The example vault, and a note with what it lacks: links, tags, marks and code in items, every task
  * state, a very long item, questions with links, a talk with two notes.
@@ -29,15 +28,6 @@ const files = {
 /** Done items and answered questions are listed too, so their styles are checked as well. */
 const DATA = { showCompleted: true };
 
-if (executable === null) {
-	if (process.env.CI === "true") {
-		throw new Error(`${CHROMIUM_MISSING} (CI=true: the browser tests must run)`);
-	}
-	console.warn(`Skipping the accessibility tests: ${CHROMIUM_MISSING}`);
-}
-
-const suite = executable === null ? describe.skip : describe;
-
 interface Case {
 	layout: Layout;
 	theme: "light" | "dark";
@@ -52,19 +42,10 @@ const cases: Case[] = [
 	...(["light", "dark"] as const).map((theme): Case => ({ layout: "sidebar", theme, tab: "talks", program: true })),
 ];
 
-suite("the pane has no serious accessibility violation (axe-core, headless Chromium)", () => {
-	jest.setTimeout(120_000);
-	let browser: Browser;
-
-	beforeAll(async () => {
-		browser = await launchChromium(executable as string);
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
+inChromium("the pane has no serious accessibility violation (axe-core, headless Chromium)", (browser) => {
 
 	it.each(cases)("$tab tab, $theme theme, $layout, every group open (whole program: $program)", async ({ layout, theme, tab, program }) => {
-		const page = await openDashboardPage(browser, { files, theme, layout, data: program === true ? { ...DATA, viewState: { wholeProgram: true } } : DATA });
+		const page = await openDashboardPage(browser(), { files, theme, layout, data: program === true ? { ...DATA, viewState: { wholeProgram: true } } : DATA });
 		try {
 			await showTab(page, tab);
 			await openEverything(page);

@@ -1,38 +1,23 @@
 /** @jest-environment node */
 import { mkdirSync } from "fs";
 import { join } from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { readVaultFolder } from "../runtime/harness";
-import { CHROMIUM_MISSING, findChromium, launchChromium, openDashboardPage, ROOT } from "./page";
+import { openDashboardPage, ROOT } from "./page";
+import { inChromium } from "./suite";
 
-const executable = findChromium();
 const SHOTS = join(ROOT, ".cache", "screenshots");
 const files = readVaultFolder(join(ROOT, "tests", "fixtures", "example-vault"));
 const NOTE = "GopherChina 2023 总结.md";
 
-if (executable === null) {
-	if (process.env.CI === "true") {
-		throw new Error(`${CHROMIUM_MISSING} (CI=true: the browser tests must run)`);
-	}
-	console.warn(`Skipping the browser tests: ${CHROMIUM_MISSING}`);
-}
-
-const suite = executable === null ? describe.skip : describe;
-
-suite("the built plugin in headless Chromium", () => {
-	jest.setTimeout(60_000);
-	let browser: Browser;
-	let page: Page;
-
-	beforeAll(async () => {
-		browser = await launchChromium(executable as string);
+inChromium("the built plugin in headless Chromium", (browser) => {
+	beforeAll(() => {
 		mkdirSync(SHOTS, { recursive: true });
 	});
-	afterAll(async () => {
-		await browser?.close();
-	});
+	let page: Page;
+
 	beforeEach(async () => {
-		page = await openDashboardPage(browser, { files, theme: "light" });
+		page = await openDashboardPage(browser(), { files, theme: "light" });
 	});
 	afterEach(async () => {
 		await page?.close();
@@ -92,7 +77,7 @@ suite("the built plugin in headless Chromium", () => {
 		await page.screenshot({ path: join(SHOTS, "dashboard-talks-light.png"), fullPage: true });
 		await page.locator(".gopherchina-tab[data-tab='questions']").click();
 		await page.screenshot({ path: join(SHOTS, "dashboard-questions-light.png"), fullPage: true });
-		const dark = await openDashboardPage(browser, { files, theme: "dark" });
+		const dark = await openDashboardPage(browser(), { files, theme: "dark" });
 		await dark.screenshot({ path: join(SHOTS, "dashboard-dark.png"), fullPage: true });
 		await dark.locator(".gopherchina-tab[data-tab='talks']").click();
 		await dark.screenshot({ path: join(SHOTS, "dashboard-talks-dark.png"), fullPage: true });

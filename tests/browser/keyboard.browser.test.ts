@@ -1,21 +1,12 @@
 /** @jest-environment node */
 import { join } from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { readVaultFolder } from "../runtime/harness";
-import { CHROMIUM_MISSING, findChromium, launchChromium, openDashboardPage, ROOT } from "./page";
+import { openDashboardPage, ROOT } from "./page";
+import { inChromium, readNote } from "./suite";
 
-const executable = findChromium();
 const files = readVaultFolder(join(ROOT, "tests", "fixtures", "example-vault"));
 const NOTE = "GopherChina 2023 总结.md";
-
-if (executable === null) {
-	if (process.env.CI === "true") {
-		throw new Error(`${CHROMIUM_MISSING} (CI=true: the browser tests must run)`);
-	}
-	console.warn(`Skipping the keyboard tests: ${CHROMIUM_MISSING}`);
-}
-
-const suite = executable === null ? describe.skip : describe;
 
 interface Focused {
 	tag: string;
@@ -36,23 +27,11 @@ function focused(page: Page): Promise<Focused> {
 	});
 }
 
-function read(page: Page, path: string): Promise<string> {
-	return page.evaluate((p) => (window as unknown as { gopherchina: { read: (p: string) => Promise<string> } }).gopherchina.read(p), path);
-}
-
-suite("the pane from the keyboard, in headless Chromium", () => {
-	jest.setTimeout(60_000);
-	let browser: Browser;
+inChromium("the pane from the keyboard, in headless Chromium", (browser) => {
 	let page: Page;
 
-	beforeAll(async () => {
-		browser = await launchChromium(executable as string);
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
 	beforeEach(async () => {
-		page = await openDashboardPage(browser, { files, theme: "light" });
+		page = await openDashboardPage(browser(), { files, theme: "light" });
 	});
 	afterEach(async () => {
 		await page?.close();
@@ -93,10 +72,10 @@ suite("the pane from the keyboard, in headless Chromium", () => {
 		await page.keyboard.press("ArrowDown");
 		const item = await focused(page);
 		expect(item.name).toBe("有关 goroutine 泄露的问题");
-		const before = await read(page, NOTE);
+		const before = await readNote(page, NOTE);
 		await page.keyboard.press("Space");
 		await page.waitForFunction(async ([path, old]) => (await (window as unknown as { gopherchina: { read: (p: string) => Promise<string> } }).gopherchina.read(path as string)) !== old, [NOTE, before]);
-		expect((await read(page, NOTE)).includes("- [x] 有关 goroutine 泄露的问题")).toBe(true);
+		expect((await readNote(page, NOTE)).includes("- [x] 有关 goroutine 泄露的问题")).toBe(true);
 		// The done item leaves the list; focus lands on the item that took its place, never on the page.
 		await page.waitForSelector(".gopherchina-item:has-text('有关 goroutine 泄露的问题')", { state: "detached" });
 		expect(await focused(page)).toMatchObject({ tag: "INPUT", name: "接口的统一管理如何做" });
@@ -165,7 +144,7 @@ suite("the pane from the keyboard, in headless Chromium", () => {
 		for (let n = 1; n <= 8; n++) {
 			many[`Bulk ${n}.md`] = ["#gopherchina", "## Part", ...Array.from({ length: 12 }, (_, i) => `- [ ] item ${n}.${i}`)].join("\n");
 		}
-		const small = await openDashboardPage(browser, { files: many, theme: "light", data: { viewState: { expanded: { "study:note:Bulk 4.md": true, "study:note:Bulk 5.md": true } } } }, { width: 360, height: 500 });
+		const small = await openDashboardPage(browser(), { files: many, theme: "light", data: { viewState: { expanded: { "study:note:Bulk 4.md": true, "study:note:Bulk 5.md": true } } } }, { width: 360, height: 500 });
 		try {
 			const hidden = async (): Promise<boolean> =>
 				small.evaluate(() => {
@@ -197,7 +176,7 @@ suite("the pane from the keyboard, in headless Chromium", () => {
 
 	it("lays talks out by the pane's own width: one line from 500 px, a table from 700 px", async () => {
 		const layoutAt = async (width: number): Promise<{ oneLine: boolean; table: boolean }> => {
-			const wide = await openDashboardPage(browser, { files, theme: "light", layout: "main", data: { viewState: { tab: "talks" } } }, { width, height: 600 });
+			const wide = await openDashboardPage(browser(), { files, theme: "light", layout: "main", data: { viewState: { tab: "talks" } } }, { width, height: 600 });
 			try {
 				return await wide.evaluate(() => {
 					const row = document.querySelector(".gopherchina-session") as HTMLElement;

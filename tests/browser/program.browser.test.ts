@@ -1,24 +1,11 @@
 /** @jest-environment node */
 import { join } from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { readVaultFolder } from "../runtime/harness";
-import { CHROMIUM_MISSING, findChromium, launchChromium, openDashboardPage, ROOT } from "./page";
+import { openDashboardPage, ROOT } from "./page";
+import { inChromium, readNote } from "./suite";
 
-const executable = findChromium();
 const files = readVaultFolder(join(ROOT, "tests", "fixtures", "example-vault"));
-
-if (executable === null) {
-	if (process.env.CI === "true") {
-		throw new Error(`${CHROMIUM_MISSING} (CI=true: the browser tests must run)`);
-	}
-	console.warn(`Skipping the program tests: ${CHROMIUM_MISSING}`);
-}
-
-const suite = executable === null ? describe.skip : describe;
-
-function read(page: Page, path: string): Promise<string> {
-	return page.evaluate((p) => (window as unknown as { gopherchina: { read: (p: string) => Promise<string> } }).gopherchina.read(p), path);
-}
 
 function yearMeta(page: Page, year: string): Promise<string> {
 	return page.locator(".gopherchina-group-header", { has: page.locator(".gopherchina-group-title", { hasText: new RegExp(`^${year}$`) }) }).locator(".gopherchina-group-meta").innerText();
@@ -28,19 +15,11 @@ function yearProgress(page: Page, year: string): Promise<string> {
 	return page.locator(".gopherchina-group-header", { has: page.locator(".gopherchina-group-title", { hasText: new RegExp(`^${year}$`) }) }).locator(".gopherchina-mini-progress-text").innerText();
 }
 
-suite("the whole program in headless Chromium", () => {
-	jest.setTimeout(60_000);
-	let browser: Browser;
+inChromium("the whole program in headless Chromium", (browser) => {
 	let page: Page;
 
-	beforeAll(async () => {
-		browser = await launchChromium(executable as string);
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
 	beforeEach(async () => {
-		page = await openDashboardPage(browser, { files, theme: "light", data: { viewState: { tab: "talks", year: "2021" } } });
+		page = await openDashboardPage(browser(), { files, theme: "light", data: { viewState: { tab: "talks", year: "2021" } } });
 	});
 	afterEach(async () => {
 		await page?.close();
@@ -55,7 +34,7 @@ suite("the whole program in headless Chromium", () => {
 		await row.getByRole("button", { name: `Start a note on 1.4 ${title}` }).click();
 		const path = `GopherChina/2021/1.4 ${title}.md`;
 		await page.waitForFunction((p) => (window as unknown as { gopherchina: { openedFiles: () => string[] } }).gopherchina.openedFiles().includes(p), path);
-		const text = await read(page, path);
+		const text = await readNote(page, path);
 		expect(text).toBe(
 			[
 				"---",

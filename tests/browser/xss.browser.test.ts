@@ -1,29 +1,15 @@
 /** @jest-environment node */
 import { readFileSync } from "fs";
 import { join } from "path";
-import type { Browser } from "playwright-core";
-import { CHROMIUM_MISSING, findChromium, launchChromium, openDashboardPage, ROOT } from "./page";
-
-const executable = findChromium();
-if (executable === null && process.env.CI === "true") {
-	throw new Error(`${CHROMIUM_MISSING} (CI=true: the browser tests must run)`);
-}
-const suite = executable === null ? describe.skip : describe;
+import { openDashboardPage, ROOT } from "./page";
+import { inChromium } from "./suite";
 
 const hostile = (name: string): string => readFileSync(join(ROOT, "tests", "fixtures", "hostile", name), "utf8");
 
-suite("note text is never run, in a real browser", () => {
-	jest.setTimeout(60_000);
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launchChromium(executable as string);
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
+inChromium("note text is never run, in a real browser", (browser) => {
 
 	it("shows HTML, scripts, event handlers and javascript: links as text or inert links", async () => {
-		const page = await openDashboardPage(browser, {
+		const page = await openDashboardPage(browser(), {
 			files: { "html-and-script.md": hostile("html-and-script.md"), "scheme-links.md": hostile("scheme-links.md") },
 			theme: "light",
 			data: { showCompleted: true },

@@ -83,3 +83,15 @@ export function captureMenus(): Array<{ titles: string[]; click: (title: string)
 	proto.showAtPosition = record;
 	return menus;
 }
+
+/** An element's accessible name: the text of the elements it is labelled by, else its label, else its text. */
+export function accessibleName(el: Element): string {
+	const labelled = el.getAttribute("aria-labelledby");
+	if (labelled) {
+		return labelled
+			.split(" ")
+			.map((id) => el.ownerDocument.querySelector(`[id="${id}"]`)?.textContent ?? "")
+			.join(" ");
+	}
+	return el.getAttribute("aria-label") ?? el.textContent ?? "";
+}

@@ -2,7 +2,7 @@ import { editionName, plural, setLanguage } from "../../src/i18n";
 import { yearLabel } from "../../src/ui/view-model";
 import { pdfBytes, setNetwork } from "../runtime/network";
 import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
-import { captureMenus, click, exampleFiles, flush, pane, settleView } from "./helpers";
+import { accessibleName, captureMenus, click, exampleFiles, flush, pane, settleView } from "./helpers";
 
 const NOTE = "GopherChina 2023 总结.md";
 
@@ -10,17 +10,6 @@ const NOTE = "GopherChina 2023 总结.md";
 const STATES: Record<string, string> = {
 	"States.md": ["#gopherchina", "", "- [ ] open item", "- [/] started item", "- [x] finished item", "- [-] dropped item", "- why does the GC pause?"].join("\n"),
 };
-
-function accessibleName(el: Element): string {
-	const labelled = el.getAttribute("aria-labelledby");
-	if (labelled) {
-		return labelled
-			.split(" ")
-			.map((id) => el.ownerDocument.querySelector(`[id="${id}"]`)?.textContent ?? "")
-			.join(" ");
-	}
-	return el.getAttribute("aria-label") ?? el.textContent ?? "";
-}
 
 describe("the pane's words, names and states", () => {
 	let harness: PluginHarness | null = null;

@@ -2,20 +2,15 @@ import { setLanguage } from "../../src/i18n";
 import { cutText } from "../../src/ui/study-list";
 import { setNetwork } from "../runtime/network";
 import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
-import { click, exampleFiles, flush, pane, settleView } from "./helpers";
+import { accessibleName, click, exampleFiles, flush, pane, settleView } from "./helpers";
 
-/** The accessible name of the focused element (its labelling element's text, or its label). */
+/** The accessible name of the focused element. */
 function focusedName(): string {
-	const el = document.activeElement as HTMLElement | null;
-	const labelled = el?.getAttribute("aria-labelledby");
-	if (labelled) {
-		return document.querySelector(`[id="${labelled}"]`)?.textContent ?? "";
-	}
-	return el?.getAttribute("aria-label") ?? el?.textContent ?? "";
+	return document.activeElement ? accessibleName(document.activeElement) : "";
 }
 
 function checkbox(harness: PluginHarness, text: string): HTMLInputElement {
-	const found = Array.from(pane(harness).querySelectorAll<HTMLInputElement>(".gopherchina-checkbox")).find((box) => document.querySelector(`[id="${box.getAttribute("aria-labelledby") ?? ""}"]`)?.textContent === text);
+	const found = Array.from(pane(harness).querySelectorAll<HTMLInputElement>(".gopherchina-checkbox")).find((box) => accessibleName(box) === text);
 	if (!found) {
 		throw new Error(`no item ${text}`);
 	}
