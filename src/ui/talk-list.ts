@@ -134,7 +134,8 @@ function renderSession(parent: HTMLElement, session: Session | ProgramSession, p
 		button.addEventListener("click", (event) => showSourcesMenu(env, event.detail === 0 ? placeBelow(button) : event, session));
 	} else {
 		const start = notesCell.createEl("button", { cls: "gopherchina-small-button gopherchina-start-note", text: t("talkNote.start") });
-		setFocusKey(start, `talk:${session.id}:start`);
+		// The same key as the notes button it turns into once the note is started: focus moves to it.
+		setFocusKey(start, `talk:${session.id}:notes`);
 		start.setAttr("aria-label", t("talkNote.startName", { talk: name }));
 		onClickOnce(start, () => startTalkNote(env.context, session));
 	}
