@@ -84,6 +84,8 @@ export class Dashboard extends Component {
 		}
 		this.roving?.disconnect();
 		this.roving = null;
+		this.stickyObserver?.disconnect();
+		this.stickyObserver = null;
 		for (const ref of this.refs) {
 			this.context.index.offChange(ref);
 		}
@@ -177,7 +179,7 @@ export class Dashboard extends Component {
 			this.bodyEl.setAttrs({ role: "tabpanel", id: controls.ids.panel, "aria-labelledby": controls.ids.tabs[this.state.tab] });
 		}
 		this.renderBody(this.bodyEl, model);
-		this.containerEl.setCssProps({ "--gopherchina-sticky-height": `${sticky.offsetHeight}px` });
+		this.watchStickyHeight(sticky);
 		this.containerEl.scrollTop = scrollTop;
 		restoreFocus(this.containerEl, focus, [`tab:${this.state.tab}`, "filter"]);
 		this.watchComposition(controls.filter);
@@ -289,6 +291,25 @@ export class Dashboard extends Component {
 			status: updated === null ? t("program.shippedOn", { date }) : t("program.updatedOn", { date }),
 			updating: program.updating(),
 		};
+	}
+
+	private stickyObserver: ResizeObserver | null = null;
+
+	/**
+	 * Keeps `--gopherchina-sticky-height` (the scroll padding that keeps a focused row clear of the
+	 * sticky header) at the header's height, measured when the browser lays it out: reading it during
+	 * the draw would force a layout of the whole pane.
+	 */
+	private watchStickyHeight(sticky: HTMLElement): void {
+		this.stickyObserver?.disconnect();
+		if (typeof ResizeObserver !== "function") {
+			return;
+		}
+		this.stickyObserver = new ResizeObserver((entries) => {
+			const height = entries[0]?.borderBoxSize?.[0]?.blockSize ?? sticky.getBoundingClientRect().height;
+			this.containerEl.setCssProps({ "--gopherchina-sticky-height": `${Math.round(height)}px` });
+		});
+		this.stickyObserver.observe(sticky);
 	}
 
 	/** Where each tab was scrolled to and where Tab entered its list, for going back to it. */

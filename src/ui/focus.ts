@@ -172,6 +172,38 @@ export function onClickOnce(button: HTMLButtonElement, action: () => Promise<unk
 }
 
 const FOCUSABLE = "button, a[href], input, select, textarea, [tabindex]";
+/** True for an element that takes focus by its kind or its tab index. */
+function isFocusable(el: Element): boolean {
+	switch (el.tagName) {
+		case "BUTTON":
+		case "INPUT":
+		case "SELECT":
+		case "TEXTAREA":
+			return true;
+		case "A":
+			return el.hasAttribute("href") || el.hasAttribute("tabindex");
+		default:
+			return el.hasAttribute("tabindex");
+	}
+}
+
+/**
+ * The controls the roving stop governs below `root`: every stop, and every focusable element inside
+ * a row. One walk over the elements (a selector with descendant parts costs far more on a long list).
+ */
+function governed(root: Element, inRow = root.closest("[data-row]") !== null): HTMLElement[] {
+	const found: HTMLElement[] = [];
+	const walk = (node: Element, row: boolean): void => {
+		for (let child = node.firstElementChild; child !== null; child = child.nextElementSibling) {
+			if (child.hasAttribute("data-nav") || (row && isFocusable(child))) {
+				found.push(child as HTMLElement);
+			}
+			walk(child, row || child.hasAttribute("data-row"));
+		}
+	};
+	walk(root, inRow);
+	return found;
+}
 
 /**
  * The lists' roving tab stop: one stop of the list is in the tab order (the last one used, else the
@@ -208,7 +240,7 @@ export class RovingStops {
 	/** Takes every stop and row control out of the tab order but the current stop and its row. */
 	sync(): void {
 		const stops = this.stops();
-		for (const el of Array.from(this.list.querySelectorAll<HTMLElement>(`[data-row] :is(${FOCUSABLE}), [data-nav]`))) {
+		for (const el of governed(this.list, false)) {
 			el.tabIndex = -1;
 		}
 		let current = null;
@@ -224,7 +256,7 @@ export class RovingStops {
 				if (!(node.instanceOf(HTMLElement))) {
 					continue;
 				}
-				const controls = [...(node.matches("[data-nav]") ? [node] : []), ...Array.from(node.querySelectorAll<HTMLElement>(`[data-row] :is(${FOCUSABLE}), [data-nav]`))];
+				const controls = [...(node.hasAttribute("data-nav") ? [node] : []), ...governed(node)];
 				const inside = node.closest("[data-row]") !== null;
 				if (inside && node.matches(FOCUSABLE)) {
 					controls.push(node);
