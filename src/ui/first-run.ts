@@ -80,7 +80,7 @@ function activeNote(context: DashboardContext): TFile | null {
 }
 
 /** The first tracked tag as it goes into a property: without `#` and trailing slashes. */
-function tagToAdd(tracked: readonly string[]): string {
+export function tagToAdd(tracked: readonly string[]): string {
 	const tag = (tracked[0] ?? "").trim().replace(/^#+/, "").replace(/\/+$/, "");
 	return tag === "" ? "gopherchina" : tag;
 }

@@ -39,10 +39,6 @@ function locate(vault: Vault, folderPath: string): Place {
 	return { ok: true, folder, missing: [] };
 }
 
-function pathIn(folder: TFolder, name: string): string {
-	return folder.isRoot() ? name : `${folder.path}/${name}`;
-}
-
 /**
  * The file a download would meet: the existing file of that name in the folder, compared as the disk
  * compares (`Talk.pdf` is `talk.pdf`, NFC is NFD). Null when there is none, or when the folder is not
@@ -72,27 +68,11 @@ export function existingCopy(vault: Vault, folderPath: string, name: string): { 
  */
 export async function savePdf(services: UiServices, folderPath: string, name: string, bytes: ArrayBuffer): Promise<SaveOutcome> {
 	const { vault } = services;
-	const place = locate(vault, folderPath);
-	if (!place.ok) {
-		return place;
+	const made = await makeFolder(services, folderPath);
+	if (!made.ok) {
+		return made;
 	}
-	let folder = place.folder;
-	const created: TFolder[] = [];
-	for (const segment of place.missing) {
-		const path = pathIn(folder, segment);
-		try {
-			folder = await vault.createFolder(path);
-			created.push(folder);
-		} catch (error) {
-			// Another download (or a sync) may have made it meanwhile.
-			const now = vault.getAbstractFileByPath(path);
-			if (!(now instanceof TFolder)) {
-				await removeLeftovers(services, null, 0, created);
-				return { ok: false, reason: t("download.folderFailed", { path, error: messageOf(error) }) };
-			}
-			folder = now;
-		}
-	}
+	const { folder, created } = made;
 	const path = pathIn(folder, name);
 	try {
 		if (await vault.adapter.exists(path)) {
@@ -120,6 +100,42 @@ export async function savePdf(services: UiServices, folderPath: string, name: st
 		await removeLeftovers(services, path, bytes.byteLength, created);
 		return { ok: false, reason: t("download.writeFailed", { error: messageOf(error) }) };
 	}
+}
+
+/**
+ * The folder at `folderPath`, found as the disk finds it (another case or normalisation is the same
+ * folder), with the folders it lacks created. A file in the way, or a folder that cannot be created,
+ * comes back as a reason; the folders created before that go to the trash again.
+ */
+export async function makeFolder(services: UiServices, folderPath: string): Promise<{ ok: true; folder: TFolder; created: TFolder[] } | { ok: false; reason: string }> {
+	const { vault } = services;
+	const place = locate(vault, folderPath);
+	if (!place.ok) {
+		return place;
+	}
+	let folder = place.folder;
+	const created: TFolder[] = [];
+	for (const segment of place.missing) {
+		const path = pathIn(folder, segment);
+		try {
+			folder = await vault.createFolder(path);
+			created.push(folder);
+		} catch (error) {
+			// Another download (or a sync) may have made it meanwhile.
+			const now = vault.getAbstractFileByPath(path);
+			if (!(now instanceof TFolder)) {
+				await removeLeftovers(services, null, 0, created);
+				return { ok: false, reason: t("download.folderFailed", { path, error: messageOf(error) }) };
+			}
+			folder = now;
+		}
+	}
+	return { ok: true, folder, created };
+}
+
+/** A path in a folder (the vault's root has no path of its own). */
+export function pathIn(folder: TFolder, name: string): string {
+	return folder.isRoot() ? name : `${folder.path}/${name}`;
 }
 
 /**

@@ -4,17 +4,21 @@
  * new study items. Notes are created with `vault.create`, their properties written with
  * `fileManager.processFrontMatter`, later edits made with `vault.process`; nothing is overwritten.
  */
-import { normalizePath, TFile, TFolder } from "obsidian";
+import { normalizePath, TFile } from "obsidian";
 import type { Session } from "../index/sessions";
 import { splitCode } from "../model/codes";
 import { isWebUrl, remotePdfKey } from "../model/pdf-links";
-import { MAX_NAME_BYTES, nameKey, safeName } from "../model/file-names";
+import { MAX_NAME_BYTES, safeName } from "../model/file-names";
+import { normalizeTrackedTags } from "../model/tags";
 import { metadataFitsText } from "../model/metadata-check";
 import { lineSpans } from "../model/text-version";
 import { t } from "../i18n";
+import { localDate } from "./checkoff-action";
+import { tagsWith, tagToAdd } from "./first-run";
 import { openNoteAt } from "./navigation";
 import { notify } from "./notices";
 import { downloadFolderFor } from "./pdf-files";
+import { existingCopy, makeFolder, messageOf, pathIn } from "./pdf-save";
 import type { DashboardContext } from "./services";
 
 const EXTENSION = ".md";
@@ -80,18 +84,11 @@ function propertiesName(frontmatter: Record<string, unknown> | undefined, sessio
 	return "none";
 }
 
-/** The file at a path, matched as a case-insensitive disk would (`nameKey`), or null. */
+/** The file at a path, found as the disk finds it (another case or normalisation is the same file), or null. */
 function fileAt(context: DashboardContext, path: string): TFile | null {
-	const { vault } = context.services;
-	const exact = vault.getAbstractFileByPath(path);
-	if (exact instanceof TFile) {
-		return exact;
-	}
 	const slash = path.lastIndexOf("/");
-	const folder = vault.getAbstractFileByPath(slash === -1 ? "/" : path.slice(0, slash));
-	const key = nameKey(path.slice(slash + 1));
-	const children = folder instanceof TFolder ? folder.children : slash === -1 ? vault.getRoot().children : [];
-	return children.find((child): child is TFile => child instanceof TFile && nameKey(child.name) === key) ?? null;
+	const existing = existingCopy(context.services.vault, slash === -1 ? "" : path.slice(0, slash), path.slice(slash + 1));
+	return existing.ok ? existing.file : null;
 }
 
 /**
@@ -126,13 +123,6 @@ export function findTalkNote(context: DashboardContext, session: Session): TFile
 	return null;
 }
 
-/** Today as `YYYY-MM-DD`, in local time. */
-function today(): string {
-	const now = new Date();
-	const pad = (value: number): string => String(value).padStart(2, "0");
-	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 const PLACEHOLDER = /(["']?)\{\{\s*(code|title|year|edition|pdf|date)\s*\}\}\1/g;
 
 /**
@@ -140,7 +130,7 @@ const PLACEHOLDER = /(["']?)\{\{\s*(code|title|year|edition|pdf|date)\s*\}\}\1/g
  * template's properties a value goes in as a quoted YAML string (a title such as `Go: the good parts`
  * or `C# interop` stays one value), taking the place of any quotes around the placeholder.
  */
-export function fillTemplate(template: string, session: Session, date = today()): string {
+export function fillTemplate(template: string, session: Session, date = localDate(new Date())): string {
 	const values = placeholderValues(session, date);
 	const properties = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/.exec(template)?.[0] ?? "";
 	const head = properties.replace(PLACEHOLDER, (_whole, _quote: string, name: string) => JSON.stringify(values[name] ?? ""));
@@ -165,14 +155,6 @@ function placeholderValues(session: Session, date: string): Record<string, strin
 export function skeleton(session: Session): string {
 	const heading = talkNoteName(session).slice(0, -EXTENSION.length);
 	return `# ${heading}\n\n## ${t("talkNote.notes")}\n\n## ${t("talkNote.questions")}\n\n`;
-}
-
-async function ensureFolder(context: DashboardContext, path: string): Promise<void> {
-	const folder = path.slice(0, path.lastIndexOf("/"));
-	if (folder === "" || context.services.vault.getAbstractFileByPath(folder)) {
-		return;
-	}
-	await context.services.vault.createFolder(folder);
 }
 
 /** The template note's text, or null (with a notice) when the setting names no readable note. */
@@ -226,25 +208,31 @@ async function createTalkNote(context: DashboardContext, session: Session, open:
 		return existing;
 	}
 	const { vault, fileManager } = context.services;
-	const path = notePlace(context, session).path;
+	const planned = notePlace(context, session).path;
+	const slash = planned.lastIndexOf("/");
+	let path = planned;
 	let file: TFile;
 	try {
 		const template = await templateText(context);
-		await ensureFolder(context, path);
+		const made = await makeFolder(context.services, slash === -1 ? "" : planned.slice(0, slash));
+		if (!made.ok) {
+			notify(t("talkNote.failed", { path, error: made.reason }));
+			return null;
+		}
+		// In the folder as the disk has it (another case of its name is the same folder).
+		path = pathIn(made.folder, planned.slice(slash + 1));
 		file = await vault.create(path, template === null ? skeleton(session) : fillTemplate(template, session));
 	} catch (error) {
-		notify(t("talkNote.failed", { path, error: error instanceof Error ? error.message : String(error) }));
+		notify(t("talkNote.failed", { path, error: messageOf(error) }));
 		return null;
 	}
-	const tag = context.settings().trackedTags[0] ?? "gopherchina";
+	const settings = context.settings();
+	const tag = tagToAdd(settings.trackedTags);
+	const tracked = normalizeTrackedTags(settings.trackedTags);
 	try {
 		await fileManager.processFrontMatter(file, (frontmatter: Record<string, unknown>) => {
-			const tags = frontmatter.tags;
-			const list = Array.isArray(tags) ? tags.map(String) : typeof tags === "string" && tags.trim() !== "" ? tags.split(/[,\s]+/).filter((entry) => entry !== "") : [];
-			if (!list.some((entry) => entry.replace(/^#/, "").toLowerCase() === tag.toLowerCase())) {
-				list.push(tag);
-			}
-			frontmatter.tags = list;
+			// The same rule as tracking a note on the first run: the tag added unless a tracked one is there.
+			frontmatter.tags = tagsWith(frontmatter.tags, tag, tracked) ?? frontmatter.tags;
 			if (session.code !== null) {
 				frontmatter.session ??= session.code.code;
 			}
@@ -261,7 +249,7 @@ async function createTalkNote(context: DashboardContext, session: Session, open:
 		});
 		notify(t("talkNote.started", { path }));
 	} catch (error) {
-		notify(t("talkNote.propertiesFailed", { path, error: error instanceof Error ? error.message : String(error) }));
+		notify(t("talkNote.propertiesFailed", { path, error: messageOf(error) }));
 	}
 	if (open) {
 		await openNoteAt(context.services, file.path, 0, null);
