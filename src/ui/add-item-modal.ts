@@ -2,7 +2,8 @@ import { Modal } from "obsidian";
 import type { Session } from "../index/sessions";
 import { t } from "../i18n";
 import type { DashboardContext } from "./services";
-import { addStudyItem, findTalkNote, itemLine, startTalkNote, talkName } from "./talk-note";
+import { talkName } from "./talk-names";
+import { addStudyItem, findTalkNote, itemLine, startTalkNote } from "./talk-note";
 
 /**
  * "Add a study item" to a talk: one line of text, added as `- [ ] text` to the talk's own note. When

@@ -7,6 +7,7 @@ import { hashString, isSameText, lineSpans, textVersion, type TextVersion } from
 import type { Question, StudyItem } from "../model/types";
 import { plural, t } from "../i18n";
 import { noticeWithAction, notify } from "./notices";
+import { talkTitle } from "./talk-names";
 import type { DashboardContext } from "./services";
 
 const PENDING = "pending-changed";
@@ -129,7 +130,7 @@ export class CheckoffAction {
 			return false;
 		}
 		if (code === undefined) {
-			notify(t("tie.refused.noCode", { talk: session.title !== "" ? session.title : session.fileName }));
+			notify(t("tie.refused.noCode", { talk: talkTitle(session) }));
 			return false;
 		}
 		const keys = items.map((item) => rowKey(item));

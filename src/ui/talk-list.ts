@@ -10,7 +10,8 @@ import { renderProgress } from "./header";
 import { type ListEnv, showSessionMenu, showSourcesMenu, sourceNotes } from "./list-env";
 import { AddItemModal } from "./add-item-modal";
 import { openNoteAt } from "./navigation";
-import { startTalkNote, talkName } from "./talk-note";
+import { talkName, talkTitle } from "./talk-names";
+import { startTalkNote } from "./talk-note";
 import { decorateYear } from "./year-download";
 import { yearKey, yearLabel } from "./view-model";
 
@@ -102,7 +103,7 @@ function renderSession(parent: HTMLElement, session: Session | ProgramSession, p
 	row.dataset.session = session.id;
 	setRow(row, { menu: (place) => showSessionMenu(env, place, session) });
 	row.createSpan({ cls: "gopherchina-code", text: session.code?.code ?? "" });
-	const titleText = session.title !== "" ? session.title : session.fileName;
+	const titleText = talkTitle(session);
 	const title = row.createSpan({ cls: "gopherchina-session-title gopherchina-clamp", text: titleText, attr: { role: "link" } });
 	setStop(title, `talk:${session.id}`);
 	if (titleText.length > LONG_TITLE) {

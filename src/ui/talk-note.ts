@@ -23,15 +23,14 @@ import type { DashboardContext } from "./services";
 
 const EXTENSION = ".md";
 
-/** How a talk is named to a screen reader and in titles: `1.1.3 The State Of Go 2023`. */
-export function talkName(session: Session): string {
-	return `${session.code?.code ?? ""} ${session.title !== "" ? session.title : session.fileName}`.trim();
+/** A talk's title for its note: its title, else its PDF's file name without `.pdf`. */
+function noteTitle(session: Session): string {
+	return session.title !== "" ? session.title : session.fileName.replace(/\.pdf$/i, "");
 }
 
 /** The name of a talk's note: `1.1.3 The State Of Go 2023.md`, made safe as a download's name is. */
 export function talkNoteName(session: Session): string {
-	const title = session.title !== "" ? session.title : session.fileName.replace(/\.pdf$/i, "");
-	const stem = safeName(`${session.code?.code ?? ""} ${title}`.trim(), MAX_NAME_BYTES - EXTENSION.length);
+	const stem = safeName(`${session.code?.code ?? ""} ${noteTitle(session)}`.trim(), MAX_NAME_BYTES - EXTENSION.length);
 	return `${stem === "" ? "talk" : stem}${EXTENSION}`;
 }
 
@@ -139,10 +138,9 @@ export function fillTemplate(template: string, session: Session, date = localDat
 }
 
 function placeholderValues(session: Session, date: string): Record<string, string> {
-	const title = session.title !== "" ? session.title : session.fileName.replace(/\.pdf$/i, "");
 	const values: Record<string, string> = {
 		code: session.code?.code ?? "",
-		title,
+		title: noteTitle(session),
 		year: session.year === null ? "" : String(session.year),
 		edition: session.edition ?? "",
 		pdf: pdfValue(session) ?? "",

@@ -5,14 +5,14 @@ import { t } from "../i18n";
 import type { ListEnv } from "./list-env";
 import { notify } from "./notices";
 import type { RowItem } from "./view-model";
+import { talkName } from "./talk-names";
 import { yearKey, yearLabel } from "./view-model";
 
 /** How a talk reads in the picker: `2.2.3 Title (2023 · Shanghai)`. */
 export function talkChoiceText(session: Session): string {
-	const title = session.title !== "" ? session.title : session.fileName;
 	const key = yearKey(session.year, session.edition);
 	const year = key === "" ? t("group.noYear") : yearLabel(key);
-	return `${session.code?.code ?? ""} ${title} (${year})`.trim();
+	return `${talkName(session)} (${year})`;
 }
 
 /** A fuzzy search over the talks that have a number (only a number can be written as a tie). */
