@@ -4,29 +4,24 @@ import type { VaultIndex } from "./vault-index";
 /** The model as plain data: what `npm run inspect` prints. Lines are 0-based. */
 export interface Snapshot {
 	notes: Array<{ path: string; tags: string[] }>;
-	sessions: Array<{
-		id: string;
-		year: number | null;
-		edition: string | null;
-		code: string | null;
-		title: string;
-		url: string | null;
-		localPath: string | null;
-		sources: Array<{ path: string; line: number }>;
-	}>;
+	sessions: Array<TalkEntry & { localPath: string | null; sources: Array<{ path: string; line: number }> }>;
 	studyItems: Array<Omit<StudyItem, "lineText" | "sessionKey" | "version"> & { sessionId: string | null }>;
 	questions: Array<Pick<Question, "path" | "line" | "text" | "headings">>;
 	/** With `--program`: every talk of the program as its file name says, and whether a note links it. */
 	program?: ProgramEntry[];
 }
 
-export interface ProgramEntry {
+/** A talk as plain data, whether the notes or the program name it. */
+export interface TalkEntry {
 	id: string;
 	year: number | null;
 	edition: string | null;
 	code: string | null;
 	title: string;
 	url: string | null;
+}
+
+export interface ProgramEntry extends TalkEntry {
 	noted: boolean;
 }
 
