@@ -40,6 +40,11 @@ export class Dashboard extends Component {
 	private roving: RovingStops | null = null;
 	/** The list's tab stop (a focus key): where Tab enters the list after a redraw. */
 	private stopKey: string | null = null;
+	/** Where each tab was scrolled to and where Tab entered its list, for going back to it. */
+	private readonly tabPlaces = new Map<Tab, { scrollTop: number; stop: string | null }>();
+	/** An input method is composing in the filter box: redraws wait for it. */
+	private composing = false;
+	private stickyObserver: ResizeObserver | null = null;
 	private refs: EventRef[] = [];
 	private readonly filterSoon: () => void;
 
@@ -160,11 +165,7 @@ export class Dashboard extends Component {
 				program: this.programControls(),
 			},
 			{
-				onFilter: (value) => {
-					this.state.filter = value;
-					this.saveSoon();
-					this.filterSoon();
-				},
+				onFilter: (value) => this.setFilter(value),
 				onYear: (value) => this.change(() => (this.state.year = value)),
 				onTab: (tab) => this.change(() => this.switchTab(tab)),
 				onShowCompleted: (value) => void this.context.updateSettings({ showCompleted: value }),
@@ -173,7 +174,6 @@ export class Dashboard extends Component {
 				onUpdateProgram: () => void this.context.program.update(),
 			},
 		);
-
 		this.bodyEl = this.containerEl.createDiv({ cls: ["gopherchina-body", `gopherchina-body-${this.state.tab}`] });
 		if (controls.ids) {
 			this.bodyEl.setAttrs({ role: "tabpanel", id: controls.ids.panel, "aria-labelledby": controls.ids.tabs[this.state.tab] });
@@ -293,8 +293,6 @@ export class Dashboard extends Component {
 		};
 	}
 
-	private stickyObserver: ResizeObserver | null = null;
-
 	/**
 	 * Keeps `--gopherchina-sticky-height` (the scroll padding that keeps a focused row clear of the
 	 * sticky header) at the header's height, measured when the browser lays it out: reading it during
@@ -311,10 +309,6 @@ export class Dashboard extends Component {
 		});
 		this.stickyObserver.observe(sticky);
 	}
-
-	/** Where each tab was scrolled to and where Tab entered its list, for going back to it. */
-	private readonly tabPlaces = new Map<Tab, { scrollTop: number; stop: string | null }>();
-	private composing = false;
 
 	/** Shows another tab; the one left keeps its scroll position and list stop for when it comes back. */
 	private switchTab(tab: Tab): void {
@@ -333,14 +327,19 @@ export class Dashboard extends Component {
 		});
 		filter.addEventListener("compositionend", () => {
 			this.composing = false;
-			this.state.filter = filter.value;
-			this.saveSoon();
-			if (this.stale) {
-				this.redraw();
-			} else {
-				this.filterSoon();
-			}
+			this.setFilter(filter.value);
 		});
+	}
+
+	/** Keeps what the filter box says and narrows the lists (all of the pane, when a redraw waited). */
+	private setFilter(value: string): void {
+		this.state.filter = value;
+		this.saveSoon();
+		if (this.stale) {
+			this.redraw();
+		} else {
+			this.filterSoon();
+		}
 	}
 
 	private change(update: () => void): void {
