@@ -171,6 +171,12 @@ export function onClickOnce(button: HTMLButtonElement, action: () => Promise<unk
 	});
 }
 
+/** Below a control: where a menu opened from the keyboard goes. */
+export function placeBelow(el: HTMLElement): { x: number; y: number } {
+	const box = el.getBoundingClientRect();
+	return { x: box.left, y: box.bottom };
+}
+
 const FOCUSABLE = "button, a[href], input, select, textarea, [tabindex]";
 /** True for an element that takes focus by its kind or its tab index. */
 function isFocusable(el: Element): boolean {
@@ -257,8 +263,7 @@ export class RovingStops {
 					continue;
 				}
 				const controls = [...(node.hasAttribute("data-nav") ? [node] : []), ...governed(node)];
-				const inside = node.closest("[data-row]") !== null;
-				if (inside && node.matches(FOCUSABLE)) {
+				if (node.closest("[data-row]") !== null && isFocusable(node)) {
 					controls.push(node);
 				}
 				for (const el of controls) {
@@ -417,8 +422,7 @@ export class RovingStops {
 		const menu = row ? rowActions.get(row)?.menu : undefined;
 		if (menu) {
 			event.preventDefault();
-			const box = target.getBoundingClientRect();
-			menu({ x: box.left, y: box.bottom });
+			menu(placeBelow(target));
 		}
 	}
 

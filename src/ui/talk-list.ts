@@ -4,7 +4,7 @@ import type { Session } from "../index/sessions";
 import type { Progress } from "../model/types";
 import { compareYearKeys } from "../model/years";
 import { plural, t } from "../i18n";
-import { onClickOnce, setFocusKey, setRow, setStop } from "./focus";
+import { onClickOnce, placeBelow, setFocusKey, setRow, setStop } from "./focus";
 import { onActivate, renderGroup, renderRows } from "./groups";
 import { renderProgress } from "./header";
 import { type ListEnv, showSessionMenu, showSourcesMenu, sourceNotes } from "./list-env";
@@ -168,12 +168,6 @@ function talkProgress(session: Session | ProgramSession, byId: ReadonlyMap<strin
 		}
 	}
 	return total;
-}
-
-/** Below a control, for a menu opened from the keyboard. */
-function placeBelow(el: HTMLElement): { x: number; y: number } {
-	const box = el.getBoundingClientRect();
-	return { x: box.left, y: box.bottom };
 }
 
 function renderPdfActions(parent: HTMLElement, session: Session, name: string, env: ListEnv): void {
