@@ -140,8 +140,7 @@ export class VisibleModel {
 	 * note paths.
 	 */
 	talks(): Array<Session | ProgramSession> {
-		const all: ReadonlyArray<Session | ProgramSession> = this.wholeProgram ? this.index.programSessions() : this.index.sessions();
-		this.talkCache ??= all.filter((session) => this.inYear(yearKey(session.year, session.edition)) && matches(this.filter, session.title, session.code?.code, session.fileName, ...session.sources.map((source) => source.path)));
+		this.talkCache ??= (this.wholeProgram ? this.index.programSessions() : this.index.sessions()).filter((session) => this.inYear(yearKey(session.year, session.edition)) && matches(this.filter, session.title, session.code?.code, session.fileName, ...session.sources.map((source) => source.path)));
 		return this.talkCache;
 	}
 
