@@ -7,6 +7,7 @@ import { hashString, isSameText, lineSpans, textVersion, type TextVersion } from
 import type { Question, StudyItem } from "../model/types";
 import { plural, t } from "../i18n";
 import { noticeWithAction, notify } from "./notices";
+import { messageOf } from "./pdf-save";
 import { talkTitle } from "./talk-names";
 import type { DashboardContext } from "./services";
 
@@ -264,7 +265,7 @@ export class CheckoffAction {
 			});
 		} catch (error) {
 			this.markJob(job, -1);
-			notify(t("checkoff.failed", { path: job.path, reason: error instanceof Error ? error.message : String(error) }));
+			notify(t("checkoff.failed", { path: job.path, reason: messageOf(error) }));
 			return false;
 		}
 		const outcome = result as EditResult | TieResult | TieRefusal | null;

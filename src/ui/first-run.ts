@@ -3,6 +3,7 @@ import { matchesTrackedTag, normalizeTrackedTags } from "../model/tags";
 import { t } from "../i18n";
 import { setFocusKey, uniqueId } from "./focus";
 import { notify } from "./notices";
+import { messageOf } from "./pdf-save";
 import type { DashboardContext } from "./services";
 
 /** The first-run view each dashboard shows now, so that drawing it again lets the last one go. */
@@ -112,7 +113,7 @@ async function trackNote(context: DashboardContext, file: TFile, tag: string): P
 		if (error instanceof AlreadyTracked) {
 			notify(t("firstRun.already", values));
 		} else {
-			notify(t("firstRun.failed", { ...values, error: firstLine(error instanceof Error ? error.message : String(error)) }));
+			notify(t("firstRun.failed", { ...values, error: firstLine(messageOf(error)) }));
 		}
 	}
 }
