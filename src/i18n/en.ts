@@ -48,12 +48,10 @@ export const en = {
 	"session.pdfName": "PDF: {talk}",
 	"session.download": "Download {talk} to the vault",
 	"session.downloadAll": "Download all PDFs of {year}",
-	"session.open": "{count} open",
 	"session.noPdf": "No PDF file",
 
 	"item.inProgress": "In progress",
 	"item.cancelled": "Cancelled",
-	"item.openNote": "Open {path} at line {line}",
 	"item.pending": "Saving…",
 
 	"question.toTask": "Make it a study item",
@@ -160,10 +158,7 @@ export const en = {
 	"count.questions.other": "{count} questions",
 	"session.sources": "{notes} about {talk}",
 	"session.openSource": "Open {note}",
-	"session.openTitle": "Open the PDF or the note of {talk}",
 	"group.showAll": "Show all {count}",
-	"item.done": "Done",
-	"item.openInNote": "Open in the note",
 	"question.toTaskName": "Make it a study item: {text}",
 	"table.talk": "Talk",
 	"table.progress": "Progress",

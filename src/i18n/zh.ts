@@ -48,12 +48,10 @@ export const zh: Record<Exclude<MessageKey, `${string}.one`>, string> = {
 	"session.pdfName": "PDF：{talk}",
 	"session.download": "下载 {talk} 到库中",
 	"session.downloadAll": "下载 {year} 的全部 PDF",
-	"session.open": "{count} 项未完成",
 	"session.noPdf": "没有 PDF 文件",
 
 	"item.inProgress": "进行中",
 	"item.cancelled": "已取消",
-	"item.openNote": "在第 {line} 行打开 {path}",
 	"item.pending": "正在保存…",
 
 	"question.toTask": "转为学习任务",
@@ -150,10 +148,7 @@ export const zh: Record<Exclude<MessageKey, `${string}.one`>, string> = {
 	"count.questions.other": "{count} 个问题",
 	"session.sources": "{notes}：{talk}",
 	"session.openSource": "打开 {note}",
-	"session.openTitle": "打开 {talk} 的 PDF 或笔记",
 	"group.showAll": "全部显示 {count} 项",
-	"item.done": "已完成",
-	"item.openInNote": "在笔记中打开",
 	"question.toTaskName": "转为学习任务：{text}",
 	"table.talk": "演讲",
 	"table.progress": "进度",
