@@ -5,9 +5,15 @@ import { spawnSync } from "child_process";
 import { mkdirSync } from "fs";
 import { basename, resolve } from "path";
 
-const [entry, ...args] = process.argv.slice(2);
+// Node's own flags (`--expose-gc`, `--cpu-prof`) come before the entry point.
+const given = process.argv.slice(2);
+const nodeFlags = [];
+while (given[0]?.startsWith("--")) {
+	nodeFlags.push(given.shift());
+}
+const [entry, ...args] = given;
 if (!entry) {
-	console.error("usage: node scripts/run-ts.mjs <entry.ts> [args…]");
+	console.error("usage: node scripts/run-ts.mjs [node flags…] <entry.ts> [args…]");
 	process.exit(2);
 }
 mkdirSync(".cache", { recursive: true });
@@ -24,5 +30,5 @@ await build({
 	logLevel: "error",
 	sourcemap: "inline",
 });
-const result = spawnSync(process.execPath, ["--enable-source-maps", outfile, ...args], { stdio: "inherit" });
+const result = spawnSync(process.execPath, ["--enable-source-maps", ...nodeFlags, outfile, ...args], { stdio: "inherit" });
 process.exit(result.status ?? 1);
