@@ -1,4 +1,4 @@
-import { hashString, isBlankSpan, isInertLine, isSameText, type LineSpans, lineHashes, lineSpans, type TextVersion } from "./text-version";
+import { hashString, isBlankSpan, isInertLine, isSameText, type LineSpans, lineHashes, lineSpans, textHash, type TextVersion } from "./text-version";
 
 /** What the dashboard showed for the line the user acted on. */
 export interface LineTarget {
@@ -58,7 +58,8 @@ export function locateLine(text: string, target: LineTarget, lines: TextLines = 
 	const lineAt = (index: number): string | null => (index < spans.starts.length ? text.slice(spans.starts[index], spans.ends[index]) : null);
 	let same: boolean;
 	if (lines.text === text) {
-		lines.hash ??= hashString(text);
+		lines.hashes ??= lineHashes(text, spans);
+		lines.hash ??= textHash(text, spans, lines.hashes);
 		same = text.length === version.length && lines.hash === version.hash;
 	} else {
 		same = isSameText(version, text);

@@ -79,55 +79,207 @@ export function lineHashes(text: string, spans: LineSpans = lineSpans(text)): Fl
 	return hashes;
 }
 
-const THEMATIC_OR_UNDERLINE = /^(?:(?:[-*_][\t ]*){3,}|-+[\t ]*|=+[\t ]*)$/;
-const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])[\t ]+/;
+/**
+ * The hash of a whole text, folded from the hashes of its lines and how each line ends (`\n`,
+ * `\r\n` or the end of the text): two texts with the same lines and line endings, and only those,
+ * share it. `textVersion` works it out in the same pass as the lines' hashes.
+ */
+export function textHash(text: string, spans: LineSpans = lineSpans(text), hashes: Float64Array = lineHashes(text, spans)): number {
+	const fold = new HashFold(text.length);
+	for (let i = 0; i < hashes.length; i++) {
+		fold.add(hashes[i] as number, ending(text, spans, i));
+	}
+	return fold.finish();
+}
+
+/** How line `i` ends: 0 at the end of the text, 1 with `\n`, 2 with `\r\n`. */
+function ending(text: string, spans: LineSpans, i: number): number {
+	const end = spans.ends[i] as number;
+	return end === text.length ? 0 : text.charCodeAt(end) === 13 ? 2 : 1;
+}
+
+/** Folds line hashes (53 bits each) and line endings into one 53-bit hash. */
+class HashFold {
+	private a: number;
+	private b: number;
+
+	constructor(length: number) {
+		this.a = SEED1 ^ length;
+		this.b = SEED2 ^ Math.floor(length / 4294967296);
+	}
+
+	add(lineHash: number, lineEnding: number): void {
+		this.a = Math.imul(this.a ^ (lineHash >>> 0), 2654435761);
+		this.b = Math.imul(this.b ^ (Math.floor(lineHash / 4294967296) | (lineEnding << 21)), 1597334677);
+	}
+
+	finish(): number {
+		return finish(this.a, this.b);
+	}
+}
+
+/** 1 for the ASCII characters `hasStructuralMark` must look at: `|`, `>`, `%`, `$`, backtick, `~`, `<`, controls. */
+const MARKS = new Uint8Array(128);
+for (const char of "|>%$`~<") {
+	MARKS[char.charCodeAt(0)] = 1;
+}
+for (let code = 0; code < 32; code++) {
+	MARKS[code] = code === 9 ? 0 : isUnicodeSpace(code) ? 1 : 0;
+}
 
 /**
  * True when text[from, to) holds a mark that can open or close a block from inside a line: `%%`,
  * `$$`, a run of three backticks or tildes, `<!--`, any `>` (every HTML block but the last two kinds
  * ends at a line holding `>`: `</pre>`, `?>`, `]]>`, `-->`), a table's `|`, or white space other than
  * spaces and tabs (a lone carriage return ends a line for CommonMark; other spaces make a line that
- * looks blank but is not).
+ * looks blank but is not). `from` is where the line's content starts (after its indentation).
  */
-function hasStructuralMark(text: string, from: number, to: number): boolean {
-	let run = 0;
-	let runChar = 0;
-	for (let i = from; i < to; i++) {
-		const code = text.charCodeAt(i);
-		run = code === runChar ? run + 1 : 1;
-		runChar = code;
-		if (isOtherWhiteSpace(code)) {
-			return true;
-		}
-		switch (code) {
-			case 124: // |
-			case 62: // >
-				return true;
-			case 37: // %
-			case 36: // $
-				if (run >= 2) {
-					return true;
-				}
-				break;
-			case 96: // `
-			case 126: // ~
-				if (run >= 3) {
-					return true;
-				}
-				break;
-			case 60: // <  (<!--)
-				if (text.startsWith("!--", i + 1)) {
-					return true;
-				}
-				break;
-		}
+function markAt(text: string, from: number, at: number, code: number): boolean {
+	if (code >= 128) {
+		return isUnicodeSpace(code);
 	}
-	return false;
+	if (MARKS[code] === 0) {
+		return false;
+	}
+	switch (code) {
+		case 37: // %
+		case 36: // $
+			return at - 1 >= from && text.charCodeAt(at - 1) === code;
+		case 96: // `
+		case 126: // ~
+			return at - 2 >= from && text.charCodeAt(at - 1) === code && text.charCodeAt(at - 2) === code;
+		case 60: // <  (<!--)
+			return text.startsWith("!--", at + 1);
+		default:
+			// |, > and controls other than the tab.
+			return true;
+	}
 }
 
-/** White space other than space and tab: controls, no-break and ideographic spaces, line separators, BOM. */
-function isOtherWhiteSpace(code: number): boolean {
-	return code !== 32 && code !== 9 && isUnicodeSpace(code);
+/**
+ * One line's hash (as `hashString`) and whether it is inert (see `isInertSpan`), read in one pass
+ * over its characters. The inert flag comes back in `inertOut[index]`.
+ */
+function readLine(text: string, from: number, to: number, inertOut: Uint8Array, index: number): number {
+	let a = SEED1;
+	let b = SEED2;
+	let i = from;
+	let code = 0;
+	// Indentation.
+	for (; i < to; i++) {
+		code = text.charCodeAt(i);
+		if (code !== 32 && code !== 9) {
+			break;
+		}
+		a = Math.imul(a ^ code, 2654435761);
+		b = Math.imul(b ^ code, 1597334677);
+	}
+	const content = i;
+	let marked = false;
+	for (; i < to; i++) {
+		code = text.charCodeAt(i);
+		a = Math.imul(a ^ code, 2654435761);
+		b = Math.imul(b ^ code, 1597334677);
+		if (!marked && (code >= 128 ? code < 0x3001 || code === 0xfeff : MARKS[code] === 1)) {
+			marked = markAt(text, content, i, code);
+		}
+	}
+	inertOut[index] = content < to && !marked && inertShape(text, content, to) ? 1 : 0;
+	return finish(a, b);
+}
+
+/**
+ * `isInertSpan` for a line whose content text[from, to) is not blank and holds no structural mark:
+ * what its first characters say (no quote, HTML, table, fence, math or underline start; no thematic
+ * break or underline; a list item whose content is none of those either).
+ */
+function inertShape(text: string, from: number, to: number): boolean {
+	const first = text.charCodeAt(from);
+	// > < | ` ~ $ =
+	if (first === 62 || first === 60 || first === 124 || first === 96 || first === 126 || first === 36 || first === 61) {
+		return false;
+	}
+	const digit = first >= 48 && first <= 57;
+	if (first !== 45 && first !== 42 && first !== 95 && first !== 43 && !digit) {
+		return true;
+	}
+	if (isThematicOrUnderline(text, from, to)) {
+		return false;
+	}
+	// A list marker: `-`, `*`, `+`, or up to nine digits and `.` or `)`, then spaces or tabs.
+	let at = from;
+	if (digit) {
+		while (at < to && at - from < 9 && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) {
+			at++;
+		}
+		const close = text.charCodeAt(at);
+		if (close !== 46 && close !== 41) {
+			return true;
+		}
+		at++;
+	} else if (first === 95) {
+		return true;
+	} else {
+		at++;
+	}
+	const afterMarker = at;
+	while (at < to && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) {
+		at++;
+	}
+	if (at === afterMarker) {
+		return true;
+	}
+	const next = at < to ? text.charCodeAt(at) : -1;
+	return !(next === 60 || next === 62 || isThematicOrUnderline(text, at, to));
+}
+
+/**
+ * A thematic break (three or more of `-`, `*`, `_`, spaces and tabs between) or a setext underline
+ * (`-` or `=` repeated, then spaces or tabs), filling text[from, to).
+ */
+function isThematicOrUnderline(text: string, from: number, to: number): boolean {
+	if (from >= to) {
+		return false;
+	}
+	const first = text.charCodeAt(from);
+	if (first === 61 || first === 45) {
+		// -+[\t ]* or =+[\t ]*
+		let at = from;
+		while (at < to && text.charCodeAt(at) === first) {
+			at++;
+		}
+		while (at < to && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) {
+			at++;
+		}
+		if (at === to) {
+			return true;
+		}
+	}
+	if (first !== 45 && first !== 42 && first !== 95) {
+		return false;
+	}
+	let marks = 0;
+	for (let at = from; at < to; at++) {
+		const code = text.charCodeAt(at);
+		if (code === 45 || code === 42 || code === 95) {
+			marks++;
+		} else if (code !== 32 && code !== 9) {
+			return false;
+		}
+	}
+	return marks >= 3;
+}
+
+/**
+ * True for the line text[from, to) when, added or removed, it cannot change how any other line is
+ * read: it is not blank (blank lines end HTML blocks, tables and paragraphs), opens or closes no code
+ * block, comment, math block or HTML, is no thematic break or heading underline, and has no table
+ * pipe or quote. Conservative on purpose: a line it is unsure of is not inert.
+ */
+function isInertSpan(text: string, from: number, to: number): boolean {
+	const flag = new Uint8Array(1);
+	readLine(text, from, to, flag, 0);
+	return flag[0] === 1;
 }
 
 /** A blank line as CommonMark has it: nothing but spaces and tabs. */
@@ -141,60 +293,30 @@ export function isBlankSpan(text: string, from: number, to: number): boolean {
 	return true;
 }
 
-/**
- * True for the line text[from, to) when, added or removed, it cannot change how any other line is
- * read: it is not blank (blank lines end HTML blocks, tables and paragraphs), opens or closes no code
- * block, comment, math block or HTML, is no thematic break or heading underline, and has no table
- * pipe or quote. Conservative on purpose: a line it is unsure of is not inert.
- */
-function isInertSpan(text: string, from: number, to: number): boolean {
-	let i = from;
-	while (i < to && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
-		i++;
-	}
-	if (i === to) {
-		return false;
-	}
-	const first = text.charCodeAt(i);
-	// > < | ` ~ $ =
-	if (first === 62 || first === 60 || first === 124 || first === 96 || first === 126 || first === 36 || first === 61) {
-		return false;
-	}
-	if (hasStructuralMark(text, i, to)) {
-		return false;
-	}
-	if (first !== 45 && first !== 42 && first !== 95 && first !== 43 && (first < 48 || first > 57)) {
-		return true;
-	}
-	// Starts like a thematic break, an underline or a list marker: look closer.
-	const rest = text.slice(i, to);
-	if (THEMATIC_OR_UNDERLINE.test(rest)) {
-		return false;
-	}
-	const marker = LIST_MARKER.exec(rest);
-	if (marker) {
-		const after = rest.slice(marker[0].length);
-		const next = after.charAt(0);
-		return !(next === "<" || next === ">" || THEMATIC_OR_UNDERLINE.test(after));
-	}
-	return true;
-}
-
 /** See `isInertSpan`. */
 export function isInertLine(line: string): boolean {
 	return isInertSpan(line, 0, line.length);
 }
 
-/** The version of a text (see `TextVersion`). `propertiesEnd` is the last line of the properties block. */
+/**
+ * The version of a text (see `TextVersion`), in one pass over its characters: each line's hash and
+ * whether it is inert, and the whole text's hash folded from them. `propertiesEnd` is the last line
+ * of the properties block.
+ */
 export function textVersion(text: string, propertiesEnd = -1, confirmed = true, spans: LineSpans = lineSpans(text)): TextVersion {
-	const inert = new Uint8Array(spans.starts.length);
-	for (let i = 0; i < inert.length; i++) {
-		inert[i] = isInertSpan(text, spans.starts[i] as number, spans.ends[i] as number) ? 1 : 0;
+	const count = spans.starts.length;
+	const lines = new Float64Array(count);
+	const inert = new Uint8Array(count);
+	const fold = new HashFold(text.length);
+	for (let i = 0; i < count; i++) {
+		const hash = readLine(text, spans.starts[i] as number, spans.ends[i] as number, inert, i);
+		lines[i] = hash;
+		fold.add(hash, ending(text, spans, i));
 	}
-	return { hash: hashString(text), length: text.length, lines: lineHashes(text, spans), inert, propertiesEnd, confirmed };
+	return { hash: fold.finish(), length: text.length, lines, inert, propertiesEnd, confirmed };
 }
 
 /** True when `text` is, to the letter, the text the version was made from. */
 export function isSameText(version: TextVersion, text: string): boolean {
-	return text.length === version.length && hashString(text) === version.hash;
+	return text.length === version.length && textHash(text) === version.hash;
 }

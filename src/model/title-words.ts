@@ -92,6 +92,11 @@ function scan(text: string, onLatin: (word: string, letters: number, parts: stri
 	}
 }
 
+/** The two UTF-16 units at `at`, as one number. */
+function pairCode(text: string, at: number): number {
+	return text.charCodeAt(at) * 65536 + text.charCodeAt(at + 1);
+}
+
 /** Latin words compare without a plural `s`: `operators` is `operator`. */
 function stem(word: string): string {
 	return word.length >= 5 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
@@ -168,6 +173,31 @@ function partsOf(piece: string, segmenter: WordSegmenter | null): Array<[string,
 	return parts;
 }
 
+/** Most titles whose tokens are remembered: the same talk's title recurs in note after note. */
+const REMEMBERED_TITLES = 4096;
+const remembered = new Map<string, ReadonlyMap<string, number>>();
+let rememberedFor: WordSegmenter | null | undefined;
+
+/**
+ * `titleTokens`, remembered per title for the segmenter last asked with: a talk linked from many notes
+ * is cut into words once. Bounded: the memo starts afresh when it is full.
+ */
+function tokensOf(title: string, segmenter: WordSegmenter | null): ReadonlyMap<string, number> {
+	if (rememberedFor !== segmenter) {
+		remembered.clear();
+		rememberedFor = segmenter;
+	}
+	let tokens = remembered.get(title);
+	if (tokens === undefined) {
+		if (remembered.size >= REMEMBERED_TITLES) {
+			remembered.clear();
+		}
+		tokens = titleTokens(title, segmenter);
+		remembered.set(title, tokens);
+	}
+	return tokens;
+}
+
 /** The distinctive words of a talk title, with their weights. */
 export function titleTokens(title: string, segmenter: WordSegmenter | null = platformSegmenter()): Map<string, number> {
 	const tokens = new Map<string, number>();
@@ -206,6 +236,11 @@ export function titleTokens(title: string, segmenter: WordSegmenter | null = pla
  */
 export class TitleWords {
 	private readonly tokens = new Map<string, Array<{ candidate: number; weight: number }>>();
+	/**
+	 * The first two characters of every Chinese token: a run's position whose two characters start
+	 * none is passed over without slicing the run (most positions of most lines).
+	 */
+	private readonly starts = new Set<number>();
 	/** Sums a line's tokens per talk without a pass over every talk that shares a word. */
 	private readonly scores = new TitleScores(this.tokens);
 
@@ -213,11 +248,14 @@ export class TitleWords {
 		titles.forEach((list, candidate) => {
 			const merged = new Map<string, number>();
 			for (const title of list) {
-				for (const [token, weight] of titleTokens(title, segmenter)) {
+				for (const [token, weight] of tokensOf(title, segmenter)) {
 					merged.set(token, Math.max(weight, merged.get(token) ?? 0));
 				}
 			}
 			for (const [token, weight] of merged) {
+				if (isCjk(token.charCodeAt(0))) {
+					this.starts.add(pairCode(token, 0));
+				}
 				const entries = this.tokens.get(token);
 				if (entries) {
 					entries.push({ candidate, weight });
@@ -257,6 +295,10 @@ export class TitleWords {
 			(run) => {
 				let i = 0;
 				while (i < run.length) {
+					if (i + 2 > run.length || !this.starts.has(pairCode(run, i))) {
+						i++;
+						continue;
+					}
 					let found = 0;
 					for (let length = Math.min(MAX_CJK, run.length - i); length >= 2; length--) {
 						const token = run.slice(i, i + length);

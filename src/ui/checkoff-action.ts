@@ -3,7 +3,7 @@ import type { Session } from "../index/sessions";
 import { type CheckoffTarget, type EditResult, questionToTask, restoreLine, setTaskStatus, toggledStatus } from "../model/checkoff";
 import { metadataFitsText } from "../model/metadata-check";
 import { tieItems, type TieResult } from "../model/tie-edit";
-import { hashString, isSameText, lineSpans, textVersion, type TextVersion } from "../model/text-version";
+import { isSameText, lineSpans, textHash, textVersion, type TextVersion } from "../model/text-version";
 import type { Question, StudyItem } from "../model/types";
 import { plural, t } from "../i18n";
 import { noticeWithAction, notify } from "./notices";
@@ -283,9 +283,9 @@ export class CheckoffAction {
 		};
 		job.applied(outcome, written);
 		if (onlyOneCharacter(outcome.previous, outcome.lineText)) {
-			this.remember(job.path, hashString(before), written.version);
+			this.remember(job.path, textHash(before), written.version);
 		}
-		this.awaitReindex([job.key, ...(job.alsoKeys ?? [])], job.path, hashString(before));
+		this.awaitReindex([job.key, ...(job.alsoKeys ?? [])], job.path, textHash(before));
 		return true;
 	}
 
