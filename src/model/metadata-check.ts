@@ -1,8 +1,8 @@
-import type { CachedMetadata, Pos } from "obsidian";
+import type { CachedMetadata, Loc, Pos } from "obsidian";
 import { TASK_PREFIX } from "./status";
+import { isUnicodeSpace } from "./text";
 import { isBlankSpan, type LineSpans } from "./text-version";
 
-const LIST_MARKER_AT = /^[\t >]{0,40}(?:[-*+]|\d{1,9}[.)])(?:[\t ]|$)/;
 const THEMATIC = /^(?:[-*_][\t ]*){3,}$/;
 /** Quote markers and indentation of up to three spaces: what may stand before a block's own mark. */
 const CONTAINER_PREFIX = /^(?:[\t ]*>)*[\t ]{0,3}/;
@@ -25,40 +25,41 @@ const ENDS_PARAGRAPH = /^(?:`{3}|~{3}|%%|\$\$|<[!?/A-Za-z]|#{1,6}(?:[\t ]|$)|>|(
 export function metadataFitsText(text: string, spans: LineSpans, cache: CachedMetadata): boolean {
 	const lineCount = spans.starts.length;
 	const lineAt = (line: number): string => text.slice(spans.starts[line], spans.ends[line]);
-	// Every block Obsidian reports starts where its line and column say and ends at the end of a line.
-	const fits = (position: Pos): boolean => {
-		for (const point of [position.start, position.end]) {
-			const start = spans.starts[point.line];
-			if (start === undefined || start + point.col !== point.offset || point.offset > text.length) {
-				return false;
-			}
-		}
-		return spans.ends[position.end.line] === position.end.offset;
+	// A block Obsidian reports starts and ends where its lines and columns say, at the end of a line.
+	const pointFits = (point: Loc): boolean => {
+		const start = spans.starts[point.line];
+		return start !== undefined && start + point.col === point.offset && point.offset <= text.length;
 	};
+	const fits = (position: Pos): boolean => pointFits(position.start) && pointFits(position.end) && spans.ends[position.end.line] === position.end.offset;
+	const markerColumn = new Map<number, number>();
 	for (const item of cache.listItems ?? []) {
-		if (!fits(item.position) || !LIST_MARKER_AT.test(text.slice(item.position.start.offset, item.position.start.offset + 60))) {
+		if (!fits(item.position) || !listMarkerAt(text, item.position.start.offset)) {
 			return false;
 		}
+		const line = item.position.start.line;
+		const content = lineAt(line);
 		if (item.task !== undefined) {
-			const content = lineAt(item.position.start.line);
 			const match = TASK_PREFIX.exec(content.startsWith("\uFEFF") ? content.slice(1) : content);
 			if (!match || match[2] !== item.task) {
 				return false;
 			}
 		}
-	}
-	const markerColumn = new Map<number, number>();
-	for (const item of cache.listItems ?? []) {
-		const content = lineAt(item.position.start.line);
-		const quote = /^(?:[\t ]*>)*/.exec(content)?.[0].length ?? 0;
-		let column = quote;
-		while (content.charCodeAt(column) === 32 || content.charCodeAt(column) === 9) {
-			column++;
-		}
-		const line = item.position.start.line;
 		if (item.parent === line) {
 			// An item that starts on its parent's line (`- [ ] 1. …`).
 			continue;
+		}
+		let quote = 0;
+		for (let at = 0; at < content.length; at++) {
+			const code = content.charCodeAt(at);
+			if (code === 62) {
+				quote = at + 1;
+			} else if (code !== 32 && code !== 9) {
+				break;
+			}
+		}
+		let column = quote;
+		while (content.charCodeAt(column) === 32 || content.charCodeAt(column) === 9) {
+			column++;
 		}
 		markerColumn.set(line, column - quote);
 		const parentColumn = item.parent >= 0 ? markerColumn.get(item.parent) : undefined;
@@ -84,7 +85,7 @@ export function metadataFitsText(text: string, spans: LineSpans, cache: CachedMe
 		for (let line = start.line; line <= end.line && line < lineCount; line++) {
 			covered[line] = 1;
 		}
-		if (!sectionLooksLike(section.type, lineAt, start.line, end.line, markerColumn)) {
+		if (!sectionLooksLike(section.type, text, spans, start.line, end.line, markerColumn)) {
 			return false;
 		}
 	}
@@ -96,7 +97,70 @@ export function metadataFitsText(text: string, spans: LineSpans, cache: CachedMe
 	return true;
 }
 
-function sectionLooksLike(type: string, lineAt: (line: number) => string, from: number, to: number, items: ReadonlyMap<number, number>): boolean {
+/**
+ * True when a list marker starts at `offset`, as `/^[\t >]{0,40}(?:[-*+]|\d{1,9}[.)])(?:[\t ]|$)/`
+ * reads the 60 characters from there: at most 40 tabs, spaces and `>`, a bullet or up to nine digits
+ * and `.` or `)`, then a tab, a space or the end of the text.
+ */
+function listMarkerAt(text: string, offset: number): boolean {
+	let at = offset;
+	while (at < text.length && at - offset <= 40) {
+		const code = text.charCodeAt(at);
+		if (code !== 9 && code !== 32 && code !== 62) {
+			break;
+		}
+		at++;
+	}
+	if (at - offset > 40) {
+		return false;
+	}
+	const first = text.charCodeAt(at);
+	if (first === 45 || first === 42 || first === 43) {
+		at++;
+	} else {
+		const digits = at;
+		while (at < text.length && at - digits < 10 && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) {
+			at++;
+		}
+		const close = text.charCodeAt(at);
+		if (at === digits || at - digits > 9 || (close !== 46 && close !== 41)) {
+			return false;
+		}
+		at++;
+	}
+	if (at === text.length) {
+		return true;
+	}
+	const next = text.charCodeAt(at);
+	return next === 9 || next === 32;
+}
+
+/**
+ * True when the line text[from, to) can only continue a paragraph, as the checks of a paragraph's
+ * lines would find: after its indentation comes a character no block opens or ends with (a letter,
+ * a Chinese character, most punctuation; not a space, which a line of nothing else would make blank).
+ * Lines it is unsure of are read in full.
+ */
+function plainLine(text: string, from: number, to: number): boolean {
+	let at = from;
+	while (at < to && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) {
+		at++;
+	}
+	if (at === to) {
+		return false;
+	}
+	const code = text.charCodeAt(at);
+	return code >= 128 ? !isUnicodeSpace(code) : PLAIN_START[code] === 1;
+}
+
+/** ASCII characters no block opens or ends with, nor a list marker starts with. */
+const PLAIN_START = new Uint8Array(128);
+for (let code = 33; code < 127; code++) {
+	PLAIN_START[code] = "`~%$<#>-*_=+0123456789".includes(String.fromCharCode(code)) ? 0 : 1;
+}
+
+function sectionLooksLike(type: string, text: string, spans: LineSpans, from: number, to: number, items: ReadonlyMap<number, number>): boolean {
+	const lineAt = (line: number): string => text.slice(spans.starts[line], spans.ends[line]);
 	const first = lineAt(from).replace(/^\uFEFF/, "");
 	const own = first.slice((CONTAINER_PREFIX.exec(first)?.[0] ?? "").length);
 	switch (type) {
@@ -121,6 +185,9 @@ function sectionLooksLike(type: string, lineAt: (line: number) => string, from: 
 				return false;
 			}
 			for (let line = from; line <= to; line++) {
+				if (plainLine(text, spans.starts[line] as number, spans.ends[line] as number)) {
+					continue;
+				}
 				const content = lineAt(line);
 				const rest = content.slice((CONTAINER_PREFIX.exec(content)?.[0] ?? "").length);
 				const body = rest.replace(/^(?:[-*+]|\d{1,9}[.)])[\t ]+/, "");
@@ -134,11 +201,15 @@ function sectionLooksLike(type: string, lineAt: (line: number) => string, from: 
 			// line at the margin that is no item and no quote only continues a paragraph (lazily): it
 			// cannot open or end a block.
 			for (let line = from + 1; line <= to; line++) {
-				const content = lineAt(line);
-				const margin = content.charCodeAt(0);
-				if (items.has(line) || margin === 32 || margin === 9 || content === "" || (type !== "list" && margin === 62)) {
+				const start = spans.starts[line] as number;
+				const margin = start < (spans.ends[line] as number) ? text.charCodeAt(start) : -1;
+				if (items.has(line) || margin === 32 || margin === 9 || margin === -1 || (type !== "list" && margin === 62)) {
 					continue;
 				}
+				if (margin < 128 ? PLAIN_START[margin] === 1 : !isUnicodeSpace(margin)) {
+					continue;
+				}
+				const content = lineAt(line);
 				if (ENDS_PARAGRAPH.test(content) || OPENS_BLOCK.test(content)) {
 					return false;
 				}

@@ -19,6 +19,29 @@ describe("whether a note's metadata is for its text", () => {
 	])("an older parse does not fit after %s", (_, older, text) => {
 		expect(metadataFitsText(text, lineSpans(text), buildMetadata(older))).toBe(false);
 	});
+
+	// Lines a quick look passes over must be read in full when they are not plain text.
+	it.each([
+		["an ideographic space line inside a paragraph", "a\n\u3000\nc", "a\nc"],
+		["a fence line inside a paragraph", "a\nb\nc", "a\n```\nc"],
+		["a heading line inside a list", "- a\n  b\n", "- a\n# b\n"],
+	])("an older parse does not fit after %s", (_, older, text) => {
+		expect(metadataFitsText(text, lineSpans(text), buildMetadata(older))).toBe(false);
+	});
+
+	it("does not trust a paragraph holding a line of nothing but no-break spaces (blank to some readers)", () => {
+		const text = "a\n\u00a0\u00a0\nb";
+		expect(metadataFitsText(text, lineSpans(text), buildMetadata(text))).toBe(false);
+	});
+
+	it.each([
+		["a paragraph whose lines start with letters, Chinese and punctuation", "Go\n为什么\n(a)\n\u00a0x"],
+		["a list item at the very end of the note", "- a\n-"],
+		["a list item under forty quote and space characters", `${"> ".repeat(19)}- a`],
+		["a numbered item of nine digits", "123456789. a"],
+	])("metadata fits its own text: %s", (_, text) => {
+		expect(metadataFitsText(text, lineSpans(text), buildMetadata(text))).toBe(true);
+	});
 });
 
 describe("a note read beside metadata of an older text", () => {
