@@ -17,9 +17,10 @@ export default defineConfig([
 		},
 	},
 	{
-		// Build scripts, tests and the test runtime run in Node, never inside Obsidian: Node modules
-		// and globals are what they are for. The plugin's own code (src/) keeps every rule.
-		files: ["*.mjs", "*.cjs", "scripts/**", "tests/**"],
+		// Build scripts, the sandbox (the in-memory Obsidian) and tests run in Node, never inside
+		// Obsidian: Node modules and globals are what they are for. The plugin's own code (src/) keeps
+		// every rule.
+		files: ["*.mjs", "*.cjs", "scripts/**", "sandbox/**", "tests/**"],
 		languageOptions: { globals: { ...globals.node, ...globals.jest } },
 		rules: {
 			"obsidianmd/no-nodejs-modules": "off",

@@ -2,7 +2,7 @@
  * `npm run bench [-- --notes N --seed S --json]`: the plugin's performance over a synthetic vault.
  * Prints medians over repeated runs in one process (times in ms), and ratios measured in the same run.
  */
-import "../tests/runtime/node-dom";
+import "../sandbox/node-dom";
 import { spawnSync } from "child_process";
 import { existsSync, readdirSync, statSync } from "fs";
 import { join } from "path";
@@ -16,15 +16,15 @@ import { defaultState } from "../src/ui/state";
 import { normalizeSettings } from "../src/settings";
 import type { DashboardContext } from "../src/ui/services";
 import { CHROMIUM_MISSING, findChromium, launchChromium, ROOT } from "../tests/browser/page";
-import { settle } from "../tests/runtime/harness";
-import { buildMetadata } from "../tests/runtime/metadata-builder";
-import { loadPlugin, unloadPlugin } from "../tests/runtime/plugin-harness";
-import { createRuntime } from "../tests/runtime/runtime";
-import { random, syntheticVault, trackedNote } from "../tests/runtime/synthetic-vault";
+import { settle } from "../sandbox/harness";
+import { buildMetadata } from "../sandbox/metadata-builder";
+import { loadPlugin, unloadPlugin } from "../sandbox/plugin-harness";
+import { createRuntime } from "../sandbox/runtime";
+import { random, syntheticVault, trackedNote } from "../sandbox/synthetic-vault";
 import { Events } from "obsidian";
 import { clearRemoteMemo } from "../src/model/pdf-links";
-import { countNodes } from "../tests/runtime/dom-count";
-import { idleProgram } from "../tests/runtime/program-stub";
+import { countNodes } from "../sandbox/dom-count";
+import { idleProgram } from "../sandbox/program-stub";
 
 setup();
 
@@ -243,7 +243,7 @@ async function main(): Promise<void> {
 	const onloads: number[] = [];
 	for (let i = 0; i < 15; i++) {
 		const { default: Plugin } = await import("../src/main");
-		const { MANIFEST } = await import("../tests/runtime/plugin-harness");
+		const { MANIFEST } = await import("../sandbox/plugin-harness");
 		const plugin = new Plugin(runtime.app, MANIFEST);
 		const start = now();
 		await plugin.onload();

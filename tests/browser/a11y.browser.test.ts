@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { join } from "path";
-import { readVaultFolder } from "../runtime/harness";
+import { readVaultFolder } from "../../sandbox/harness";
 import { describeViolations, injectAxe, openEverything, runAxe, seriousViolations, showTab, TABS, type TabName } from "./axe";
 import { openDashboardPage, ROOT, type Layout } from "./page";
 import { inChromium } from "./suite";

@@ -2,7 +2,7 @@
 import { mkdirSync } from "fs";
 import { join } from "path";
 import type { Page } from "playwright-core";
-import { readVaultFolder } from "../runtime/harness";
+import { readVaultFolder } from "../../sandbox/harness";
 import { openDashboardPage, ROOT } from "./page";
 import { inChromium } from "./suite";
 

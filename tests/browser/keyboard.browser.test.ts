@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { join } from "path";
 import type { Page } from "playwright-core";
-import { readVaultFolder } from "../runtime/harness";
+import { readVaultFolder } from "../../sandbox/harness";
 import { openDashboardPage, ROOT } from "./page";
 import { inChromium, readNote } from "./suite";
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
 
-import { ROOT } from "../runtime/root";
+import { ROOT } from "../../sandbox/root";
 
 export { ROOT };
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
@@ -43,7 +43,7 @@ export function runtimeBundle(): Promise<string> {
 		platform: "browser",
 		format: "iife",
 		target: "es2021",
-		alias: { obsidian: join(ROOT, "tests", "runtime", "obsidian.ts") },
+		alias: { obsidian: join(ROOT, "sandbox", "obsidian.ts") },
 		define: { "process.env.NODE_ENV": '"production"' },
 		logLevel: "error",
 	}).then((result) => result.outputFiles[0]?.text ?? "");

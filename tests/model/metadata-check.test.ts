@@ -4,7 +4,7 @@ import { lineSpans } from "../../src/model/text-version";
 import { NoteStore } from "../../src/index/note-store";
 import { normalizeTrackedTags } from "../../src/model/tags";
 import { loadCaptures } from "../runtime/captures";
-import { buildMetadata } from "../runtime/metadata-builder";
+import { buildMetadata } from "../../sandbox/metadata-builder";
 
 describe("whether a note's metadata is for its text", () => {
 	it.each(loadCaptures().map((capture) => [capture.name, capture] as const))("real Obsidian's metadata fits its own text: %s", (_, capture) => {

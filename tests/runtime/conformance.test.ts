@@ -4,7 +4,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { BUNDLED_CAPTURES, captureDirs, loadCaptures } from "./captures";
 import { compareMetadata } from "./compare-metadata";
-import { buildMetadata } from "./metadata-builder";
+import { buildMetadata } from "../../sandbox/metadata-builder";
 
 const captures = loadCaptures();
 
