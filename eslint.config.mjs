@@ -43,9 +43,9 @@ export default defineConfig([
 		rules: { "@typescript-eslint/no-deprecated": "off" },
 	},
 	{
-		// The browser test runtime loads the built main.js the way Obsidian loads a plugin: it runs
-		// the bundle's text as a function with module, exports and require. That is the point of it.
-		files: ["tests/browser/runtime-entry.ts"],
+		// The browser runtime loads the built main.js the way Obsidian loads a plugin: it runs the
+		// bundle's text as a function with module, exports and require. That is the point of it.
+		files: ["sandbox/browser/runtime-entry.ts"],
 		rules: { "@typescript-eslint/no-implied-eval": "off" },
 	},
 	{

@@ -15,7 +15,7 @@ import { PdfActions } from "../src/ui/pdf-actions";
 import { defaultState } from "../src/ui/state";
 import { normalizeSettings } from "../src/settings";
 import type { DashboardContext } from "../src/ui/services";
-import { CHROMIUM_MISSING, findChromium, launchChromium, ROOT } from "../tests/browser/page";
+import { CHROMIUM_MISSING, findChromium, launchChromium, ROOT } from "../sandbox/browser/page";
 import { settle } from "../sandbox/harness";
 import { buildMetadata } from "../sandbox/metadata-builder";
 import { loadPlugin, unloadPlugin } from "../sandbox/plugin-harness";
@@ -170,7 +170,7 @@ async function chromiumRender(files: Record<string, string>, args: Args): Promis
 		log(args, args.browser ? `  (chromium render skipped: ${CHROMIUM_MISSING})` : "  (chromium render skipped: --no-browser)");
 		return null;
 	}
-	const { openDashboardPage } = await import("../tests/browser/page");
+	const { openDashboardPage } = await import("../sandbox/browser/page");
 	const browser = await launchChromium(executable);
 	try {
 		const page = await openDashboardPage(browser, { files, theme: "light" }, { width: 400, height: 900 }, 300_000);

@@ -3,7 +3,7 @@ import { mkdirSync } from "fs";
 import { join } from "path";
 import type { Page } from "playwright-core";
 import { readVaultFolder } from "../../sandbox/harness";
-import { openDashboardPage, ROOT } from "./page";
+import { openDashboardPage, ROOT } from "../../sandbox/browser/page";
 import { inChromium } from "./suite";
 
 const SHOTS = join(ROOT, ".cache", "screenshots");

@@ -2,7 +2,7 @@
 import { join } from "path";
 import type { Page } from "playwright-core";
 import { readVaultFolder } from "../../sandbox/harness";
-import { openDashboardPage, ROOT } from "./page";
+import { openDashboardPage, ROOT } from "../../sandbox/browser/page";
 import { inChromium, readNote } from "./suite";
 
 const files = readVaultFolder(join(ROOT, "tests", "fixtures", "example-vault"));

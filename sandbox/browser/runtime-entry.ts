@@ -6,9 +6,9 @@
 import * as obsidian from "obsidian";
 import { setup } from "obsidian-test-mocks/setup";
 import type { ViewCreator } from "obsidian";
-import { createRuntime, type Runtime } from "../../sandbox/runtime";
-import { registerViewCreators, setViewHost } from "../../sandbox/views";
-import { countNodes } from "../../sandbox/dom-count";
+import { createRuntime, type Runtime } from "../runtime";
+import { registerViewCreators, setViewHost } from "../views";
+import { countNodes } from "../dom-count";
 
 export interface StartOptions {
 	files: Record<string, string>;
