@@ -10,7 +10,7 @@ export default defineConfig([
 		languageOptions: {
 			parserOptions: {
 				projectService: {
-					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs", "jest.config.cjs", "scripts/*.mjs", "tests/runtime/jest-setup.cjs"],
+					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs", "jest.config.cjs", "scripts/*.mjs", "tests/jest-setup.cjs"],
 				},
 				tsconfigRootDir: import.meta.dirname,
 			},

@@ -9,5 +9,5 @@ module.exports = {
 	moduleNameMapper: {
 		"^obsidian$": "<rootDir>/sandbox/obsidian.ts",
 	},
-	setupFiles: ["<rootDir>/tests/runtime/jest-setup.cjs"],
+	setupFiles: ["<rootDir>/tests/jest-setup.cjs"],
 };

@@ -1,5 +1,5 @@
 import { getAllTags } from "obsidian";
-import { loadCaptures } from "../runtime/captures";
+import { loadCaptures } from "../support/captures";
 import { startIndex } from "../../sandbox/harness";
 import { createRuntime } from "../../sandbox/runtime";
 

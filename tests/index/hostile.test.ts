@@ -1,5 +1,5 @@
 import { snapshot, type Snapshot } from "../../src/index/snapshot";
-import { deepList, hostileVault, hugeNote, longLine } from "../runtime/hostile";
+import { deepList, hostileVault, hugeNote, longLine } from "../support/hostile";
 import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
 import { parseNote } from "../../src/model/note-parser";
 import { buildMetadata } from "../../sandbox/metadata-builder";

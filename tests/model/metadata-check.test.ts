@@ -3,7 +3,7 @@ import { metadataFitsText } from "../../src/model/metadata-check";
 import { lineSpans } from "../../src/model/text-version";
 import { NoteStore } from "../../src/index/note-store";
 import { normalizeTrackedTags } from "../../src/model/tags";
-import { loadCaptures } from "../runtime/captures";
+import { loadCaptures } from "../support/captures";
 import { buildMetadata } from "../../sandbox/metadata-builder";
 
 describe("whether a note's metadata is for its text", () => {

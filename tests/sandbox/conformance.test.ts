@@ -2,7 +2,7 @@ import { getAllTags, parseFrontMatterTags } from "obsidian";
 import { copyFileSync, mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { BUNDLED_CAPTURES, captureDirs, loadCaptures } from "./captures";
+import { BUNDLED_CAPTURES, captureDirs, loadCaptures } from "../support/captures";
 import { compareMetadata } from "./compare-metadata";
 import { buildMetadata } from "../../sandbox/metadata-builder";
 
