@@ -1,6 +1,6 @@
 /**
  * A page that runs the built plugin (`main.js`) over a vault in a real browser, on the in-memory
- * Obsidian. Used by the browser tests and by `npm run demo`.
+ * Obsidian. Used by the browser tests, `npm run demo` and `npm run bench`.
  */
 import { build } from "esbuild";
 import { existsSync, readFileSync } from "fs";
