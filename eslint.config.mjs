@@ -10,16 +10,17 @@ export default defineConfig([
 		languageOptions: {
 			parserOptions: {
 				projectService: {
-					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs", "jest.config.cjs", "scripts/*.mjs", "tests/runtime/jest-setup.cjs"],
+					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs", "jest.config.cjs", "scripts/*.mjs", "tests/jest-setup.cjs"],
 				},
 				tsconfigRootDir: import.meta.dirname,
 			},
 		},
 	},
 	{
-		// Build scripts, tests and the test runtime run in Node, never inside Obsidian: Node modules
-		// and globals are what they are for. The plugin's own code (src/) keeps every rule.
-		files: ["*.mjs", "*.cjs", "scripts/**", "tests/**"],
+		// Build scripts, the sandbox (the in-memory Obsidian) and tests run in Node, never inside
+		// Obsidian: Node modules and globals are what they are for. The plugin's own code (src/) keeps
+		// every rule.
+		files: ["*.mjs", "*.cjs", "scripts/**", "sandbox/**", "tests/**"],
 		languageOptions: { globals: { ...globals.node, ...globals.jest } },
 		rules: {
 			"obsidianmd/no-nodejs-modules": "off",
@@ -42,9 +43,9 @@ export default defineConfig([
 		rules: { "@typescript-eslint/no-deprecated": "off" },
 	},
 	{
-		// The browser test runtime loads the built main.js the way Obsidian loads a plugin: it runs
-		// the bundle's text as a function with module, exports and require. That is the point of it.
-		files: ["tests/browser/runtime-entry.ts"],
+		// The browser runtime loads the built main.js the way Obsidian loads a plugin: it runs the
+		// bundle's text as a function with module, exports and require. That is the point of it.
+		files: ["sandbox/browser/runtime-entry.ts"],
 		rules: { "@typescript-eslint/no-implied-eval": "off" },
 	},
 	{

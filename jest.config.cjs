@@ -7,7 +7,7 @@ module.exports = {
 		"^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
 	},
 	moduleNameMapper: {
-		"^obsidian$": "<rootDir>/tests/runtime/obsidian.ts",
+		"^obsidian$": "<rootDir>/sandbox/obsidian.ts",
 	},
-	setupFiles: ["<rootDir>/tests/runtime/jest-setup.cjs"],
+	setupFiles: ["<rootDir>/tests/jest-setup.cjs"],
 };

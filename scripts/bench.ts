@@ -2,7 +2,7 @@
  * `npm run bench [-- --notes N --seed S --json]`: the plugin's performance over a synthetic vault.
  * Prints medians over repeated runs in one process (times in ms), and ratios measured in the same run.
  */
-import "../tests/runtime/node-dom";
+import "../sandbox/node-dom";
 import { spawnSync } from "child_process";
 import { existsSync, readdirSync, statSync } from "fs";
 import { join } from "path";
@@ -15,17 +15,17 @@ import { PdfActions } from "../src/ui/pdf-actions";
 import { defaultState } from "../src/ui/state";
 import { normalizeSettings } from "../src/settings";
 import type { DashboardContext } from "../src/ui/services";
-import { CHROMIUM_MISSING, findChromium, launchChromium, ROOT } from "../tests/browser/page";
-import { settle } from "../tests/runtime/harness";
-import { buildMetadata } from "../tests/runtime/metadata-builder";
-import { loadPlugin, unloadPlugin } from "../tests/runtime/plugin-harness";
-import { createRuntime } from "../tests/runtime/runtime";
-import { random, syntheticVault, trackedNote } from "../tests/runtime/synthetic-vault";
+import { CHROMIUM_MISSING, findChromium, launchChromium, ROOT } from "../sandbox/browser/page";
+import { settle } from "../sandbox/harness";
+import { buildMetadata } from "../sandbox/metadata-builder";
+import { loadPlugin, unloadPlugin } from "../sandbox/plugin-harness";
+import { createRuntime } from "../sandbox/runtime";
+import { random, syntheticVault, trackedNote } from "../sandbox/synthetic-vault";
 import { Events } from "obsidian";
 import { clearRemoteMemo } from "../src/model/pdf-links";
 import { programOf } from "../src/program/program";
-import { countNodes } from "../tests/runtime/dom-count";
-import { idleProgram } from "../tests/runtime/program-stub";
+import { countNodes } from "../sandbox/dom-count";
+import { idleProgram } from "../sandbox/program-stub";
 
 setup();
 
@@ -204,7 +204,7 @@ async function chromiumRender(files: Record<string, string>, args: Args): Promis
 		log(args, args.browser ? `  (chromium render skipped: ${CHROMIUM_MISSING})` : "  (chromium render skipped: --no-browser)");
 		return null;
 	}
-	const { openDashboardPage } = await import("../tests/browser/page");
+	const { openDashboardPage } = await import("../sandbox/browser/page");
 	const browser = await launchChromium(executable);
 	try {
 		const page = await openDashboardPage(browser, { files, theme: "light" }, { width: 400, height: 900 }, 300_000);
@@ -280,7 +280,7 @@ async function main(): Promise<void> {
 	const onloads: number[] = [];
 	for (let i = 0; i < 15; i++) {
 		const { default: Plugin } = await import("../src/main");
-		const { MANIFEST } = await import("../tests/runtime/plugin-harness");
+		const { MANIFEST } = await import("../sandbox/plugin-harness");
 		const plugin = new Plugin(runtime.app, MANIFEST);
 		const start = now();
 		await plugin.onload();

@@ -13,9 +13,9 @@
 import { spawnSync } from "child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
-import { readVaultFolder } from "../tests/runtime/harness";
-import { CHROMIUM_MISSING, findChromium, growToContent, LAYOUTS, LEAF, launchChromium, openDashboardPage, pageStyles, ROOT, startOptions, type Layout } from "../tests/browser/page";
-import { type AxeResult, injectAxe, openEverything, runAxe, seriousViolations, showTab, TABS, type TabName } from "../tests/browser/axe";
+import { readVaultFolder } from "../sandbox/harness";
+import { CHROMIUM_MISSING, findChromium, growToContent, LAYOUTS, LEAF, launchChromium, openDashboardPage, pageStyles, ROOT, startOptions, type Layout } from "../sandbox/browser/page";
+import { type AxeResult, injectAxe, openEverything, runAxe, seriousViolations, showTab, TABS, type TabName } from "../sandbox/browser/axe";
 
 /** The plugin's stored data for every render: done items and answered questions are listed too. */
 const DATA = { showCompleted: true };
@@ -87,10 +87,10 @@ async function tick(): Promise<void> {
  * leaf frame as HTML, every group open.
  */
 async function renderWithoutBrowser(files: Record<string, string>): Promise<{ html: Record<TabName, string>; summary: string }> {
-	await import("../tests/runtime/node-dom");
+	await import("../sandbox/node-dom");
 	const { setup } = await import("obsidian-test-mocks/setup");
 	setup();
-	const { start } = await import("../tests/browser/runtime-entry");
+	const { start } = await import("../sandbox/browser/runtime-entry");
 	document.body.createDiv({ cls: LAYOUTS.sidebar.cls, attr: { "data-type": "gopherchina-dashboard" } });
 	await start(startOptions({ files, theme: "light", data: DATA }));
 	const html = {} as Record<TabName, string>;

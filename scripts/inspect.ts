@@ -4,13 +4,13 @@
  * read are reported on stderr and skipped. `--program` adds the shipped program's talks, each with
  * whether a note of the folder links it.
  */
-import "../tests/runtime/node-dom";
+import "../sandbox/node-dom";
 import { existsSync, statSync } from "fs";
 import { setup } from "obsidian-test-mocks/setup";
 import { snapshot } from "../src/index/snapshot";
 import { programOf } from "../src/program/program";
-import { readVaultFolder, startIndex } from "../tests/runtime/harness";
-import { createRuntime } from "../tests/runtime/runtime";
+import { readVaultFolder, startIndex } from "../sandbox/harness";
+import { createRuntime } from "../sandbox/runtime";
 
 async function main(argv: string[]): Promise<number> {
 	const tags: string[] = [];

@@ -1,5 +1,5 @@
 // Runs a TypeScript entry point of this repository in Node: bundles it with esbuild (with
-// `obsidian` meaning the in-memory runtime of tests/runtime) into .cache/ and runs the bundle.
+// `obsidian` meaning the in-memory Obsidian of sandbox/) into .cache/ and runs the bundle.
 import { build } from "esbuild";
 import { spawnSync } from "child_process";
 import { mkdirSync } from "fs";
@@ -25,7 +25,7 @@ await build({
 	format: "cjs",
 	target: "node20",
 	outfile,
-	alias: { obsidian: resolve("tests/runtime/obsidian.ts") },
+	alias: { obsidian: resolve("sandbox/obsidian.ts") },
 	external: ["jsdom", "playwright-core", "esbuild"],
 	logLevel: "error",
 	sourcemap: "inline",

@@ -5,7 +5,7 @@
  */
 import { questionToTask, setTaskStatus } from "../../src/model/checkoff";
 import { textVersion } from "../../src/model/text-version";
-import { buildMetadata } from "../runtime/metadata-builder";
+import { buildMetadata } from "../../sandbox/metadata-builder";
 import { listSet, taskMap } from "./lib";
 
 const lineOf = (text: string, line: number): string => (text.split("\n")[line] ?? "").replace(/\r$/, "");

@@ -1,11 +1,11 @@
 /**
  * Adversarial fuzzing of the check-off's line location. A case is a note as drawn
  * (pre + removed + post) and as it is now (pre + added + post), plus a target task line
- * of the drawn text. Oracle: buildMetadata (tests/runtime/metadata-builder.ts).
+ * of the drawn text. Oracle: buildMetadata (sandbox/metadata-builder.ts).
  */
 import { questionToTask, setTaskStatus, toggledStatus } from "../../src/model/checkoff";
 import { textVersion } from "../../src/model/text-version";
-import { buildMetadata } from "../runtime/metadata-builder";
+import { buildMetadata } from "../../sandbox/metadata-builder";
 
 export interface Case {
 	pre: string[];

@@ -1,5 +1,5 @@
-import { buildMetadata } from "../runtime/metadata-builder";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
+import { buildMetadata } from "../../sandbox/metadata-builder";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
 import { captureNotices, click, flush, itemRow, pane, settleView } from "../ui/helpers";
 import { taskMap } from "./lib";
 

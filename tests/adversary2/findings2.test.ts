@@ -7,7 +7,7 @@ import { setTaskStatus } from "../../src/model/checkoff";
 import { parseNote } from "../../src/model/note-parser";
 import { tieItems } from "../../src/model/tie-edit";
 import { textVersion } from "../../src/model/text-version";
-import { buildMetadata } from "../runtime/metadata-builder";
+import { buildMetadata } from "../../sandbox/metadata-builder";
 import { listSet, taskMap } from "../adversary/lib";
 
 const lineOf = (text: string, line: number): string => (text.split("\n")[line] ?? "").replace(/\r$/, "");

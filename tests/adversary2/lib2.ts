@@ -1,13 +1,13 @@
 /**
  * Round 2 of the adversarial review: the tie edit, completion dates, metadata read beside a newer
- * text, long stretches. Oracle: buildMetadata (tests/runtime/metadata-builder.ts) and, for where a
+ * text, long stretches. Oracle: buildMetadata (sandbox/metadata-builder.ts) and, for where a
  * tie's text is visible, maskInline (code spans and HTML comments, as captured from the app).
  */
 import { setTaskStatus, toggledStatus } from "../../src/model/checkoff";
 import { tieItems } from "../../src/model/tie-edit";
 import { textVersion, type TextVersion } from "../../src/model/text-version";
-import { buildMetadata } from "../runtime/metadata-builder";
-import { maskInline } from "../runtime/inline-mask";
+import { buildMetadata } from "../../sandbox/metadata-builder";
+import { maskInline } from "../../sandbox/inline-mask";
 import { type Case, currentOf, drawnOf, listSet, taskMap } from "../adversary/lib";
 
 export const linesOf = (text: string): string[] => text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));

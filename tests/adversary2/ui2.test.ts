@@ -5,9 +5,9 @@
 import { FuzzySuggestModal } from "obsidian-test-mocks/obsidian";
 import type { CachedMetadata } from "obsidian";
 import type { Session } from "../../src/index/sessions";
-import { buildMetadata } from "../runtime/metadata-builder";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
-import { createColdRuntime } from "../runtime/runtime";
+import { buildMetadata } from "../../sandbox/metadata-builder";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
+import { createColdRuntime } from "../../sandbox/runtime";
 import { captureMenus, captureNotices, click, flush, itemRow, pane, settleView } from "../ui/helpers";
 import { taskMap } from "../adversary/lib";
 

@@ -1,8 +1,8 @@
 /** @jest-environment node */
 import { join } from "path";
-import { readVaultFolder } from "../runtime/harness";
-import { describeViolations, injectAxe, openEverything, runAxe, seriousViolations, showTab, TABS, type TabName } from "./axe";
-import { openDashboardPage, ROOT, type Layout } from "./page";
+import { readVaultFolder } from "../../sandbox/harness";
+import { describeViolations, injectAxe, openEverything, runAxe, seriousViolations, showTab, TABS, type TabName } from "../../sandbox/browser/axe";
+import { openDashboardPage, ROOT, type Layout } from "../../sandbox/browser/page";
 import { inChromium } from "./suite";
 
 /**

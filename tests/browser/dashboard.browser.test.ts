@@ -2,8 +2,8 @@
 import { mkdirSync } from "fs";
 import { join } from "path";
 import type { Page } from "playwright-core";
-import { readVaultFolder } from "../runtime/harness";
-import { openDashboardPage, ROOT } from "./page";
+import { readVaultFolder } from "../../sandbox/harness";
+import { openDashboardPage, ROOT } from "../../sandbox/browser/page";
 import { inChromium } from "./suite";
 
 const SHOTS = join(ROOT, ".cache", "screenshots");

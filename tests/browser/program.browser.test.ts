@@ -1,8 +1,8 @@
 /** @jest-environment node */
 import { join } from "path";
 import type { Page } from "playwright-core";
-import { readVaultFolder } from "../runtime/harness";
-import { openDashboardPage, ROOT } from "./page";
+import { readVaultFolder } from "../../sandbox/harness";
+import { openDashboardPage, ROOT } from "../../sandbox/browser/page";
 import { inChromium, readNote } from "./suite";
 
 const files = readVaultFolder(join(ROOT, "tests", "fixtures", "example-vault"));

@@ -4,7 +4,7 @@
  * one browser per file, and reading a note's text back from the page.
  */
 import type { Browser, Page } from "playwright-core";
-import { CHROMIUM_MISSING, findChromium, launchChromium } from "./page";
+import { CHROMIUM_MISSING, findChromium, launchChromium } from "../../sandbox/browser/page";
 
 const executable = findChromium();
 

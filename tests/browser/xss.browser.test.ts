@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { openDashboardPage, ROOT } from "./page";
+import { openDashboardPage, ROOT } from "../../sandbox/browser/page";
 import { inChromium } from "./suite";
 
 const hostile = (name: string): string => readFileSync(join(ROOT, "tests", "fixtures", "hostile", name), "utf8");

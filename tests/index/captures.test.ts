@@ -1,7 +1,7 @@
 import { getAllTags } from "obsidian";
-import { loadCaptures } from "../runtime/captures";
-import { startIndex } from "../runtime/harness";
-import { createRuntime } from "../runtime/runtime";
+import { loadCaptures } from "../support/captures";
+import { startIndex } from "../../sandbox/harness";
+import { createRuntime } from "../../sandbox/runtime";
 
 /**
  * Every note captured from the real app, with the metadata the real app produced, through the

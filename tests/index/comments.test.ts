@@ -1,6 +1,6 @@
 import { snapshot } from "../../src/index/snapshot";
-import { indexFiles, startIndex } from "../runtime/harness";
-import { createRuntime } from "../runtime/runtime";
+import { indexFiles, startIndex } from "../../sandbox/harness";
+import { createRuntime } from "../../sandbox/runtime";
 
 const url = (name: string): string => `https://github.com/gopherchina/conference/blob/master/2023/${name}.pdf`;
 

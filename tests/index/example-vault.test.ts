@@ -1,6 +1,6 @@
 import { join } from "path";
 import { snapshot, type Snapshot } from "../../src/index/snapshot";
-import { indexFiles, readVaultFolder } from "../runtime/harness";
+import { indexFiles, readVaultFolder } from "../../sandbox/harness";
 
 export const EXAMPLE_VAULT = join(__dirname, "..", "fixtures", "example-vault");
 

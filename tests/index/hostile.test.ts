@@ -1,8 +1,8 @@
 import { snapshot, type Snapshot } from "../../src/index/snapshot";
-import { deepList, hostileVault, hugeNote, longLine } from "../runtime/hostile";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
+import { deepList, hostileVault, hugeNote, longLine } from "../support/hostile";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
 import { parseNote } from "../../src/model/note-parser";
-import { buildMetadata } from "../runtime/metadata-builder";
+import { buildMetadata } from "../../sandbox/metadata-builder";
 import { expectLinear } from "../model/linear-time-helper";
 import { click, pane, settleView } from "../ui/helpers";
 

@@ -1,6 +1,6 @@
 import { VaultIndex } from "../../src/index/vault-index";
-import { settle, startIndex } from "../runtime/harness";
-import { createRuntime, type Runtime } from "../runtime/runtime";
+import { settle, startIndex } from "../../sandbox/harness";
+import { createRuntime, type Runtime } from "../../sandbox/runtime";
 
 const RAW = "https://github.com/gopherchina/conference/raw/master/2023";
 const remote = (name: string): string => `${RAW}/${encodeURIComponent(name)}`;

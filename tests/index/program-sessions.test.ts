@@ -1,8 +1,8 @@
 import type { ProgramSource } from "../../src/index/program-sessions";
 import type { VaultIndex } from "../../src/index/vault-index";
 import { Program, programTalk, programUrl, SHIPPED_PROGRAM } from "../../src/program/program";
-import { readVaultFolder, startIndex } from "../runtime/harness";
-import { createRuntime } from "../runtime/runtime";
+import { readVaultFolder, startIndex } from "../../sandbox/harness";
+import { createRuntime } from "../../sandbox/runtime";
 import { EXAMPLE_VAULT } from "../ui/helpers";
 
 const BEIJING_111 = programTalk("2023/1.1.1 大型项目开发之 Golang 早知道.pdf");

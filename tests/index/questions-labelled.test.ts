@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import type { Question } from "../../src/model/types";
-import { indexFiles, readVaultFolder } from "../runtime/harness";
+import { indexFiles, readVaultFolder } from "../../sandbox/harness";
 
 /**
  * Labelled notes: every line that looks like it might ask, with whether a person reading the note

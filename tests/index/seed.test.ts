@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { snapshot, type Snapshot } from "../../src/index/snapshot";
-import { indexFiles } from "../runtime/harness";
+import { indexFiles } from "../../sandbox/harness";
 
 const seedText = readFileSync(join(__dirname, "..", "fixtures", "seed", "gopherchina-2023-notes.md"), "utf8");
 const PATH = "GopherChina 2023 总结.md";

@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { snapshot, type Snapshot } from "../../src/index/snapshot";
-import { indexFiles, readVaultFolder } from "../runtime/harness";
+import { indexFiles, readVaultFolder } from "../../sandbox/harness";
 
 /**
  * Labelled notes: every study item with the talk a person reading the note would tie it to

@@ -1,5 +1,5 @@
 import { snapshot } from "../../src/index/snapshot";
-import { indexFiles } from "../runtime/harness";
+import { indexFiles } from "../../sandbox/harness";
 
 const url = (year: string, name: string): string => `https://github.com/gopherchina/conference/blob/master/${year}/${encodeURIComponent(name)}.pdf`;
 const talk = (year: string, code: string, title: string): string => `- [${code} ${title}](${url(year, `${code} ${title}`)})`;

@@ -1,6 +1,6 @@
 import { snapshot } from "../../src/index/snapshot";
-import { startIndex } from "../runtime/harness";
-import { createColdRuntime, createRuntime } from "../runtime/runtime";
+import { startIndex } from "../../sandbox/harness";
+import { createColdRuntime, createRuntime } from "../../sandbox/runtime";
 
 const URL_A = "https://github.com/gopherchina/conference/blob/master/2023/1.1.1%20A.pdf";
 const URL_B = "https://github.com/gopherchina/conference/blob/master/2023/1.1.2%20B.pdf";

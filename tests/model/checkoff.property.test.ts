@@ -3,7 +3,7 @@ import fc from "fast-check";
 import type { CachedMetadata } from "obsidian";
 import { questionToTask, setTaskStatus, toggledStatus } from "../../src/model/checkoff";
 import { textVersion } from "../../src/model/text-version";
-import { buildMetadata } from "../runtime/metadata-builder";
+import { buildMetadata } from "../../sandbox/metadata-builder";
 
 /**
  * The check-off against everything that can happen to a note between drawing the pane and the

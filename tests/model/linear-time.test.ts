@@ -8,7 +8,7 @@ import { TitleWords } from "../../src/model/title-words";
 import type { SessionRef } from "../../src/model/types";
 import { expectLinear, type Growth, repeatTo } from "./linear-time-helper";
 import { parseNote } from "../../src/model/note-parser";
-import { buildMetadata } from "../runtime/metadata-builder";
+import { buildMetadata } from "../../sandbox/metadata-builder";
 
 /**
  * Every scanner stays linear on hostile lines: each family below once made its scanner quadratic (a

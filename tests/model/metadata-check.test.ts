@@ -3,8 +3,8 @@ import { metadataFitsText } from "../../src/model/metadata-check";
 import { lineSpans } from "../../src/model/text-version";
 import { NoteStore } from "../../src/index/note-store";
 import { normalizeTrackedTags } from "../../src/model/tags";
-import { loadCaptures } from "../runtime/captures";
-import { buildMetadata } from "../runtime/metadata-builder";
+import { loadCaptures } from "../support/captures";
+import { buildMetadata } from "../../sandbox/metadata-builder";
 
 describe("whether a note's metadata is for its text", () => {
 	it.each(loadCaptures().map((capture) => [capture.name, capture] as const))("real Obsidian's metadata fits its own text: %s", (_, capture) => {

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { parseNote } from "../../src/model/note-parser";
-import { buildMetadata } from "../runtime/metadata-builder";
+import { buildMetadata } from "../../sandbox/metadata-builder";
 
 /** A note parsed as the index parses it, over the metadata the runtime builds for it. */
 function parse(text: string): ReturnType<typeof parseNote> {

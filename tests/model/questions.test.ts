@@ -4,7 +4,7 @@ import { parseNote } from "../../src/model/note-parser";
 import { askingSpan, findQuestions } from "../../src/model/questions";
 import { normalizeSettings } from "../../src/settings";
 import type { Question } from "../../src/model/types";
-import { buildMetadata } from "../runtime/metadata-builder";
+import { buildMetadata } from "../../sandbox/metadata-builder";
 import { expectLinear } from "./linear-time-helper";
 
 /** A note's questions, parsed as the index parses them, over the metadata the runtime builds. */

@@ -2,8 +2,8 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import type { RequestUrlResponse } from "obsidian";
-import { bytesOf } from "../runtime/network";
-import { ROOT } from "../runtime/root";
+import { bytesOf } from "../../sandbox/network";
+import { ROOT } from "../../sandbox/root";
 
 const DIR = join(ROOT, "tests", "fixtures", "github-trees");
 

@@ -1,6 +1,6 @@
 import { remoteSessionRef } from "../../src/model/session-refs";
 import { Program, programTalk, SHIPPED_PROGRAM } from "../../src/program/program";
-import { indexFiles } from "../runtime/harness";
+import { indexFiles } from "../../sandbox/harness";
 
 const PATHS = SHIPPED_PROGRAM.paths;
 const encoded = (path: string): string => path.split("/").map(encodeURIComponent).join("/");

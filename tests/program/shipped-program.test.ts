@@ -3,7 +3,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { isProgramPath, normalizeStoredProgram, Program, programOf, programTalk, programUrl, SHIPPED_PROGRAM } from "../../src/program/program";
 import shippedJson from "../../src/program/shipped-program.json";
-import { ROOT } from "../runtime/root";
+import { ROOT } from "../../sandbox/root";
 
 interface ProvenanceFile {
 	source: string;

@@ -1,7 +1,7 @@
 import { SHIPPED_PROGRAM } from "../../src/program/program";
 import { PROGRAM_TREE_URL } from "../../src/program/update";
-import { requests, setNetwork } from "../runtime/network";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
+import { requests, setNetwork } from "../../sandbox/network";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
 import { captureNotices, exampleFiles } from "../ui/helpers";
 import { ANSWERS } from "./answers";
 

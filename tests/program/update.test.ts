@@ -1,7 +1,7 @@
 import { requestUrl } from "obsidian";
 import { SHIPPED_PROGRAM } from "../../src/program/program";
 import { fetchProgram, PROGRAM_TREE_URL, readTreeAnswer } from "../../src/program/update";
-import { requests, setNetwork } from "../runtime/network";
+import { requests, setNetwork } from "../../sandbox/network";
 import { ANSWERS, fixture } from "./answers";
 
 afterEach(() => setNetwork(null));

@@ -1,4 +1,4 @@
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
 import { captureNotices, click, flush, itemRow, pane, settleView } from "./helpers";
 
 const NOTE = "talk.md";

@@ -1,5 +1,5 @@
 import { VIEW_TYPE } from "../../src/ui/dashboard-view";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
 import { captureNotices, click, exampleFiles, flush, itemRow, pane, settleView, texts } from "./helpers";
 
 const NOTE = "GopherChina 2023 总结.md";

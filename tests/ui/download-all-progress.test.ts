@@ -1,7 +1,7 @@
 import { Dashboard } from "../../src/ui/dashboard";
 import type { PdfActions } from "../../src/ui/pdf-actions";
-import { pdfBytes, requests, setNetwork } from "../runtime/network";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
+import { pdfBytes, requests, setNetwork } from "../../sandbox/network";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
 import { captureNotices, click, pane, settleView } from "./helpers";
 
 const TALKS = 300;

@@ -1,11 +1,11 @@
 import { Events, TFolder } from "obsidian-test-mocks/obsidian";
 import type { DataWriteOptions, TFile as ObsidianFile, Vault } from "obsidian";
 import { PdfActions } from "../../src/ui/pdf-actions";
-import { pdfBytes, requests, setNetwork } from "../runtime/network";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
-import { createRuntime } from "../runtime/runtime";
+import { pdfBytes, requests, setNetwork } from "../../sandbox/network";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
+import { createRuntime } from "../../sandbox/runtime";
 import { captureNotices, click, exampleFiles, pane, settleView } from "./helpers";
-import { idleProgram } from "../runtime/program-stub";
+import { idleProgram } from "../../sandbox/program-stub";
 
 type CreateBinary = (path: string, data: ArrayBuffer, options?: DataWriteOptions) => Promise<ObsidianFile>;
 

@@ -1,7 +1,7 @@
 import { parse } from "yaml";
 import { tagsWith } from "../../src/ui/first-run";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
-import { createColdRuntime } from "../runtime/runtime";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
+import { createColdRuntime } from "../../sandbox/runtime";
 import { captureNotices, click, pane, settleView } from "./helpers";
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;

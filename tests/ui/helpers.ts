@@ -1,8 +1,8 @@
 import { join } from "path";
 import { Menu, Notice } from "obsidian-test-mocks/obsidian";
 import { VIEW_TYPE } from "../../src/ui/dashboard-view";
-import { readVaultFolder } from "../runtime/harness";
-import type { PluginHarness } from "../runtime/plugin-harness";
+import { readVaultFolder } from "../../sandbox/harness";
+import type { PluginHarness } from "../../sandbox/plugin-harness";
 
 export const EXAMPLE_VAULT = join(__dirname, "..", "fixtures", "example-vault");
 export const exampleFiles = (): Record<string, string> => readVaultFolder(EXAMPLE_VAULT);

@@ -1,7 +1,7 @@
 import { editionName, plural, setLanguage } from "../../src/i18n";
 import { yearLabel } from "../../src/ui/view-model";
-import { pdfBytes, setNetwork } from "../runtime/network";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
+import { pdfBytes, setNetwork } from "../../sandbox/network";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
 import { accessibleName, captureMenus, click, exampleFiles, flush, pane, settleView } from "./helpers";
 
 const NOTE = "GopherChina 2023 总结.md";

@@ -1,7 +1,7 @@
 import { setLanguage } from "../../src/i18n";
 import { cutText } from "../../src/ui/study-list";
-import { setNetwork } from "../runtime/network";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
+import { setNetwork } from "../../sandbox/network";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
 import { accessibleName, click, exampleFiles, flush, pane, settleView } from "./helpers";
 
 /** The accessible name of the focused element. */

@@ -1,5 +1,5 @@
 import { Dashboard } from "../../src/ui/dashboard";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
 import { pane, settleView } from "./helpers";
 
 const RAW = "https://github.com/gopherchina/conference/raw/master/2023";

@@ -1,7 +1,7 @@
 import { setLanguage } from "../../src/i18n";
 import { DashboardSettingTab } from "../../src/settings";
 import { parseBlockOptions } from "../../src/ui/code-block";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
 import { click, exampleFiles, flush, pane, settleView, texts } from "./helpers";
 
 describe("questions, the code block, languages and settings", () => {

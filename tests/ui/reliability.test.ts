@@ -1,12 +1,12 @@
 import { TFile } from "obsidian-test-mocks/obsidian";
 import { VIEW_TYPE } from "../../src/ui/dashboard-view";
 import { snapshot } from "../../src/index/snapshot";
-import { startIndex } from "../runtime/harness";
-import { bytesOf, pdfBytes, setNetwork } from "../runtime/network";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
-import { createRuntime } from "../runtime/runtime";
+import { startIndex } from "../../sandbox/harness";
+import { bytesOf, pdfBytes, setNetwork } from "../../sandbox/network";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
+import { createRuntime } from "../../sandbox/runtime";
 import { captureNotices, click, exampleFiles, flush, pane } from "./helpers";
-import { idleProgram } from "../runtime/program-stub";
+import { idleProgram } from "../../sandbox/program-stub";
 
 function sessionRow(root: ParentNode, code: string): HTMLElement {
 	const row = Array.from(root.querySelectorAll<HTMLElement>(".gopherchina-session")).find((el) => el.querySelector(".gopherchina-code")?.textContent === code);

@@ -1,7 +1,7 @@
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
-import { syntheticVault } from "../runtime/synthetic-vault";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
+import { syntheticVault } from "../../sandbox/synthetic-vault";
 import { pane } from "./helpers";
-import { countNodes } from "../runtime/dom-count";
+import { countNodes } from "../../sandbox/dom-count";
 
 
 describe("a large vault", () => {

@@ -3,8 +3,8 @@ import { parse } from "yaml";
 import type { Session } from "../../src/index/sessions";
 import type { DashboardContext } from "../../src/ui/services";
 import { addStudyItem, fillTemplate, findTalkNote, insertItem, itemLine, startTalkNote } from "../../src/ui/talk-note";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
-import { idleProgram } from "../runtime/program-stub";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
+import { idleProgram } from "../../sandbox/program-stub";
 import { captureNotices, flush } from "./helpers";
 
 const URL_113 = "https://github.com/gopherchina/conference/blob/master/2023/1.1.3%20The%20State%20Of%20Go%202023.pdf";

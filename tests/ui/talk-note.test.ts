@@ -2,7 +2,7 @@ import type { TFile } from "obsidian";
 import { parse } from "yaml";
 import { insertItem, itemLine, talkNoteName } from "../../src/ui/talk-note";
 import type { Session } from "../../src/index/sessions";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
 import { captureMenus, captureNotices, click, flush, pane, settleView } from "./helpers";
 
 const URL_113 = "https://github.com/gopherchina/conference/blob/master/2023/1.1.3%20The%20State%20Of%20Go%202023.pdf";

@@ -1,6 +1,6 @@
 import { TFile } from "obsidian-test-mocks/obsidian";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
-import { bytesOf, pdfBytes, requests, setNetwork } from "../runtime/network";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
+import { bytesOf, pdfBytes, requests, setNetwork } from "../../sandbox/network";
 import { captureMenus, captureNotices, click, exampleFiles, flush, pane, settleView, texts } from "./helpers";
 
 function sessionRow(root: ParentNode, code: string, title: string): HTMLElement {

@@ -1,6 +1,6 @@
 import { FuzzySuggestModal } from "obsidian-test-mocks/obsidian";
 import type { Session } from "../../src/index/sessions";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
 import { captureMenus, captureNotices, click, flush, itemRow, pane, settleView, texts } from "./helpers";
 
 const EDITING = "Nothing was written: this note is being edited right now. Try again once the dashboard has caught up.";

@@ -1,8 +1,8 @@
 import { WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import { VIEW_TYPE } from "../../src/ui/dashboard-view";
 import { localDate } from "../../src/ui/checkoff-action";
-import { setAppLanguage } from "../runtime/language";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
+import { setAppLanguage } from "../../sandbox/language";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
 import { click, exampleFiles, flush, itemRow, pane } from "./helpers";
 
 describe("more of the pane's behaviour", () => {

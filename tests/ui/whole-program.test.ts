@@ -1,6 +1,6 @@
 import { parse } from "yaml";
-import { setNetwork } from "../runtime/network";
-import { loadPlugin, type PluginHarness, unloadPlugin } from "../runtime/plugin-harness";
+import { setNetwork } from "../../sandbox/network";
+import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
 import { ANSWERS } from "../program/answers";
 import { captureMenus, click, exampleFiles, flush, pane, settleView, texts } from "./helpers";
 

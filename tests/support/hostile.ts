@@ -1,6 +1,6 @@
 /** Hostile notes too large to keep in the repository, generated the same way every time. */
-import { readVaultFolder } from "./harness";
-import { ROOT } from "./root";
+import { readVaultFolder } from "../../sandbox/harness";
+import { ROOT } from "../../sandbox/root";
 
 export const HOSTILE_FOLDER = `${ROOT}/tests/fixtures/hostile`;
 

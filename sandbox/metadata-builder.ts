@@ -1,10 +1,10 @@
 /**
  * Builds the `CachedMetadata` Obsidian's metadata cache would hold for a note, for the in-memory
- * runtime the tests run on. Block structure (lists, headings, code, quotes) comes from a real
- * CommonMark parser (markdown-it) with Obsidian's own extensions on top: properties, `%%` comments,
- * callouts, task checkboxes, tags and wikilinks; tags and links are read neither in code nor in an
- * HTML comment (`inline-mask.ts`). `tests/runtime/conformance.test.ts` checks it against metadata
- * captured from the real app.
+ * Obsidian the tests and scripts run on. Block structure (lists, headings, code, quotes) comes from
+ * a real CommonMark parser (markdown-it) with Obsidian's own extensions on top: properties, `%%`
+ * comments, callouts, task checkboxes, tags and wikilinks; tags and links are read neither in code
+ * nor in an HTML comment (`inline-mask.ts`). `tests/sandbox/conformance.test.ts` checks it against
+ * metadata captured from the real app.
  */
 import MarkdownIt, { type Token } from "markdown-it";
 import type {

@@ -6,9 +6,9 @@
 import * as obsidian from "obsidian";
 import { setup } from "obsidian-test-mocks/setup";
 import type { ViewCreator } from "obsidian";
-import { createRuntime, type Runtime } from "../runtime/runtime";
-import { registerViewCreators, setViewHost } from "../runtime/views";
-import { countNodes } from "../runtime/dom-count";
+import { createRuntime, type Runtime } from "../runtime";
+import { registerViewCreators, setViewHost } from "../views";
+import { countNodes } from "../dom-count";
 
 export interface StartOptions {
 	files: Record<string, string>;

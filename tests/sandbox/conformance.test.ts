@@ -2,9 +2,9 @@ import { getAllTags, parseFrontMatterTags } from "obsidian";
 import { copyFileSync, mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { BUNDLED_CAPTURES, captureDirs, loadCaptures } from "./captures";
+import { BUNDLED_CAPTURES, captureDirs, loadCaptures } from "../support/captures";
 import { compareMetadata } from "./compare-metadata";
-import { buildMetadata } from "./metadata-builder";
+import { buildMetadata } from "../../sandbox/metadata-builder";
 
 const captures = loadCaptures();
 

@@ -1,6 +1,6 @@
-import { indexFiles } from "./harness";
-import { buildMetadata } from "./metadata-builder";
-import { getAllTags, parseFrontMatterTags } from "./obsidian-functions";
+import { indexFiles } from "../../sandbox/harness";
+import { buildMetadata } from "../../sandbox/metadata-builder";
+import { getAllTags, parseFrontMatterTags } from "../../sandbox/obsidian-functions";
 
 const note = (properties: string, body = "text\n"): ReturnType<typeof buildMetadata> => buildMetadata(`---\n${properties}\n---\n${body}`);
 

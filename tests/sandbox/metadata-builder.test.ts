@@ -1,6 +1,6 @@
 import type { CachedMetadata } from "obsidian";
-import { maskInline } from "./inline-mask";
-import { buildMetadata } from "./metadata-builder";
+import { maskInline } from "../../sandbox/inline-mask";
+import { buildMetadata } from "../../sandbox/metadata-builder";
 
 const tagsOf = (cache: CachedMetadata): Array<[string, number, number]> =>
 	(cache.tags ?? []).map((tag) => [tag.tag, tag.position.start.line, tag.position.start.col]);

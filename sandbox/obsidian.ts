@@ -1,7 +1,7 @@
 /**
- * What `import … from "obsidian"` means in tests: the maintained in-memory mocks of the API, with
- * the functions whose real behaviour the plugin depends on answered as the app answers them, and a
- * network that only answers what a test allows.
+ * What `import … from "obsidian"` means in the tests and the scripts: the maintained in-memory
+ * mocks of the API, with the functions whose real behaviour the plugin depends on answered as the
+ * app answers them, and a network that only answers what a test allows.
  */
 export * from "obsidian-test-mocks/obsidian";
 export { getAllTags, parseFrontMatterTags } from "./obsidian-functions";

@@ -1,7 +1,7 @@
 /** Starts the real index on an in-memory runtime, as the plugin does once the layout is ready. */
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join, relative, sep } from "path";
-import { VaultIndex } from "../../src/index/vault-index";
+import { VaultIndex } from "../src/index/vault-index";
 import { createRuntime, type Runtime } from "./runtime";
 
 export interface Harness {

@@ -2,7 +2,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import type { PluginManifest, ViewCreator } from "obsidian";
-import GopherChinaDashboardPlugin from "../../src/main";
+import GopherChinaDashboardPlugin from "../src/main";
 import { settle } from "./harness";
 import { ROOT } from "./root";
 import { createRuntime, type Runtime } from "./runtime";

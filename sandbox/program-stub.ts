@@ -1,4 +1,4 @@
-import type { ProgramService } from "../../src/ui/services";
+import type { ProgramService } from "../src/ui/services";
 
 /** A program service that is never updated: for dashboards built by hand, outside the plugin. */
 export function idleProgram(): ProgramService {

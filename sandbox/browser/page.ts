@@ -1,13 +1,13 @@
 /**
  * A page that runs the built plugin (`main.js`) over a vault in a real browser, on the in-memory
- * Obsidian. Used by the browser tests and by `npm run demo`.
+ * Obsidian. Used by the browser tests, `npm run demo` and `npm run bench`.
  */
 import { build } from "esbuild";
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
 
-import { ROOT } from "../runtime/root";
+import { ROOT } from "../root";
 
 export { ROOT };
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
@@ -37,13 +37,13 @@ let bundle: Promise<string> | null = null;
 /** The in-memory Obsidian bundled for the browser (built once per process). */
 export function runtimeBundle(): Promise<string> {
 	bundle ??= build({
-		entryPoints: [join(ROOT, "tests", "browser", "runtime-entry.ts")],
+		entryPoints: [join(ROOT, "sandbox", "browser", "runtime-entry.ts")],
 		bundle: true,
 		write: false,
 		platform: "browser",
 		format: "iife",
 		target: "es2021",
-		alias: { obsidian: join(ROOT, "tests", "runtime", "obsidian.ts") },
+		alias: { obsidian: join(ROOT, "sandbox", "obsidian.ts") },
 		define: { "process.env.NODE_ENV": '"production"' },
 		logLevel: "error",
 	}).then((result) => result.outputFiles[0]?.text ?? "");
@@ -90,7 +90,7 @@ export function startOptions(options: PageOptions): { files: Record<string, stri
 
 /** The plugin's styles and the stand-in theme, for pages and standalone HTML. */
 export function pageStyles(): string {
-	return `${readFileSync(join(ROOT, "tests", "browser", "theme.css"), "utf8")}\n${readFileSync(join(ROOT, "styles.css"), "utf8")}`;
+	return `${readFileSync(join(ROOT, "sandbox", "browser", "theme.css"), "utf8")}\n${readFileSync(join(ROOT, "styles.css"), "utf8")}`;
 }
 
 export async function pageHtml(options: PageOptions): Promise<string> {
