@@ -1,9 +1,12 @@
 import type { HeadingCache } from "obsidian";
 
+const NO_HEADINGS: readonly string[] = Object.freeze([]);
+
 /** Answers "which headings stand above line N" in O(log n) per question. */
 export class HeadingPaths {
 	private readonly lines: number[] = [];
-	private readonly paths: string[][] = [];
+	/** Each heading's path, shared by every line under it (never changed once made). */
+	private readonly paths: Array<readonly string[]> = [];
 
 	constructor(headings: readonly HeadingCache[] | undefined) {
 		const stack: HeadingCache[] = [];
@@ -13,14 +16,17 @@ export class HeadingPaths {
 			}
 			stack.push(heading);
 			this.lines.push(heading.position.start.line);
-			this.paths.push(stack.map((entry) => entry.heading));
+			this.paths.push(Object.freeze(stack.map((entry) => entry.heading)));
 		}
 	}
 
-	/** The heading path of the section that contains `line` (headings on the line itself excluded). */
-	at(line: number): string[] {
+	/**
+	 * The heading path of the section that contains `line` (headings on the line itself excluded):
+	 * one frozen array shared by every line of the section.
+	 */
+	at(line: number): readonly string[] {
 		const index = this.lastBefore(line);
-		return index === -1 ? [] : [...(this.paths[index] as string[])];
+		return index === -1 ? NO_HEADINGS : (this.paths[index] as readonly string[]);
 	}
 
 	/** Lines of the headings above `line`, innermost first. */
@@ -29,11 +35,11 @@ export class HeadingPaths {
 		if (index === -1) {
 			return [];
 		}
-		const depth = (this.paths[index] as string[]).length;
+		const depth = (this.paths[index] as readonly string[]).length;
 		const result: number[] = [];
 		let wanted = depth;
 		for (let i = index; i >= 0 && wanted > 0; i--) {
-			const length = (this.paths[i] as string[]).length;
+			const length = (this.paths[i] as readonly string[]).length;
 			if (length === wanted) {
 				result.push(this.lines[i] as number);
 				wanted--;

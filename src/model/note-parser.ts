@@ -10,7 +10,8 @@ import { TalkFinder } from "./talk-finder";
 import { metadataFitsText } from "./metadata-check";
 import { splitLines } from "./text";
 import { lineSpans, textVersion, type TextVersion } from "./text-version";
-import type { NoteRecord, Progress, Question, SessionRef, StudyItem } from "./types";
+import { ownCopy } from "./own-copy";
+import type { NoteRecord, Progress, Question, SessionRef, StudyItem, TaskState } from "./types";
 
 /** Everything the parser needs to know about one note. Nothing here touches the vault. */
 export interface NoteInput {
@@ -131,18 +132,7 @@ export class NoteModel implements NoteRecord {
 			}
 			const line = item.position.start.line;
 			const lineText = lines[line] ?? "";
-			items.push({
-				path: this.path,
-				line,
-				status: item.task,
-				state: parseStatus(item.task),
-				text: stripTaskMarker(lineText),
-				lineText,
-				headings: headings.at(line),
-				parentLine: item.parent >= 0 ? item.parent : null,
-				sessionKey: talk.forLine(line),
-				version: this.version,
-			});
+			items.push(new NoteItem(this, line, item.task, ownCopy(lineText), headings.at(line), item.parent >= 0 ? item.parent : null, talk.forLine(line)));
 		}
 		return items;
 	}
@@ -154,9 +144,9 @@ export class NoteModel implements NoteRecord {
 		return found.map((question) => ({
 			path: this.path,
 			line: question.line,
-			text: question.text,
-			context: question.context,
-			lineText: lines[question.line] ?? "",
+			text: ownCopy(question.text),
+			context: question.context === question.text ? question.text : ownCopy(question.context),
+			lineText: ownCopy(lines[question.line] ?? ""),
 			headings: headings.at(question.line),
 			sessionKey: talk === null ? null : talk.forLine(question.line),
 			listItem: question.listItem,
@@ -226,6 +216,39 @@ export class NoteModel implements NoteRecord {
 			this.input = null;
 			this.shared = null;
 		}
+	}
+}
+
+/**
+ * A study item as the note's model keeps it: what is its own (line, status, the line's text, its
+ * talk) in fields; what it shares with the note (path, version) or can be read off its line (state,
+ * text) on demand, so that tens of thousands of items stay small.
+ */
+class NoteItem implements StudyItem {
+	constructor(
+		private readonly note: { readonly path: string; readonly version: TextVersion },
+		readonly line: number,
+		readonly status: string,
+		readonly lineText: string,
+		readonly headings: readonly string[],
+		readonly parentLine: number | null,
+		readonly sessionKey: string | null,
+	) {}
+
+	get path(): string {
+		return this.note.path;
+	}
+
+	get version(): TextVersion {
+		return this.note.version;
+	}
+
+	get state(): TaskState {
+		return parseStatus(this.status);
+	}
+
+	get text(): string {
+		return stripTaskMarker(this.lineText);
 	}
 }
 

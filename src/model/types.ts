@@ -47,8 +47,8 @@ export interface StudyItem {
 	text: string;
 	/** The whole line as it was read, to confirm it before a write. */
 	lineText: string;
-	/** Headings above the item, outermost first. */
-	headings: string[];
+	/** Headings above the item, outermost first (shared by the items under the same heading). */
+	readonly headings: readonly string[];
 	/** Line of the parent list item, or null for a root item. */
 	parentLine: number | null;
 	/** Identity key of the session the item is about, when it can be told. */
@@ -67,7 +67,7 @@ export interface Question {
 	context: string;
 	/** The whole line as it was read, to confirm it before a write. */
 	lineText: string;
-	headings: string[];
+	readonly headings: readonly string[];
 	sessionKey: string | null;
 	/** True when the question is a list item, so it can be turned into a study item. */
 	listItem: boolean;
