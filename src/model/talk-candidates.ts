@@ -28,9 +28,9 @@ export class TalkCandidates {
 	constructor(sessions: readonly SessionRef[], private readonly noteYear: NoteYear, frontmatter: FrontMatterCache | undefined) {
 		const byName = new Map<string, number>();
 		// The titles and codes each candidate already has: a PDF linked thousands of times, each time
-		// with another text, must not make the note quadratic.
-		const titlesOf: Array<Set<string>> = [];
-		const codesOf: Array<Set<string>> = [];
+		// with another text, must not make the note quadratic. Made for a candidate once it has a few.
+		const titlesOf: Array<Set<string> | null> = [];
+		const codesOf: Array<Set<string> | null> = [];
 		for (const ref of sessions) {
 			const name = ref.fileName.toLowerCase();
 			const codeKey = ref.code === null ? null : `${ref.year ?? "?"}/${ref.edition ?? ""}/${ref.code.id}`;
@@ -38,8 +38,8 @@ export class TalkCandidates {
 			if (index === undefined) {
 				index = this.list.length;
 				this.list.push({ key: ref.key, codeIds: [], titles: [] });
-				titlesOf.push(new Set());
-				codesOf.push(new Set());
+				titlesOf.push(null);
+				codesOf.push(null);
 			}
 			const candidate = this.list[index] as Candidate;
 			this.byRefKey.set(ref.key, index);
@@ -47,14 +47,10 @@ export class TalkCandidates {
 			if (codeKey !== null) {
 				byName.set(codeKey, index);
 			}
-			const titles = titlesOf[index] as Set<string>;
-			if (ref.title !== "" && !titles.has(ref.title)) {
-				titles.add(ref.title);
+			if (ref.title !== "" && addNew(candidate.titles, titlesOf, index, ref.title)) {
 				candidate.titles.push(ref.title);
 			}
-			const codes = codesOf[index] as Set<string>;
-			if (ref.code !== null && this.fitsYear(ref) && !codes.has(ref.code.id)) {
-				codes.add(ref.code.id);
+			if (ref.code !== null && this.fitsYear(ref) && addNew(candidate.codeIds, codesOf, index, ref.code.id)) {
 				candidate.codeIds.push(ref.code.id);
 			}
 		}
@@ -133,6 +129,29 @@ export class TalkCandidates {
 		this.list.push({ key, codeIds: [code.id], titles: typeof title === "string" ? [title] : [] });
 		return key;
 	}
+}
+
+/** A list this long is searched through a set of its entries rather than one by one. */
+const SET_FROM = 8;
+
+/**
+ * True when `value` is not in `list` yet (the caller then adds it). Short lists are searched; a long
+ * one gets a set in `sets[index]`, kept up to date from then on.
+ */
+function addNew(list: readonly string[], sets: Array<Set<string> | null>, index: number, value: string): boolean {
+	let set = sets[index] ?? null;
+	if (set === null) {
+		if (list.length < SET_FROM) {
+			return !list.includes(value);
+		}
+		set = new Set(list);
+		sets[index] = set;
+	}
+	if (set.has(value)) {
+		return false;
+	}
+	set.add(value);
+	return true;
 }
 
 /** True when a session came from the `pdf` property of a per-talk note. */
