@@ -2,12 +2,21 @@ import { isOpenState } from "../model/status";
 import type { NoteRecord, Progress, StudyItem } from "../model/types";
 import { yearKeyOf } from "../model/years";
 
-/** Contributions of one note, kept so that they can be taken back when the note changes. */
+/** Keys and their counts side by side: `counts[2i]` open and `counts[2i + 1]` done for `keys[i]`. */
+interface Tally<K> {
+	keys: K[];
+	counts: number[];
+}
+
+/**
+ * Contributions of one note, kept so that they can be taken back when the note changes: flat lists
+ * rather than a map per note, as thousands of notes keep theirs.
+ */
 interface NoteTally {
-	byYear: Map<number | null, Progress>;
-	bySession: Map<string, Progress>;
+	byYear: Tally<number | null>;
+	bySession: Tally<string>;
 	/** Per talk key (or `""` for none) and the note's year key, joined by `PLACE_SEPARATOR`. */
-	byPlace: Map<string, Progress>;
+	byPlace: Tally<string>;
 }
 
 /** Joins a talk key and a note's year key into one key of `places()`. */
@@ -98,7 +107,7 @@ export class ProgressTable {
 
 	/** The places of one note's items (empty until its items have been read). */
 	notePlaces(path: string): Iterable<string> {
-		return this.tallies.get(path)?.byPlace.keys() ?? [];
+		return this.tallies.get(path)?.byPlace.keys ?? [];
 	}
 
 	private apply(tally: NoteTally, sign: 1 | -1): void {
@@ -108,11 +117,12 @@ export class ProgressTable {
 	}
 }
 
-function merge<K>(into: Map<K, Progress>, from: Map<K, Progress>, sign: 1 | -1): void {
-	for (const [key, progress] of from) {
+function merge<K>(into: Map<K, Progress>, from: Tally<K>, sign: 1 | -1): void {
+	for (let i = 0; i < from.keys.length; i++) {
+		const key = from.keys[i] as K;
 		const target = into.get(key) ?? { open: 0, done: 0 };
-		target.open += sign * progress.open;
-		target.done += sign * progress.done;
+		target.open += sign * (from.counts[2 * i] as number);
+		target.done += sign * (from.counts[2 * i + 1] as number);
 		if (target.open === 0 && target.done === 0) {
 			into.delete(key);
 		} else {
@@ -140,5 +150,15 @@ function tallyOf(record: NoteRecord): NoteTally {
 		}
 		bump(byPlace, `${item.sessionKey ?? ""}${PLACE_SEPARATOR}${noteYear}`, item, 1);
 	}
-	return { byYear, bySession, byPlace };
+	return { byYear: flat(byYear), bySession: flat(bySession), byPlace: flat(byPlace) };
+}
+
+function flat<K>(map: ReadonlyMap<K, Progress>): Tally<K> {
+	const keys: K[] = [];
+	const counts: number[] = [];
+	for (const [key, progress] of map) {
+		keys.push(key);
+		counts.push(progress.open, progress.done);
+	}
+	return { keys, counts };
 }
