@@ -229,19 +229,15 @@ async function main(): Promise<void> {
 	const wholeTimes: number[] = [];
 	let sink = 0;
 	for (let run = 0; run < 25; run++) {
-		// Each step starts on a collected heap: none pays for the garbage of the one before.
-		collect();
 		let start = now();
 		sink += floor(entries);
 		floorTimes.push(now() - start);
 		clearRemoteMemo();
-		collect();
 		start = now();
 		const built = indexAll(entries);
 		buildTimes.push(now() - start);
 		sink += built.revision;
 		clearRemoteMemo();
-		collect();
 		start = now();
 		const whole = wholeModel(entries);
 		wholeTimes.push(now() - start);
@@ -360,11 +356,6 @@ async function main(): Promise<void> {
 	for (const [name, value, budget] of rows) {
 		console.log(`${name.padEnd(48)} ${value.padEnd(24)} ${budget}`);
 	}
-}
-
-/** A full collection, when the collector is exposed (`--expose-gc`, as `npm run bench` runs). */
-function collect(): void {
-	(globalThis as { gc?: () => void }).gc?.();
 }
 
 /**
