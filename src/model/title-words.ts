@@ -49,7 +49,8 @@ function isLetter(c: number): boolean {
 
 /**
  * Cuts text into Latin words (`go-zero`, `Loong64`, lower case) and runs of Chinese characters, in
- * one pass. Latin words joined by `-` or `_` stay one word; everything else separates.
+ * one pass. Latin words joined by `-` or `_` stay one word; everything else separates. Words of fewer
+ * than three letters are left out.
  */
 function scan(text: string, onLatin: (word: string, letters: number, parts: string[]) => void, onCjk: (run: string) => void): void {
 	let i = 0;
@@ -81,10 +82,14 @@ function scan(text: string, onLatin: (word: string, letters: number, parts: stri
 					break;
 				}
 			}
-			if (parts.length > 0) {
-				parts.push(text.slice(partStart, end).toLowerCase());
+			// Words of fewer than three letters never count (`countsAsLatin`, `match`): they are passed
+			// over without being cut out.
+			if (letters >= 3) {
+				if (parts.length > 0) {
+					parts.push(text.slice(partStart, end).toLowerCase());
+				}
+				onLatin(text.slice(i, end).toLowerCase(), letters, parts);
 			}
-			onLatin(text.slice(i, end).toLowerCase(), letters, parts);
 			i = end;
 		} else {
 			i++;
