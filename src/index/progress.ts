@@ -134,7 +134,7 @@ function merge<K>(into: Map<K, Progress>, from: Tally<K>, sign: 1 | -1): void {
 function tallyOf(record: NoteRecord): NoteTally {
 	const byYear = new Map<number | null, Progress>();
 	const bySession = new Map<string, Progress>();
-	const byPlace = new Map<string, Progress>();
+	const byTalk = new Map<string, Progress>();
 	const noteYear = yearKeyOf(record.year, record.edition);
 	const yearOfKey = new Map<string, number | null>();
 	for (const ref of record.sessions) {
@@ -148,9 +148,12 @@ function tallyOf(record: NoteRecord): NoteTally {
 		if (item.sessionKey !== null) {
 			bump(bySession, item.sessionKey, item, 1);
 		}
-		bump(byPlace, `${item.sessionKey ?? ""}${PLACE_SEPARATOR}${noteYear}`, item, 1);
+		bump(byTalk, item.sessionKey ?? "", item, 1);
 	}
-	return { byYear: flat(byYear), bySession: flat(bySession), byPlace: flat(byPlace) };
+	// The note's year is the same for all its items: the place keys are made once per talk.
+	const byPlace = flat(byTalk);
+	byPlace.keys = byPlace.keys.map((key) => `${key}${PLACE_SEPARATOR}${noteYear}`);
+	return { byYear: flat(byYear), bySession: flat(bySession), byPlace };
 }
 
 function flat<K>(map: ReadonlyMap<K, Progress>): Tally<K> {

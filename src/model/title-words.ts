@@ -49,10 +49,16 @@ function isLetter(c: number): boolean {
 
 /**
  * Cuts text into Latin words (`go-zero`, `Loong64`, lower case) and runs of Chinese characters, in
- * one pass. Latin words joined by `-` or `_` stay one word; everything else separates. Words of fewer
- * than three letters are left out.
+ * one pass. Latin words joined by `-` or `_` stay one word (`parts` then holds its pieces); everything
+ * else separates. Words of fewer than three letters are left out, and so is a word of one piece
+ * whose first three characters `wanted` turns down (it is asked before the word is cut out).
  */
-function scan(text: string, onLatin: (word: string, letters: number, parts: string[]) => void, onCjk: (run: string) => void): void {
+function scan(
+	text: string,
+	onLatin: (word: string, letters: number, parts: readonly string[]) => void,
+	onCjk: (run: string) => void,
+	wanted: ((prefix: number) => boolean) | null = null,
+): void {
 	let i = 0;
 	while (i < text.length) {
 		const c = text.charCodeAt(i);
@@ -66,8 +72,7 @@ function scan(text: string, onLatin: (word: string, letters: number, parts: stri
 		} else if (isAlnum(c)) {
 			let end = i;
 			let letters = 0;
-			const parts: string[] = [];
-			let partStart = i;
+			let joined = false;
 			for (;;) {
 				while (end < text.length && isAlnum(text.charCodeAt(end))) {
 					letters += isLetter(text.charCodeAt(end)) ? 1 : 0;
@@ -75,20 +80,18 @@ function scan(text: string, onLatin: (word: string, letters: number, parts: stri
 				}
 				const joiner = text.charCodeAt(end);
 				if ((joiner === 45 || joiner === 95) && isAlnum(text.charCodeAt(end + 1))) {
-					parts.push(text.slice(partStart, end).toLowerCase());
+					joined = true;
 					end++;
-					partStart = end;
 				} else {
 					break;
 				}
 			}
 			// Words of fewer than three letters never count (`countsAsLatin`, `match`): they are passed
 			// over without being cut out.
-			if (letters >= 3) {
-				if (parts.length > 0) {
-					parts.push(text.slice(partStart, end).toLowerCase());
-				}
-				onLatin(text.slice(i, end).toLowerCase(), letters, parts);
+			if (letters >= 3 && (joined || wanted === null || wanted(prefixOf(text, i)))) {
+				const word = text.slice(i, end).toLowerCase();
+				// Inside a joined word every `-` and `_` joins two pieces.
+				onLatin(word, letters, joined ? word.split(JOINERS) : NO_PARTS);
 			}
 			i = end;
 		} else {
@@ -97,9 +100,21 @@ function scan(text: string, onLatin: (word: string, letters: number, parts: stri
 	}
 }
 
+const JOINERS = /[-_]/;
+const NO_PARTS: readonly string[] = Object.freeze([]);
+
 /** The two UTF-16 units at `at`, as one number. */
 function pairCode(text: string, at: number): number {
 	return text.charCodeAt(at) * 65536 + text.charCodeAt(at + 1);
+}
+
+/** The first three characters of an ASCII word at `at`, in lower case, as one number. */
+function prefixOf(text: string, at: number): number {
+	return (lowerAscii(text.charCodeAt(at)) << 14) | (lowerAscii(text.charCodeAt(at + 1)) << 7) | lowerAscii(text.charCodeAt(at + 2));
+}
+
+function lowerAscii(code: number): number {
+	return code >= 65 && code <= 90 ? code + 32 : code & 127;
 }
 
 /** Latin words compare without a plural `s`: `operators` is `operator`. */
@@ -246,6 +261,8 @@ export class TitleWords {
 	 * none is passed over without slicing the run (most positions of most lines).
 	 */
 	private readonly starts = new Set<number>();
+	/** The first three characters of every Latin token (`prefixOf`): other words are not cut out. */
+	private readonly latinStarts = new Set<number>();
 	/** Sums a line's tokens per talk without a pass over every talk that shares a word. */
 	private readonly scores = new TitleScores(this.tokens);
 
@@ -260,6 +277,8 @@ export class TitleWords {
 			for (const [token, weight] of merged) {
 				if (isCjk(token.charCodeAt(0))) {
 					this.starts.add(pairCode(token, 0));
+				} else if (token.length >= 3) {
+					this.latinStarts.add(prefixOf(token, 0));
 				}
 				const entries = this.tokens.get(token);
 				if (entries) {
@@ -316,6 +335,7 @@ export class TitleWords {
 					i += Math.max(found, 1);
 				}
 			},
+			(prefix) => this.latinStarts.has(prefix),
 		);
 		const scores = this.scores.of(seen);
 		let best = 0;
