@@ -39,8 +39,7 @@ export function metadataFitsText(text: string, spans: LineSpans, cache: CachedMe
 		const line = item.position.start.line;
 		const content = lineAt(line);
 		if (item.task !== undefined) {
-			const match = TASK_PREFIX.exec(content.startsWith("\uFEFF") ? content.slice(1) : content);
-			if (!match || match[2] !== item.task) {
+			if (taskStatus(content.startsWith("\uFEFF") ? content.slice(1) : content) !== item.task) {
 				return false;
 			}
 		}
@@ -95,6 +94,51 @@ export function metadataFitsText(text: string, spans: LineSpans, cache: CachedMe
 		}
 	}
 	return true;
+}
+
+/**
+ * The status character `TASK_PREFIX` reads on a line (`- [x] …`), or null where it reads none. A line
+ * of the usual shape (indentation, a list marker, spaces, a checkbox) is read by hand; a quote or a
+ * status outside the basic plane is left to the expression.
+ */
+export function taskStatus(line: string): string | null {
+	let at = 0;
+	while (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9) {
+		at++;
+	}
+	const first = line.charCodeAt(at);
+	if (first === 62) {
+		return TASK_PREFIX.exec(line)?.[2] ?? null;
+	}
+	if (first === 45 || first === 42 || first === 43) {
+		at++;
+	} else {
+		const digits = at;
+		while (at - digits < 10 && line.charCodeAt(at) >= 48 && line.charCodeAt(at) <= 57) {
+			at++;
+		}
+		const close = line.charCodeAt(at);
+		if (at === digits || at - digits > 9 || (close !== 46 && close !== 41)) {
+			return null;
+		}
+		at++;
+	}
+	const marker = at;
+	while (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9) {
+		at++;
+	}
+	if (at === marker || line.charCodeAt(at) !== 91) {
+		return null;
+	}
+	const status = line.charCodeAt(at + 1);
+	if (status >= 0xd800 && status <= 0xdfff) {
+		return TASK_PREFIX.exec(line)?.[2] ?? null;
+	}
+	if (Number.isNaN(status) || status === 10 || status === 13 || status === 0x2028 || status === 0x2029 || line.charCodeAt(at + 2) !== 93) {
+		return null;
+	}
+	const after = at + 3;
+	return after === line.length || line.charCodeAt(after) === 32 || line.charCodeAt(after) === 9 ? line.charAt(at + 1) : null;
 }
 
 /**
