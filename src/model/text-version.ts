@@ -35,11 +35,20 @@ function finish(a: number, b: number): number {
 	return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** A 53-bit hash of a string (cyrb53). */
+/**
+ * A 53-bit hash of text[from, to): two 32-bit multiplicative lanes (after cyrb53), fed two UTF-16
+ * units at a time, seeded with the length so that a trailing NUL cannot pass for the end.
+ */
 export function hashString(value: string, from = 0, to = value.length): number {
-	let a = SEED1;
+	let a = SEED1 ^ (to - from);
 	let b = SEED2;
-	for (let i = from; i < to; i++) {
+	let i = from;
+	for (; i + 1 < to; i += 2) {
+		const pair = value.charCodeAt(i) | (value.charCodeAt(i + 1) << 16);
+		a = Math.imul(a ^ pair, 2654435761);
+		b = Math.imul(b ^ pair, 1597334677);
+	}
+	if (i < to) {
 		const code = value.charCodeAt(i);
 		a = Math.imul(a ^ code, 2654435761);
 		b = Math.imul(b ^ code, 1597334677);
@@ -157,35 +166,48 @@ function markAt(text: string, from: number, at: number, code: number): boolean {
 }
 
 /**
- * One line's hash (as `hashString`) and whether it is inert (see `isInertSpan`), read in one pass
- * over its characters. The inert flag comes back in `inertOut[index]`.
+ * One line's hash (`hashString`) and whether it is inert (see `isInertSpan`): the look for marks
+ * stops at the first one. The inert flag comes back in `inertOut[index]`.
  */
 function readLine(text: string, from: number, to: number, inertOut: Uint8Array, index: number): number {
-	let a = SEED1;
-	let b = SEED2;
-	let i = from;
-	let code = 0;
-	// Indentation.
-	for (; i < to; i++) {
-		code = text.charCodeAt(i);
-		if (code !== 32 && code !== 9) {
-			break;
-		}
-		a = Math.imul(a ^ code, 2654435761);
-		b = Math.imul(b ^ code, 1597334677);
+	let content = from;
+	while (content < to && (text.charCodeAt(content) === 32 || text.charCodeAt(content) === 9)) {
+		content++;
 	}
-	const content = i;
+	// The hash of `hashString`, two units at a time, and the look for marks on the way (spaces and
+	// tabs of the indentation are no marks).
+	let a = SEED1 ^ (to - from);
+	let b = SEED2;
 	let marked = false;
-	for (; i < to; i++) {
-		code = text.charCodeAt(i);
+	let i = from;
+	for (; i + 1 < to; i += 2) {
+		const first = text.charCodeAt(i);
+		const second = text.charCodeAt(i + 1);
+		const pair = first | (second << 16);
+		a = Math.imul(a ^ pair, 2654435761);
+		b = Math.imul(b ^ pair, 1597334677);
+		if (!marked && mayMark(first)) {
+			marked = markAt(text, content, i, first);
+		}
+		if (!marked && mayMark(second)) {
+			marked = markAt(text, content, i + 1, second);
+		}
+	}
+	if (i < to) {
+		const code = text.charCodeAt(i);
 		a = Math.imul(a ^ code, 2654435761);
 		b = Math.imul(b ^ code, 1597334677);
-		if (!marked && (code >= 128 ? code < 0x3001 || code === 0xfeff : MARKS[code] === 1)) {
+		if (!marked && mayMark(code)) {
 			marked = markAt(text, content, i, code);
 		}
 	}
 	inertOut[index] = content < to && !marked && inertShape(text, content, to) ? 1 : 0;
 	return finish(a, b);
+}
+
+/** True for a character `markAt` must look at (most are passed over by this test alone). */
+function mayMark(code: number): boolean {
+	return code >= 128 ? code < 0x3001 || code === 0xfeff : MARKS[code] === 1;
 }
 
 /**

@@ -99,7 +99,10 @@ describe("a text's version, read in one pass", () => {
 		}
 	});
 
-	it("gives texts that differ only in a line ending, an empty last line or a character different hashes", () => {
+	it("gives texts and lines that differ only in a line ending, an empty last line, a trailing NUL or a character different hashes", () => {
+		expect(hashString("x")).not.toBe(hashString("x\u0000"));
+		expect(hashString("xy")).not.toBe(hashString("xy\u0000"));
+		expect(hashString("ab")).not.toBe(hashString("ba"));
 		const texts = ["a\nb", "a\r\nb", "a\nb\n", "a\nb\r\n", "a\n\nb", "ab", "a\nc", "a\rb", "", "\n", "\r\n", "\n\n"];
 		const hashes = texts.map((text) => textHash(text));
 		expect(new Set(hashes).size).toBe(texts.length);
