@@ -2,11 +2,8 @@ import { isOpenState } from "../model/status";
 import type { NoteRecord, Progress, StudyItem } from "../model/types";
 import { yearKeyOf } from "../model/years";
 
-/** Keys and their counts side by side: `counts[2i]` open and `counts[2i + 1]` done for `keys[i]`. */
-interface Tally<K> {
-	keys: K[];
-	counts: number[];
-}
+/** Keys and their counts in one list: key, open, done, key, open, done… */
+type Tally<K> = ReadonlyArray<K | number>;
 
 /**
  * Contributions of one note, kept so that they can be taken back when the note changes: flat lists
@@ -107,7 +104,12 @@ export class ProgressTable {
 
 	/** The places of one note's items (empty until its items have been read). */
 	notePlaces(path: string): Iterable<string> {
-		return this.tallies.get(path)?.byPlace.keys ?? [];
+		const places = this.tallies.get(path)?.byPlace ?? [];
+		const keys: string[] = [];
+		for (let i = 0; i < places.length; i += 3) {
+			keys.push(places[i] as string);
+		}
+		return keys;
 	}
 
 	private apply(tally: NoteTally, sign: 1 | -1): void {
@@ -118,11 +120,11 @@ export class ProgressTable {
 }
 
 function merge<K>(into: Map<K, Progress>, from: Tally<K>, sign: 1 | -1): void {
-	for (let i = 0; i < from.keys.length; i++) {
-		const key = from.keys[i] as K;
+	for (let i = 0; i < from.length; i += 3) {
+		const key = from[i] as K;
 		const target = into.get(key) ?? { open: 0, done: 0 };
-		target.open += sign * (from.counts[2 * i] as number);
-		target.done += sign * (from.counts[2 * i + 1] as number);
+		target.open += sign * (from[i + 1] as number);
+		target.done += sign * (from[i + 2] as number);
 		if (target.open === 0 && target.done === 0) {
 			into.delete(key);
 		} else {
@@ -151,17 +153,16 @@ function tallyOf(record: NoteRecord): NoteTally {
 		bump(byTalk, item.sessionKey ?? "", item, 1);
 	}
 	// The note's year is the same for all its items: the place keys are made once per talk.
-	const byPlace = flat(byTalk);
-	byPlace.keys = byPlace.keys.map((key) => `${key}${PLACE_SEPARATOR}${noteYear}`);
-	return { byYear: flat(byYear), bySession: flat(bySession), byPlace };
+	return { byYear: flat(byYear, (year) => year), bySession: flat(bySession, (key) => key), byPlace: flat(byTalk, (key) => `${key}${PLACE_SEPARATOR}${noteYear}`) };
 }
 
-function flat<K>(map: ReadonlyMap<K, Progress>): Tally<K> {
-	const keys: K[] = [];
-	const counts: number[] = [];
+function flat<K, T>(map: ReadonlyMap<K, Progress>, keyOf: (key: K) => T): Tally<T> {
+	const tally = new Array<T | number>(3 * map.size);
+	let i = 0;
 	for (const [key, progress] of map) {
-		keys.push(key);
-		counts.push(progress.open, progress.done);
+		tally[i++] = keyOf(key);
+		tally[i++] = progress.open;
+		tally[i++] = progress.done;
 	}
-	return { keys, counts };
+	return tally;
 }
