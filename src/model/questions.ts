@@ -1,7 +1,17 @@
 import type { ListItemCache } from "obsidian";
 import { LINE_SKIPPED, maskComments } from "./comments";
 import { clauses, readable, sentences, type Span, trimSpan } from "./question-text";
-import { admitsNotKnowing, asksInChinese, asksInEnglish } from "./question-words";
+import {
+	admitsInChinese,
+	admitsInEnglish,
+	asksInChinese,
+	asksInEnglish,
+	MAY_ASK_ADMIT_CHINESE,
+	MAY_ASK_ADMIT_ENGLISH,
+	MAY_ASK_CHINESE,
+	MAY_ASK_ENGLISH,
+	mayAskBy,
+} from "./question-words";
 
 /** What the parser already knows about the lines of a note. */
 export interface LineKinds {
@@ -65,6 +75,10 @@ function content(text: string, listItem: boolean): string {
 
 /** True when a line's content is an answer: `答：…`, `A: …`, `**Answer:** …`. */
 export function isAnswer(body: string): boolean {
+	if (body.indexOf(":") === -1 && body.indexOf("：") === -1) {
+		// Every answer says so with a colon.
+		return false;
+	}
 	const start = body.replace(LIST_PREFIX, "");
 	let from = 0;
 	while (from < start.length && (start.charAt(from) === "*" || start.charAt(from) === "_")) {
@@ -131,16 +145,21 @@ function covers(span: Span, whole: Span): boolean {
  * a colon in it (`如何做到零拷贝：用 sendfile`).
  */
 function asks(text: string, end: string): boolean {
-	if (end === "?" || end === "？" || admitsNotKnowing(text)) {
+	if (end === "?" || end === "？") {
+		return true;
+	}
+	// Each rule is read only when the text holds a character it asks by.
+	const may = mayAskBy(text);
+	if (((may & MAY_ASK_ADMIT_CHINESE) !== 0 && admitsInChinese(text)) || ((may & MAY_ASK_ADMIT_ENGLISH) !== 0 && admitsInEnglish(text))) {
 		return true;
 	}
 	if (end === "。" || end === "." || end === "!" || end === "！" || end === ";" || end === "；") {
 		return end === "。" && endsWithMa(text);
 	}
-	if (answeredAfterColon(text)) {
+	if ((may & (MAY_ASK_CHINESE | MAY_ASK_ENGLISH)) === 0 || answeredAfterColon(text, may)) {
 		return false;
 	}
-	return asksInChinese(text) || asksInEnglish(text);
+	return ((may & MAY_ASK_CHINESE) !== 0 && asksInChinese(text)) || ((may & MAY_ASK_ENGLISH) !== 0 && asksInEnglish(text));
 }
 
 function endsWithMa(text: string): boolean {
@@ -155,12 +174,13 @@ function endsWithMa(text: string): boolean {
  * `如何做到零拷贝：用 sendfile`, `How we cut p99: batching`: what comes before a colon asks, and
  * the answer follows it. (`注意：为什么…` asks: the colon follows a label.)
  */
-function answeredAfterColon(text: string): boolean {
+function answeredAfterColon(text: string, may: number): boolean {
 	for (const colon of ["：", ": "]) {
 		const at = text.indexOf(colon, 1);
 		if (at !== -1 && text.slice(at + colon.length).trim() !== "") {
+			// What comes before the colon holds no more than the whole text does.
 			const before = text.slice(0, at);
-			if (asksInChinese(before) || asksInEnglish(before)) {
+			if (((may & MAY_ASK_CHINESE) !== 0 && asksInChinese(before)) || ((may & MAY_ASK_ENGLISH) !== 0 && asksInEnglish(before))) {
 				return true;
 			}
 		}
