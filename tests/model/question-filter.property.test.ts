@@ -1,5 +1,7 @@
 /** @jest-environment node */
 import fc from "fast-check";
+import { askingSpan } from "../../src/model/questions";
+import { mayAskReadable, readable } from "../../src/model/question-text";
 import {
 	admitsInChinese,
 	admitsInEnglish,
@@ -14,10 +16,11 @@ import {
 	mayAskBy,
 	WORD_LISTS,
 } from "../../src/model/question-words";
+import { expectLinear } from "./linear-time-helper";
 
 /**
- * The shortcuts that pass over a rule without reading it, against the rules themselves: a shortcut
- * may let through a text that asks nothing, never turn away one that asks.
+ * The shortcuts that pass over a line or a rule without reading it, against the rules themselves:
+ * a shortcut may let through a line that asks nothing, never turn away one that asks.
  */
 const RUNS = Number(process.env.QUESTION_FILTER_RUNS ?? 4000);
 
@@ -49,7 +52,37 @@ const english = fc
 	.map(([lead, first, rest, end]) => `${lead}${first} ${rest.join(" ")}${end}`);
 const text = fc.oneof({ weight: 3, arbitrary: mixed }, { weight: 1, arbitrary: english });
 
-describe("telling the rules that could find a text asking", () => {
+describe("passing over lines that cannot ask", () => {
+	it("finds a character some rule asks by exactly where readable() leaves one", () => {
+		fc.assert(
+			fc.property(text, (body) => {
+				expect(mayAskReadable(body)).toBe(mayAskBy(readable(body)) !== 0);
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+
+	it("never passes over a line that asks, with or without the words", () => {
+		fc.assert(
+			fc.property(text, (body) => {
+				if (!mayAskReadable(body)) {
+					expect(askingSpan(body, true)).toBeNull();
+					expect(askingSpan(body, false)).toBeNull();
+				}
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+
+	it("reads a line the same with its indentation and list marker", () => {
+		fc.assert(
+			fc.property(fc.constantFrom("", "  ", "\t", "- ", "* ", "+ ", "1. ", "12) ", "    - ", "-"), text, (prefix, body) => {
+				expect(mayAskReadable(prefix + body)).toBe(mayAskReadable(body));
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+
 	it("reads each rule only when the text holds what it asks by", () => {
 		fc.assert(
 			fc.property(text, (piece) => {
@@ -125,5 +158,9 @@ describe("telling the rules that could find a text asking", () => {
 		for (const code of folding) {
 			expect(code <= 0xffff && ((CHAR_KINDS[code] as number) & FOLDS_TO_ASCII) !== 0).toBe(true);
 		}
+	});
+
+	it.each(["[a ", "[why ", "[a](", "]( why", "`a ``", "http://a ", "h", "[[a", "[http://x why]", "(**为什么", "[`", "why "])("walks 100,000 characters of %j in linear time", (unit) => {
+		expectLinear(`mayAskReadable on ${JSON.stringify(unit)}`, (length) => unit.repeat(Math.ceil(length / unit.length)), mayAskReadable);
 	});
 });
