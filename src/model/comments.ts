@@ -30,6 +30,8 @@ const CONTAINER_PREFIX = /^[\t ]*(?:>[\t ]?)*/;
 // Where a line's content starts: after quote markers, indentation and a list marker.
 const CONTENT_START = /^[\t ]*(?:>[\t ]?)*[\t ]*(?:(?:[-*+]|\d{1,9}[.)])[\t ]+)?/;
 const BLANK = /^[\t >]*$/;
+/** What opens a comment: a line without it is passed over with one search. */
+const OPENER = /%%|<!--/;
 
 /** A position in the note. */
 interface Cursor {
@@ -88,7 +90,7 @@ class CommentScanner {
 		while (line < lines.length) {
 			const mark = marks[line];
 			// Most lines open no comment: they are passed over without a cursor.
-			if (mark === LINE_SKIPPED || (mark !== LINE_HTML_START && !mayOpen(lines[line] ?? ""))) {
+			if (mark === LINE_SKIPPED || (mark !== LINE_HTML_START && !OPENER.test(lines[line] ?? ""))) {
 				line++;
 				continue;
 			}
@@ -141,7 +143,7 @@ class CommentScanner {
 	private scanLine(at: Cursor): Cursor {
 		const text = this.lines[at.line] ?? "";
 		const next: Cursor = { line: at.line + 1, col: 0 };
-		if (at.col === 0 && !mayOpen(text)) {
+		if (at.col === 0 && !OPENER.test(text)) {
 			return next;
 		}
 		let code: CodeSpanFinder | null = null;
@@ -278,16 +280,6 @@ class CommentScanner {
 		hidden[length + 2] = to;
 		this.hiddenLength = length + 3;
 	}
-}
-
-/** True when the line holds `%%` or `<!--`; one search for a rare character first, most often the only one. */
-function mayOpen(text: string): boolean {
-	const percent = text.indexOf("%");
-	if (percent !== -1 && text.indexOf("%%", percent) !== -1) {
-		return true;
-	}
-	const angle = text.indexOf("<");
-	return angle !== -1 && text.indexOf("<!--", angle) !== -1;
 }
 
 /** True when an odd number of backslashes stands before `index`. */
