@@ -196,7 +196,8 @@ function answeredAfterColon(text: string, may: number): boolean {
  *
  * Most lines ask nothing, and most of those are told at a glance: `mayAskReadable` finds no
  * character any rule asks by (`model/question-words.ts`) outside code and links, and the line is
- * passed over without being cut into sentences.
+ * passed over without being cut into sentences. The questions hold copies of their text, not views
+ * into the note's.
  */
 export function findQuestions(lines: readonly string[], kinds: LineKinds): FoundQuestion[] {
 	const found: FoundQuestion[] = [];
@@ -213,8 +214,8 @@ export function findQuestions(lines: readonly string[], kinds: LineKinds): Found
 				if (calloutQuestion !== null) {
 					const body = tidy(text.slice(text.indexOf(quote) + quote.length), text !== lines[line]);
 					if (calloutQuestion.text === "") {
-						calloutQuestion.text = body;
-						calloutQuestion.context = body;
+						calloutQuestion.text = detached(body);
+						calloutQuestion.context = calloutQuestion.text;
 					} else if (isAnswer(body)) {
 						calloutQuestion.answered = true;
 					}
@@ -233,7 +234,7 @@ export function findQuestions(lines: readonly string[], kinds: LineKinds): Found
 		const callout = quoted ? QUESTION_CALLOUT.exec(text) : null;
 		if (callout) {
 			calloutDepth = quoteDepth(callout[1] ?? "");
-			const title = tidy(callout[3] ?? "", text !== lines[line]);
+			const title = detached(tidy(callout[3] ?? "", text !== lines[line]));
 			calloutQuestion = { line, text: title, context: title, listItem: false, inferred: false, answered: false };
 			found.push(calloutQuestion);
 			continue;
@@ -271,7 +272,8 @@ export function findQuestions(lines: readonly string[], kinds: LineKinds): Found
 		if (asked !== "") {
 			const context = tidy(body, masked);
 			const answered = (mark & PARENT) !== 0 || answerFollows(visible, line + 1, kinds);
-			found.push({ line, text: asked, context, listItem, inferred: span.inferred, answered });
+			const question = detached(asked);
+			found.push({ line, text: question, context: context === asked ? question : detached(context), listItem, inferred: span.inferred, answered });
 		}
 	}
 	return found.filter((question) => question.text !== "");
@@ -307,6 +309,14 @@ function startsQuote(text: string): boolean {
 		}
 	}
 	return false;
+}
+
+/**
+ * A copy of a piece of a line that holds nothing else: the piece itself may be a view into the
+ * note's whole text, which the questions, kept long after the parse, would keep alive.
+ */
+function detached(value: string): string {
+	return value.length === 0 ? value : (" " + value).slice(1);
 }
 
 /** True when the next line with any text, outside code and headings, is an answer. */
