@@ -1,4 +1,4 @@
-import { backtickRuns } from "./text";
+import { CodeSpanFinder } from "./code-spans";
 /**
  * Comments, which Obsidian never shows: `%% … %%` and `<!-- … -->`. Where the parser reads a note's
  * text itself (web PDF links, questions) it reads the lines this module returns, with every comment
@@ -30,6 +30,8 @@ const CONTAINER_PREFIX = /^[\t ]*(?:>[\t ]?)*/;
 // Where a line's content starts: after quote markers, indentation and a list marker.
 const CONTENT_START = /^[\t ]*(?:>[\t ]?)*[\t ]*(?:(?:[-*+]|\d{1,9}[.)])[\t ]+)?/;
 const BLANK = /^[\t >]*$/;
+/** What opens a comment: a line without it is passed over with one search. */
+const OPENER = /%%|<!--/;
 
 /** A position in the note. */
 interface Cursor {
@@ -66,13 +68,15 @@ export function isCommented(lines: readonly string[], masked: readonly string[],
 }
 
 class CommentScanner {
-	/** Hidden spans per line, as [from, to) pairs. */
-	private readonly spans = new Map<number, number[]>();
+	/**
+	 * Hidden spans as (line, from, to) triples, in the order the scan finds them: by line, and on a
+	 * line by column. A flat typed array: a hostile line holds tens of thousands of comments, and
+	 * a list of that many numbers costs the collector more than the scan itself.
+	 */
+	private hidden: Int32Array | null = null;
+	private hiddenLength = 0;
 	/** `<!--` found no `-->` in a block that runs through this line: later ones there find none either. */
 	private failedThrough = -1;
-	/** The spans of the line hidden last, at hand for the next comment on it. */
-	private lastLine = -1;
-	private lastSpans: number[] | null = null;
 
 	constructor(
 		private readonly lines: readonly string[],
@@ -81,17 +85,36 @@ class CommentScanner {
 	) {}
 
 	run(): readonly string[] {
-		let at: Cursor = { line: 0, col: 0 };
-		while (at.line < this.lines.length) {
-			at = at.col === 0 ? this.startLine(at.line) : this.scanLine(at);
+		const { lines, marks } = this;
+		let line = 0;
+		while (line < lines.length) {
+			const mark = marks[line];
+			// Most lines open no comment: they are passed over without a cursor.
+			if (mark === LINE_SKIPPED || (mark !== LINE_HTML_START && !OPENER.test(lines[line] ?? ""))) {
+				line++;
+				continue;
+			}
+			let at = this.startLine(line);
+			while (at.col !== 0 && at.line < lines.length) {
+				at = this.scanLine(at);
+			}
+			line = at.line;
 		}
-		if (this.spans.size === 0) {
-			return this.lines;
+		const { hidden, hiddenLength } = this;
+		if (hidden === null) {
+			return lines;
 		}
-		return this.lines.map((text, line) => {
-			const spans = this.spans.get(line);
-			return spans === undefined ? text : blank(text, spans);
-		});
+		const masked = lines.slice();
+		for (let first = 0; first < hiddenLength; ) {
+			const blanked = hidden[first] as number;
+			let end = first + 3;
+			while (end < hiddenLength && hidden[end] === blanked) {
+				end += 3;
+			}
+			masked[blanked] = blank(lines[blanked] ?? "", hidden, first, end);
+			first = end;
+		}
+		return masked;
 	}
 
 	/** A line from its start: skipped, an HTML comment block, or text to scan. */
@@ -120,21 +143,19 @@ class CommentScanner {
 	private scanLine(at: Cursor): Cursor {
 		const text = this.lines[at.line] ?? "";
 		const next: Cursor = { line: at.line + 1, col: 0 };
-		if (at.col === 0 && !text.includes("%%") && !text.includes("<!--")) {
+		if (at.col === 0 && !OPENER.test(text)) {
 			return next;
 		}
-		const runs = backtickRuns(text, at.col);
+		let code: CodeSpanFinder | null = null;
 		const contentStart = CONTENT_START.exec(text)?.[0].length ?? 0;
-		let run = 0;
 		for (let i = at.col; i < text.length; ) {
 			const char = text.charCodeAt(i);
 			let after: Cursor | null;
 			if (char === 96) {
-				while ((runs.starts[run] as number) < i) {
-					run++;
-				}
-				const close = runs.closing[run] as number;
-				i = close === -1 ? i + (runs.lengths[run] as number) : (runs.starts[close] as number) + (runs.lengths[close] as number);
+				code ??= new CodeSpanFinder(text);
+				const length = code.runLength(i);
+				const close = code.closer(i, length);
+				i = (close === -1 ? i : close) + length;
 				continue;
 			} else if (char === 37 && text.charCodeAt(i + 1) === 37) {
 				after = this.percentComment({ line: at.line, col: i });
@@ -240,18 +261,24 @@ class CommentScanner {
 		if (to <= from) {
 			return;
 		}
-		if (this.lastLine !== line || this.lastSpans === null) {
-			this.lastLine = line;
-			this.lastSpans = this.spans.get(line) ?? [];
-			this.spans.set(line, this.lastSpans);
-		}
-		const spans = this.lastSpans;
-		if (spans.length > 0 && spans[spans.length - 1] === from) {
+		let hidden = this.hidden;
+		const length = this.hiddenLength;
+		if (hidden !== null && hidden[length - 3] === line && hidden[length - 1] === from) {
 			// Comments side by side (`%%%%%%…`) make one span.
-			spans[spans.length - 1] = to;
-		} else {
-			spans.push(from, to);
+			hidden[length - 1] = to;
+			return;
 		}
+		if (hidden === null || length + 3 > hidden.length) {
+			const grown = new Int32Array(Math.max(48, 2 * (hidden?.length ?? 0)));
+			if (hidden !== null) {
+				grown.set(hidden);
+			}
+			this.hidden = hidden = grown;
+		}
+		hidden[length] = line;
+		hidden[length + 1] = from;
+		hidden[length + 2] = to;
+		this.hiddenLength = length + 3;
 	}
 }
 
@@ -264,17 +291,51 @@ function escaped(text: string, index: number): boolean {
 	return count % 2 === 1;
 }
 
-/** The text with the given spans replaced by spaces. */
-function blank(text: string, spans: readonly number[]): string {
+/** A line with more comments than this is put together from pieces a chunk at a time. */
+const MANY_SPANS = 32;
+/** Pieces joined at a time, for a line with many comments. */
+const CHUNK = 512;
+const SPACES = " ".repeat(64);
+
+/** The text with the spans of `hidden` from triple `first` to `end` replaced by spaces. */
+function blank(text: string, hidden: Int32Array, first: number, end: number): string {
+	if (end - first > 3 * MANY_SPANS) {
+		return blankMany(text, hidden, first, end);
+	}
 	let result = "";
 	let copied = 0;
-	for (let k = 0; k < spans.length; k += 2) {
-		const from = Math.max(copied, spans[k] as number);
-		const to = spans[k + 1] as number;
+	for (let k = first; k < end; k += 3) {
+		const from = Math.max(copied, hidden[k + 1] as number);
+		const to = hidden[k + 2] as number;
 		if (to > from) {
 			result += text.slice(copied, from) + " ".repeat(to - from);
 			copied = to;
 		}
 	}
 	return result + text.slice(copied);
+}
+
+/**
+ * `blank` for a line with many comments (`%%%% %%%% …`): adding two pieces for each to one string
+ * would make the line a chain of tens of thousands of strings, which outlives the scan and costs the
+ * collector more than the scan itself. The pieces are joined a chunk at a time instead.
+ */
+function blankMany(text: string, hidden: Int32Array, first: number, end: number): string {
+	let result = "";
+	let pieces: string[] = [];
+	let copied = 0;
+	for (let k = first; k < end; k += 3) {
+		const from = Math.max(copied, hidden[k + 1] as number);
+		const to = hidden[k + 2] as number;
+		if (to > from) {
+			pieces.push(text.slice(copied, from), to - from <= SPACES.length ? SPACES.slice(0, to - from) : " ".repeat(to - from));
+			copied = to;
+			if (pieces.length >= CHUNK) {
+				result += pieces.join("");
+				pieces = [];
+			}
+		}
+	}
+	pieces.push(text.slice(copied));
+	return result + pieces.join("");
 }

@@ -1,3 +1,5 @@
+import { CodeSpanFinder } from "./code-spans";
+import { ALNUM, CHAR_KINDS, kindsAt } from "./question-words";
 import { backtickRuns } from "./text";
 /**
  * The parts of a line that the question rules read. Code spans, links and URLs are filled with a
@@ -77,9 +79,126 @@ export function readable(text: string): string {
 	return fillSpans(text, fill);
 }
 
+/** `CHAR_KINDS`, and a bit of its own for the characters `readable` fills from: `` ` ``, `[`, `]`, `h`. */
+const FILLS = 128;
+const WALK_KINDS = CHAR_KINDS.slice();
+for (const char of "`[]hH") {
+	WALK_KINDS[char.charCodeAt(0)] = (WALK_KINDS[char.charCodeAt(0)] as number) | FILLS;
+}
+
+/**
+ * True when `readable(text.slice(from))` holds a character some rule asks by (`mayAskBy` in
+ * `model/question-words.ts`): when false, no rule can find the line asking. The same walk as
+ * `readable`, without making the filled line: each character is read once and nothing is allocated
+ * (unless the line holds backticks), so a line that cannot ask costs a few nanoseconds a character.
+ * A character seen after a `[` counts only once no link `[…](…)` can fill it.
+ */
+export function mayAskReadable(text: string, from = 0): boolean {
+	/** Made at the first backtick the walk meets: most lines have none. */
+	let code: CodeSpanFinder | null = null;
+	let span: Span | null = null;
+	let lastOpen = -1;
+	let closeParen = -2;
+	let closeWiki = -2;
+	let afterAlnum = false;
+	/** A character that asks stands after `lastOpen`: a link from there would fill it. */
+	let pending = false;
+	for (let i = from; i < text.length; i++) {
+		const char = text.charCodeAt(i);
+		const kinds = WALK_KINDS[char] as number;
+		if (kinds === 0 || kinds === ALNUM) {
+			afterAlnum = kinds === ALNUM;
+			continue;
+		}
+		if ((kinds & FILLS) !== 0) {
+			if (char === 96 && code === null) {
+				// The code spans from the start of the text: one that starts before `i` was skipped.
+				code = new CodeSpanFinder(text);
+				span = { from: -1, to: -1 };
+				if (!code.next(from, span)) {
+					span.from = -1;
+				}
+			}
+			if (span !== null && i === span.from) {
+				// A code span: what stood after `lastOpen` is now past any link.
+				if (pending) {
+					return true;
+				}
+				i = span.to - 1;
+				if (!(code as CodeSpanFinder).next(span.to, span)) {
+					span.from = -1;
+				}
+				lastOpen = -1;
+				afterAlnum = false;
+				continue;
+			}
+			if (char === 91 && text.charCodeAt(i + 1) === 91) {
+				if (closeWiki !== -1 && closeWiki < i) {
+					closeWiki = text.indexOf("]]", i + 2);
+				}
+				if (closeWiki !== -1) {
+					if (pending) {
+						return true;
+					}
+					i = closeWiki + 1;
+					lastOpen = -1;
+					afterAlnum = false;
+					continue;
+				}
+			} else if (char === 91) {
+				if (pending) {
+					return true;
+				}
+				lastOpen = i;
+			} else if (char === 93 && text.charCodeAt(i + 1) === 40 && lastOpen !== -1) {
+				if (closeParen !== -1 && closeParen < i) {
+					closeParen = text.indexOf(")", i + 2);
+				}
+				if (closeParen !== -1) {
+					// The link fills all from `lastOpen` (or from the last URL after it) on.
+					pending = false;
+					i = closeParen;
+					lastOpen = -1;
+					afterAlnum = false;
+					continue;
+				}
+			} else if ((char === 104 || char === 72) && startsWithUrl(text, i)) {
+				// A link after `lastOpen` would fill only from the end of the URL on.
+				if (pending) {
+					return true;
+				}
+				let end = i;
+				while (end < text.length && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 62) {
+					end++;
+				}
+				i = end - 1;
+				afterAlnum = false;
+				continue;
+			}
+		}
+		if (kindsAt(text, i, kinds, afterAlnum) !== 0) {
+			if (lastOpen === -1) {
+				return true;
+			}
+			pending = true;
+		}
+		afterAlnum = (kinds & ALNUM) !== 0;
+	}
+	return pending;
+}
+
+/** `http://` or `https://` at `at`, in any case (no other character lower-cases into these). */
 function startsWithUrl(text: string, at: number): boolean {
-	const head = text.slice(at, at + 8).toLowerCase();
-	return head.startsWith("http://") || head.startsWith("https://");
+	if (lowerAscii(text, at) !== 104 || lowerAscii(text, at + 1) !== 116 || lowerAscii(text, at + 2) !== 116 || lowerAscii(text, at + 3) !== 112) {
+		return false;
+	}
+	const colon = lowerAscii(text, at + 4) === 115 ? at + 5 : at + 4;
+	return text.charCodeAt(colon) === 58 && text.charCodeAt(colon + 1) === 47 && text.charCodeAt(colon + 2) === 47;
+}
+
+function lowerAscii(text: string, at: number): number {
+	const char = text.charCodeAt(at);
+	return char >= 65 && char <= 90 ? char + 32 : char;
 }
 
 function isSpace(char: number): boolean {

@@ -1,7 +1,17 @@
 import type { ListItemCache } from "obsidian";
 import { LINE_SKIPPED, maskComments } from "./comments";
-import { clauses, readable, sentences, type Span, trimSpan } from "./question-text";
-import { admitsNotKnowing, asksInChinese, asksInEnglish } from "./question-words";
+import { clauses, mayAskReadable, readable, sentences, type Span, trimSpan } from "./question-text";
+import {
+	admitsInChinese,
+	admitsInEnglish,
+	asksInChinese,
+	asksInEnglish,
+	MAY_ASK_ADMIT_CHINESE,
+	MAY_ASK_ADMIT_ENGLISH,
+	MAY_ASK_CHINESE,
+	MAY_ASK_ENGLISH,
+	mayAskBy,
+} from "./question-words";
 
 /** What the parser already knows about the lines of a note. */
 export interface LineKinds {
@@ -65,6 +75,10 @@ function content(text: string, listItem: boolean): string {
 
 /** True when a line's content is an answer: `答：…`, `A: …`, `**Answer:** …`. */
 export function isAnswer(body: string): boolean {
+	if (body.indexOf(":") === -1 && body.indexOf("：") === -1) {
+		// Every answer says so with a colon.
+		return false;
+	}
 	const start = body.replace(LIST_PREFIX, "");
 	let from = 0;
 	while (from < start.length && (start.charAt(from) === "*" || start.charAt(from) === "_")) {
@@ -131,16 +145,21 @@ function covers(span: Span, whole: Span): boolean {
  * a colon in it (`如何做到零拷贝：用 sendfile`).
  */
 function asks(text: string, end: string): boolean {
-	if (end === "?" || end === "？" || admitsNotKnowing(text)) {
+	if (end === "?" || end === "？") {
+		return true;
+	}
+	// Each rule is read only when the text holds a character it asks by.
+	const may = mayAskBy(text);
+	if (((may & MAY_ASK_ADMIT_CHINESE) !== 0 && admitsInChinese(text)) || ((may & MAY_ASK_ADMIT_ENGLISH) !== 0 && admitsInEnglish(text))) {
 		return true;
 	}
 	if (end === "。" || end === "." || end === "!" || end === "！" || end === ";" || end === "；") {
 		return end === "。" && endsWithMa(text);
 	}
-	if (answeredAfterColon(text)) {
+	if ((may & (MAY_ASK_CHINESE | MAY_ASK_ENGLISH)) === 0 || answeredAfterColon(text, may)) {
 		return false;
 	}
-	return asksInChinese(text) || asksInEnglish(text);
+	return ((may & MAY_ASK_CHINESE) !== 0 && asksInChinese(text)) || ((may & MAY_ASK_ENGLISH) !== 0 && asksInEnglish(text));
 }
 
 function endsWithMa(text: string): boolean {
@@ -155,12 +174,13 @@ function endsWithMa(text: string): boolean {
  * `如何做到零拷贝：用 sendfile`, `How we cut p99: batching`: what comes before a colon asks, and
  * the answer follows it. (`注意：为什么…` asks: the colon follows a label.)
  */
-function answeredAfterColon(text: string): boolean {
+function answeredAfterColon(text: string, may: number): boolean {
 	for (const colon of ["：", ": "]) {
 		const at = text.indexOf(colon, 1);
 		if (at !== -1 && text.slice(at + colon.length).trim() !== "") {
+			// What comes before the colon holds no more than the whole text does.
 			const before = text.slice(0, at);
-			if (asksInChinese(before) || asksInEnglish(before)) {
+			if (((may & MAY_ASK_CHINESE) !== 0 && asksInChinese(before)) || ((may & MAY_ASK_ENGLISH) !== 0 && asksInEnglish(before))) {
 				return true;
 			}
 		}
@@ -173,70 +193,130 @@ function answeredAfterColon(text: string): boolean {
  * lines that end in `?` or `？`, and (marked `inferred`) lines with a sentence or clause that asks
  * without a mark. Tasks, headings, properties, code and comments never count; the text of a
  * question leaves its comments out.
+ *
+ * Most lines ask nothing, and most of those are told at a glance: `mayAskReadable` finds no
+ * character any rule asks by (`model/question-words.ts`) outside code and links, and the line is
+ * passed over without being cut into sentences. The questions hold copies of their text, not views
+ * into the note's.
  */
 export function findQuestions(lines: readonly string[], kinds: LineKinds): FoundQuestion[] {
 	const found: FoundQuestion[] = [];
-	const visible = maskComments(lines, kinds.skipped, (line) => kinds.listItems.has(line) || kinds.headingLines.has(line));
-	const parents = new Set<number>();
-	for (const item of kinds.listItems.values()) {
-		if (item.parent >= 0) {
-			parents.add(item.parent);
-		}
-	}
+	const marks = lineMarks(lines.length, kinds);
+	// Comments are blanked out of the lines read; list items and headings start blocks.
+	const visible = maskComments(lines, kinds.skipped, (line) => ((marks[line] as number) & (HEADING | LIST_ITEM)) !== 0);
 	let calloutDepth = 0;
 	let calloutQuestion: FoundQuestion | null = null;
 	for (let line = 0; line < lines.length; line++) {
-		const text = visible[line] as string;
-		const masked = text !== lines[line];
-		const quote = QUOTE_PREFIX.exec(text)?.[1] ?? "";
-		const depth = quoteDepth(quote);
-		if (calloutDepth > 0 && depth >= calloutDepth) {
-			if (calloutQuestion !== null) {
-				const body = tidy(text.slice(text.indexOf(quote) + quote.length), masked);
-				if (calloutQuestion.text === "") {
-					calloutQuestion.text = body;
-					calloutQuestion.context = body;
-				} else if (isAnswer(body)) {
-					calloutQuestion.answered = true;
+		if (calloutDepth > 0) {
+			const text = visible[line] as string;
+			const quote = QUOTE_PREFIX.exec(text)?.[1] ?? "";
+			if (quoteDepth(quote) >= calloutDepth) {
+				if (calloutQuestion !== null) {
+					const body = tidy(text.slice(text.indexOf(quote) + quote.length), text !== lines[line]);
+					if (calloutQuestion.text === "") {
+						calloutQuestion.text = detached(body);
+						calloutQuestion.context = calloutQuestion.text;
+					} else if (isAnswer(body)) {
+						calloutQuestion.answered = true;
+					}
 				}
+				continue;
 			}
+			calloutDepth = 0;
+			calloutQuestion = null;
+		}
+		const mark = marks[line] as number;
+		if (kinds.skipped[line] === LINE_SKIPPED || (mark & HEADING) !== 0) {
 			continue;
 		}
-		calloutDepth = 0;
-		calloutQuestion = null;
-		if (kinds.skipped[line] === LINE_SKIPPED || kinds.headingLines.has(line)) {
-			continue;
-		}
-		const callout = QUESTION_CALLOUT.exec(text);
+		const text = visible[line] as string;
+		const quoted = startsQuote(text);
+		const callout = quoted ? QUESTION_CALLOUT.exec(text) : null;
 		if (callout) {
 			calloutDepth = quoteDepth(callout[1] ?? "");
-			const title = tidy(callout[3] ?? "", masked);
+			const title = detached(tidy(callout[3] ?? "", text !== lines[line]));
 			calloutQuestion = { line, text: title, context: title, listItem: false, inferred: false, answered: false };
 			found.push(calloutQuestion);
 			continue;
 		}
-		const item = kinds.listItems.get(line);
-		if (item?.task !== undefined) {
+		if ((mark & TASK) !== 0) {
 			continue;
 		}
-		let body = content(text, item !== undefined);
-		// The title of another kind of callout is a title: only a question mark makes it ask.
-		const calloutTitle = quote !== "" && OTHER_CALLOUT.exec(body);
-		if (calloutTitle) {
-			body = body.slice(calloutTitle[0].length);
+		const listItem = (mark & LIST_ITEM) !== 0;
+		let body: string;
+		let heuristics = true;
+		if (quoted) {
+			body = content(text, listItem);
+			// The title of another kind of callout is a title: only a question mark makes it ask.
+			const calloutTitle = OTHER_CALLOUT.exec(body);
+			if (calloutTitle) {
+				body = body.slice(calloutTitle[0].length);
+				heuristics = false;
+			}
+			if (!mayAskReadable(body)) {
+				continue;
+			}
+		} else {
+			// Indentation and a list marker hold nothing `mayAskReadable` reads: the line is read whole.
+			if (!mayAskReadable(text)) {
+				continue;
+			}
+			body = content(text, listItem);
 		}
-		const span = askingSpan(body, !calloutTitle);
+		const span = askingSpan(body, heuristics);
 		if (span === null) {
 			continue;
 		}
-		const context = tidy(body, masked);
+		const masked = text !== lines[line];
 		const asked = tidy(body.slice(span.from, span.to), masked);
 		if (asked !== "") {
-			const answered = parents.has(line) || answerFollows(visible, line + 1, kinds);
-			found.push({ line, text: asked, context, listItem: item !== undefined, inferred: span.inferred, answered });
+			const context = tidy(body, masked);
+			const answered = (mark & PARENT) !== 0 || answerFollows(visible, line + 1, kinds);
+			const question = detached(asked);
+			found.push({ line, text: question, context: context === asked ? question : detached(context), listItem, inferred: span.inferred, answered });
 		}
 	}
 	return found.filter((question) => question.text !== "");
+}
+
+const HEADING = 1;
+const LIST_ITEM = 2;
+const TASK = 4;
+/** A list item with children. */
+const PARENT = 8;
+
+/** Headings, list items, tasks and parents by line: one look-up a line instead of one in each table. */
+function lineMarks(count: number, kinds: LineKinds): Uint8Array {
+	const marks = new Uint8Array(count);
+	kinds.headingLines.forEach((line) => {
+		marks[line] = HEADING;
+	});
+	kinds.listItems.forEach((item, line) => {
+		marks[line] = (marks[line] as number) | LIST_ITEM | (item.task === undefined ? 0 : TASK);
+		if (item.parent >= 0) {
+			marks[item.parent] = (marks[item.parent] as number) | PARENT;
+		}
+	});
+	return marks;
+}
+
+/** True when the first character that is no space or tab is `>`. */
+function startsQuote(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const char = text.charCodeAt(i);
+		if (char !== 32 && char !== 9) {
+			return char === 62;
+		}
+	}
+	return false;
+}
+
+/**
+ * A copy of a piece of a line that holds nothing else: the piece itself may be a view into the
+ * note's whole text, which the questions, kept long after the parse, would keep alive.
+ */
+function detached(value: string): string {
+	return value.length === 0 ? value : (" " + value).slice(1);
 }
 
 /** True when the next line with any text, outside code and headings, is an answer. */
