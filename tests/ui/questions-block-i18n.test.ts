@@ -171,14 +171,15 @@ describe("questions, the code block, languages and settings", () => {
 		expect(el.ownerDocument.activeElement).toBe(next);
 		expect([toggle.tabIndex, next.tabIndex]).toEqual([-1, 0]);
 		const checkbox = list.querySelector<HTMLInputElement>(".gopherchina-checkbox") as HTMLInputElement;
+		// The checkbox is named by the item's plain text; its state is its checked state, not words.
+		// (Read as drawn: opening the note below may redraw the pane, with new ids.)
+		const label = el.querySelector(`[id="${checkbox.getAttribute("aria-labelledby") ?? ""}"]`);
+		expect(label?.textContent).toBe("Context 对于新手来说是非常友好的，所以可以写篇文章总结一下");
+		expect(checkbox.hasAttribute("aria-label")).toBe(false);
 		checkbox.focus();
 		checkbox.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
 		await flush();
 		const leaves = (harness.runtime.app.workspace as unknown as { leaves: Array<{ file__: { path: string } | null }> }).leaves;
 		expect(leaves.some((leaf) => leaf.file__?.path === "GopherChina 2023 总结.md")).toBe(true);
-		// The checkbox is named by the item's plain text; its state is its checked state, not words.
-		const label = el.querySelector(`[id="${checkbox.getAttribute("aria-labelledby") ?? ""}"]`);
-		expect(label?.textContent).toBe("Context 对于新手来说是非常友好的，所以可以写篇文章总结一下");
-		expect(checkbox.hasAttribute("aria-label")).toBe(false);
 	});
 });
