@@ -1,5 +1,9 @@
+import { clearSharedCodes } from "./codes";
 import { ForwardSearch, OpeningBrackets } from "./forward-search";
+import { BoundedMemo, ownString } from "./memo";
+import { PdfDescription } from "./pdf-description";
 import { isPdfTarget, lastSegment, safeDecode, stripQueryAndFragment } from "./text";
+import { clearYearFolders, yearFromFolders } from "./years";
 
 /** A PDF link found in a line of text. */
 export interface TextLink {
@@ -190,8 +194,8 @@ function githubFile(host: string, segments: string[]): ParsedUrl["github"] {
 	return null;
 }
 
-/** What identifies a web PDF and where it sits: computed once per address. */
-export interface RemoteInfo {
+/** What identifies a web PDF and where it sits. */
+interface RemoteInfo {
 	/**
 	 * The identity of the PDF. The GitHub page (`blob/`), its `raw/` form, `?raw=true` and the
 	 * raw.githubusercontent.com address of one file share a key; so do spellings that differ only in
@@ -204,40 +208,58 @@ export interface RemoteInfo {
 	folders: string[];
 }
 
-const MEMO_LIMIT = 20_000;
-const memo = new Map<string, RemoteInfo>();
-
-/**
- * Parses a web PDF address once. Results are memoized (a pure function of the address), so a note
- * that is indexed again does not parse its links again.
- */
-export function describeRemote(url: string): RemoteInfo {
-	const known = memo.get(url);
-	if (known) {
-		return known;
-	}
+function parseRemote(url: string): RemoteInfo {
 	const parsed = parseWebUrl(url);
-	let info: RemoteInfo;
 	if (parsed === null) {
 		const clean = stripQueryAndFragment(url);
-		info = { key: `url:${clean}`, fileName: safeDecode(lastSegment(clean)), folders: [] };
-	} else if (parsed.github !== null) {
+		return { key: `url:${clean}`, fileName: safeDecode(lastSegment(clean)), folders: [] };
+	}
+	if (parsed.github !== null) {
 		const { owner, repo, path } = parsed.github;
 		const segments = path.split("/");
-		info = { key: `github:${owner}/${repo}/${path}`, fileName: segments[segments.length - 1] ?? "", folders: segments.slice(0, -1) };
-	} else {
-		info = { key: `url:${parsed.host}/${parsed.segments.join("/")}`, fileName: parsed.segments[parsed.segments.length - 1] ?? "", folders: parsed.segments.slice(0, -1) };
+		return { key: `github:${owner}/${repo}/${path}`, fileName: segments[segments.length - 1] ?? "", folders: segments.slice(0, -1) };
 	}
-	if (memo.size >= MEMO_LIMIT) {
-		memo.clear();
-	}
-	memo.set(url, info);
-	return info;
+	return { key: `url:${parsed.host}/${parsed.segments.join("/")}`, fileName: parsed.segments[parsed.segments.length - 1] ?? "", folders: parsed.segments.slice(0, -1) };
 }
 
-/** Forgets the memoized addresses (benchmarks measure cold parses with it). */
+/**
+ * The descriptions of the web PDFs met so far, by address as written. Bounded (see `BoundedMemo`):
+ * a vault whose links change all day keeps the addresses its notes still name, not every one it
+ * ever named.
+ */
+const remoteMemo = new BoundedMemo<PdfDescription>(10_000);
+
+/**
+ * The shared description of a web PDF (see `PdfDescription`): its address is parsed once, however
+ * many links, in however many notes, name it.
+ */
+export function describeRemote(url: string): PdfDescription {
+	let known = remoteMemo.get(url);
+	if (known === undefined) {
+		const own = ownString(url);
+		const { key, fileName, folders } = parseRemote(own);
+		const ownKey = ownString(key);
+		known = new PdfDescription(ownKey, Object.freeze({ kind: "remote", url: own }), tailOf(ownKey, fileName), yearFromFolders(folders));
+		remoteMemo.set(own, known);
+	}
+	return known;
+}
+
+/** `part` as a slice of `whole` when `whole` ends with it (one string kept, not two), else a copy. */
+export function tailOf(whole: string, part: string): string {
+	return whole.endsWith(part) ? whole.slice(whole.length - part.length) : ownString(part);
+}
+
+/** Forgets the descriptions of web PDFs, and the codes and years they shared (benchmarks measure cold parses with it). */
 export function clearRemoteMemo(): void {
-	memo.clear();
+	remoteMemo.clear();
+	clearSharedCodes();
+	clearYearFolders();
+}
+
+/** How many web PDFs the memo holds (it stays bounded). */
+export function remoteMemoSize(): number {
+	return remoteMemo.size;
 }
 
 export function remotePdfKey(url: string): string {
@@ -256,7 +278,7 @@ export function remoteFileName(url: string): string {
 
 /** The folders of a web PDF's path, decoded, outermost first (the file name excluded). */
 export function remoteFolders(url: string): string[] {
-	return describeRemote(url).folders;
+	return parseRemote(url).folders;
 }
 
 /** The address to download a web PDF from: GitHub pages map to their raw file. */
