@@ -98,3 +98,58 @@ describe("the session table", () => {
 		});
 	});
 });
+
+describe("the links of one PDF in many notes", () => {
+	const url = "https://x.org/2023/1.1.1%20Talk.pdf";
+	const refsOf = (note: number): SessionRef[] => [remoteSessionRef(url, `1.1.1 Talk ${note}`, note % 7, Y2023), remoteSessionRef(url, null, 10 + (note % 3), Y2023)];
+
+	it("gives the same talk however notes came and went, in a list of few links or by note past it", () => {
+		for (const notes of [3, 40]) {
+			const table = new SessionTable();
+			const order = Array.from({ length: notes }, (_, n) => n);
+			for (const note of order) {
+				table.setNote(`n${String(note).padStart(3, "0")}.md`, [], refsOf(note));
+			}
+			table.all();
+			// Every third note leaves, every fifth comes back with other links, the rest stay.
+			const kept = new Map<string, SessionRef[]>();
+			for (const note of order) {
+				const path = `n${String(note).padStart(3, "0")}.md`;
+				if (note % 3 === 0) {
+					table.setNote(path, refsOf(note), []);
+				} else if (note % 5 === 0) {
+					table.setNote(path, refsOf(note), refsOf(note + 100));
+					kept.set(path, refsOf(note + 100));
+				} else {
+					kept.set(path, refsOf(note));
+				}
+			}
+			const fresh = new SessionTable();
+			for (const [path, refs] of kept) {
+				fresh.setNote(path, [], refs);
+			}
+			expect(table.all()).toEqual(fresh.all());
+			expect(table.yearKeys()).toEqual(["2023"]);
+			expect(table.session(refsOf(0)[0]?.key as string)?.sources.length).toBe(fresh.session(refsOf(0)[0]?.key as string)?.sources.length);
+		}
+	});
+
+	it("lets each of thousands of notes that link one PDF leave in time linear in its own links", () => {
+		expectLinear(
+			"SessionTable with one PDF in every note",
+			(size) => Array.from({ length: Math.floor(size / 40) }, (_, n) => n),
+			(notes) => {
+				const table = new SessionTable();
+				for (const note of notes) {
+					table.setNote(`n${note}.md`, [], refsOf(note));
+				}
+				table.all();
+				for (const note of notes) {
+					table.setNote(`n${note}.md`, refsOf(note), []);
+				}
+				return [table.all(), table.counts()];
+			},
+		);
+	});
+});
+
