@@ -1,4 +1,5 @@
 import { BoundedMemo } from "./memo";
+import { isTrimmedSpace } from "./white-space";
 import type { SessionCode } from "./types";
 
 /**
@@ -60,7 +61,7 @@ export function clearSharedCodes(): void {
  */
 export function splitCode(text: string): CodeSplit {
 	let at = 0;
-	while (at < text.length && isPatternSpace(text.charCodeAt(at))) {
+	while (at < text.length && isTrimmedSpace(text.charCodeAt(at))) {
 		at++;
 	}
 	const first = text.charCodeAt(at);
@@ -72,23 +73,6 @@ export function splitCode(text: string): CodeSplit {
 		return { code: null, rest: text.trim() };
 	}
 	return { code: sharedCode(match[1]), rest: text.slice(match[0].length).trim() };
-}
-
-/** White space as `\s` matches it (and `trim` removes it). */
-function isPatternSpace(code: number): boolean {
-	return (
-		code === 0x20 ||
-		(code >= 0x09 && code <= 0x0d) ||
-		code === 0xa0 ||
-		code === 0x1680 ||
-		(code >= 0x2000 && code <= 0x200a) ||
-		code === 0x2028 ||
-		code === 0x2029 ||
-		code === 0x202f ||
-		code === 0x205f ||
-		code === 0x3000 ||
-		code === 0xfeff
-	);
 }
 
 /** Orders codes numerically, part by part: `1.9` before `1.10`, `1.2` before `1.2.1`. */
