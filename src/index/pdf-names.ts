@@ -95,8 +95,11 @@ export class PdfNames {
 		this.sortedFiles.clear();
 	}
 
-	/** The vault PDFs of a name, sorted. */
+	/** The vault PDFs of a name, sorted (a name no vault PDF has is not remembered). */
 	filesNamed(name: string): readonly string[] {
+		if (!this.files.has(name)) {
+			return NO_FILES;
+		}
 		let sorted = this.sortedFiles.get(name);
 		if (sorted === undefined) {
 			sorted = [...valuesOf(this.files.get(name))].sort();
@@ -105,6 +108,8 @@ export class PdfNames {
 		return sorted;
 	}
 }
+
+const NO_FILES: readonly string[] = Object.freeze([]);
 
 function isVaultKey(key: string): boolean {
 	return key.startsWith("vault:");

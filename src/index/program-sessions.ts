@@ -34,9 +34,16 @@ export interface ProgramSession extends Session {
  * notes. A talk only the program lists has no sources, and a vault PDF of its file name is its copy.
  */
 export function mergeProgram(talks: readonly SessionRef[], noted: readonly Session[], copyNamed: (lowerName: string, year: number | null) => string | null): ProgramSession[] {
+	// The noted talks the program lists (looked up among the program's few keys, not all talks by id).
+	const programKeys = new Set<string>();
+	for (const talk of talks) {
+		programKeys.add(talk.key);
+	}
 	const notedById = new Map<string, Session>();
 	for (const session of noted) {
-		notedById.set(session.id, session);
+		if (programKeys.has(session.id)) {
+			notedById.set(session.id, session);
+		}
 	}
 	// The program talk a vault PDF's name stands for: the first of that name in key order.
 	const byName = new Map<string, SessionRef>();
@@ -140,7 +147,7 @@ export interface MergedProgram {
 /** The program the index holds, merged with the notes' talks once per revision of the model. */
 export class ProgramTable {
 	private program: ProgramSource | null = null;
-	private memo: (MergedProgram & { revision: number }) | null = null;
+	private memo: Merged | null = null;
 
 	set(program: ProgramSource | null): void {
 		this.program = program;
@@ -158,13 +165,38 @@ export class ProgramTable {
 	/** The merge for this revision of the model (the notes' talks already taken in). */
 	merged(revision: number, table: SessionTable): MergedProgram {
 		if (this.memo === null || this.memo.revision !== revision) {
-			const list = mergeProgram(this.talks(), table.all(), (name, year) => table.copyNamed(name, year));
-			const byId = new Map<string, ProgramSession>();
+			this.memo = new Merged(revision, mergeProgram(this.talks(), table.all(), (name, year) => table.copyNamed(name, year)));
+		}
+		return this.memo;
+	}
+}
+
+/** A merge and what is looked up in it, made when first asked for. */
+class Merged implements MergedProgram {
+	private ids: Map<string, ProgramSession> | null = null;
+	private yearKeys: string[] | null = null;
+
+	constructor(
+		readonly revision: number,
+		readonly list: ProgramSession[],
+	) {}
+
+	get byId(): Map<string, ProgramSession> {
+		if (this.ids === null) {
+			this.ids = new Map();
+			for (const session of this.list) {
+				this.ids.set(session.id, session);
+			}
+		}
+		return this.ids;
+	}
+
+	get years(): string[] {
+		if (this.yearKeys === null) {
 			// Each year and edition once, without a key made for every talk.
 			const editionsByYear = new Map<number, Set<string | null>>();
 			const years: string[] = [];
-			for (const session of list) {
-				byId.set(session.id, session);
+			for (const session of this.list) {
 				if (session.year === null) {
 					continue;
 				}
@@ -179,8 +211,8 @@ export class ProgramTable {
 					years.push(yearKeyOf(session.year, edition));
 				}
 			}
-			this.memo = { revision, list, byId, years: years.sort(compareYearKeys) };
+			this.yearKeys = years.sort(compareYearKeys);
 		}
-		return this.memo;
+		return this.yearKeys;
 	}
 }

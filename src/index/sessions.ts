@@ -36,6 +36,9 @@ class PdfLinks {
 	session: Session | null | undefined = undefined;
 	/** True when a change may have made the built talk stale. */
 	dirty = false;
+	/** The code and year this PDF's key was last listed under (a link with the same needs no listing again). */
+	listedCode: SessionCode | null = null;
+	listedYear: number | null = null;
 
 	/** The file name in lower case. */
 	readonly lowerName: string;
@@ -153,6 +156,19 @@ export class SessionTable {
 	/** How many PDFs have a talk built (a change before any is built makes nothing stale). */
 	private builtCount = 0;
 	private sorted: Session[] | null = null;
+	/** Lists `build` reuses: the links of the talk it builds, with their notes, and their order. */
+	private readonly scratchPaths: string[] = [];
+	private readonly scratchRefs: SessionRef[] = [];
+	private readonly scratchOrder: number[] = [];
+	private readonly gather = (path: string, ref: SessionRef): void => {
+		this.scratchPaths.push(path);
+		this.scratchRefs.push(ref);
+	};
+	private readonly byPlace = (a: number, b: number): number => {
+		const pathA = this.scratchPaths[a] as string;
+		const pathB = this.scratchPaths[b] as string;
+		return pathA < pathB ? -1 : pathA > pathB ? 1 : (this.scratchRefs[a] as SessionRef).line - (this.scratchRefs[b] as SessionRef).line;
+	};
 
 	/**
 	 * Replaces the links one note contributes. The sessions of each file name it names are marked for
@@ -191,9 +207,13 @@ export class SessionTable {
 				this.names.addKey(links.nameOf(ref), ref.key);
 			}
 			links.add(path, ref);
-			if (ref.code) {
+			if (ref.code && (ref.code !== links.listedCode || ref.year !== links.listedYear)) {
+				// Listed until the last link to the PDF leaves, so a link with the same code and year
+				// as the last one listed adds nothing.
 				this.addCode(ref.code, ref.year, ref.key);
 				this.addCode(ref.code, null, ref.key);
+				links.listedCode = ref.code;
+				links.listedYear = ref.year;
 			}
 			touched?.add(links.nameOf(ref));
 		}
@@ -321,7 +341,7 @@ export class SessionTable {
 					sessions.push(session);
 				}
 			}
-			this.sorted = sessions.sort(compareSessions);
+			this.sorted = sortSessions(sessions);
 		}
 		return this.sorted;
 	}
@@ -468,33 +488,28 @@ export class SessionTable {
 		if (this.remoteTwin(key) !== null) {
 			return null;
 		}
-		const paths: string[] = [];
-		const refs: SessionRef[] = [];
-		const gather = (path: string, ref: SessionRef): void => {
-			paths.push(path);
-			refs.push(ref);
-		};
-		links.forEach(gather);
+		const paths = this.scratchPaths;
+		const refs = this.scratchRefs;
+		paths.length = 0;
+		refs.length = 0;
+		links.forEach(this.gather);
 		if (refs.length === 0) {
 			return null;
 		}
 		if (!key.startsWith("vault:")) {
 			for (const alias of this.names.vaultKeysNamed(links.nameOf(refs[0] as SessionRef))) {
-				this.links.get(alias)?.forEach(gather);
+				this.links.get(alias)?.forEach(this.gather);
 			}
 		}
 		const count = refs.length;
 		// By note path, then line; links of one line keep the order they came in.
-		const order = new Array<number>(count);
+		const order = this.scratchOrder;
+		order.length = count;
 		for (let i = 0; i < count; i++) {
 			order[i] = i;
 		}
 		if (count > 1) {
-			order.sort((a, b) => {
-				const pathA = paths[a] as string;
-				const pathB = paths[b] as string;
-				return pathA < pathB ? -1 : pathA > pathB ? 1 : (refs[a] as SessionRef).line - (refs[b] as SessionRef).line;
-			});
+			order.sort(this.byPlace);
 		}
 		let primary: SessionRef | null = null;
 		let year: number | null = null;
@@ -546,6 +561,116 @@ export class SessionTable {
 function fileNameOf(path: string): string {
 	const slash = path.lastIndexOf("/");
 	return slash === -1 ? path : path.slice(slash + 1);
+}
+
+/** Largest code key (see `codeKey`) plus one: no code. */
+const NO_CODE = 101 ** 3;
+
+/**
+ * Sessions in `compareSessions` order. Each gets a number for its year and edition's rank and its
+ * code; the numbers, each with the session's place below it, are sorted natively, and only talks with
+ * the same year, edition and code are then ordered by title and id. Codes of more than three parts or
+ * parts above 99 (never read from a link) fall back to the plain sort.
+ */
+export function sortSessions(sessions: Session[]): Session[] {
+	const count = sessions.length;
+	if (count < 2) {
+		return sessions;
+	}
+	// The year and edition groups, ranked.
+	const groups = new Map<number | null, Map<string | null, number>>();
+	const firsts: Session[] = [];
+	for (const session of sessions) {
+		let editions = groups.get(session.year);
+		if (editions === undefined) {
+			editions = new Map();
+			groups.set(session.year, editions);
+		}
+		if (!editions.has(session.edition)) {
+			editions.set(session.edition, 0);
+			firsts.push(session);
+		}
+	}
+	firsts.sort(compareSessions);
+	firsts.forEach((session, rank) => groups.get(session.year)?.set(session.edition, rank));
+	// Below each key, the session's place: 2^places > count.
+	let places = 1;
+	while (places <= count) {
+		places *= 2;
+	}
+	const packed = new Float64Array(count);
+	for (let i = 0; i < count; i++) {
+		const session = sessions[i] as Session;
+		const code = codeKey(session.code);
+		const key = (groups.get(session.year)?.get(session.edition) as number) * (NO_CODE + 1) + code;
+		if (code === -1 || key * places >= Number.MAX_SAFE_INTEGER) {
+			return [...sessions].sort(compareSessions);
+		}
+		packed[i] = key * places + i;
+	}
+	packed.sort();
+	const sorted = new Array<Session>(count);
+	let run: number[] | null = null;
+	for (let at = 0; at < count; ) {
+		const key = Math.floor((packed[at] as number) / places);
+		let end = at + 1;
+		while (end < count && Math.floor((packed[end] as number) / places) === key) {
+			end++;
+		}
+		if (end - at === 1) {
+			sorted[at] = sessions[(packed[at] as number) - key * places] as Session;
+		} else {
+			run ??= [];
+			run.length = 0;
+			for (let k = at; k < end; k++) {
+				run.push((packed[k] as number) - key * places);
+			}
+			run.sort((a, b) => byTitle(sessions[a] as Session, sessions[b] as Session));
+			for (let k = at; k < end; k++) {
+				sorted[k] = sessions[run[k - at] as number] as Session;
+			}
+		}
+		at = end;
+	}
+	return sorted;
+}
+
+/** Sessions of one year, edition and code: by title, then id. */
+function byTitle(a: Session, b: Session): number {
+	const prefixes = titleKey(a.title) - titleKey(b.title);
+	if (prefixes !== 0) {
+		return prefixes;
+	}
+	return a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The first three UTF-16 units of a title as one number, ordered as the titles are (a missing unit first). */
+function titleKey(title: string): number {
+	let key = 0;
+	for (let i = 0; i < 3; i++) {
+		key = key * 65537 + (i < title.length ? title.charCodeAt(i) + 1 : 0);
+	}
+	return key;
+}
+
+/** A code as one number that orders as `compareCodes` does, or -1 when it does not fit. */
+function codeKey(code: SessionCode | null): number {
+	if (code === null) {
+		return NO_CODE;
+	}
+	const { parts } = code;
+	if (parts.length > 3) {
+		return -1;
+	}
+	let key = 0;
+	for (let i = 0; i < 3; i++) {
+		const part = i < parts.length ? (parts[i] as number) : -1;
+		if (part > 99 || part < -1 || !Number.isInteger(part)) {
+			return -1;
+		}
+		key = key * 101 + part + 1;
+	}
+	return key;
 }
 
 export function compareSessions(a: Session, b: Session): number {

@@ -18,6 +18,8 @@ export class PdfDescription {
 	private lastText: string | null | undefined = undefined;
 	private lastCode: SessionCode | null = null;
 	private lastTitle = "";
+	/** The last link made: the next with the same text, line, year and edition is the same (frozen) object. */
+	private lastRef: SessionRef | null = null;
 
 	constructor(
 		readonly key: string,
@@ -27,21 +29,35 @@ export class PdfDescription {
 		readonly folderYear: YearEdition | null,
 	) {}
 
-	/** A link to this PDF with a link text (null: none), at a line, in a year and edition. */
+	/**
+	 * A link to this PDF with a link text (null: none), at a line, in a year and edition. Frozen, and
+	 * shared with the notes that link the PDF the same way on the same line.
+	 */
 	ref(text: string | null, line: number, year: number | null, edition: string | null): SessionRef {
 		if (text !== this.lastText) {
 			this.label(text);
+		} else {
+			const last = this.lastRef;
+			if (last !== null && last.line === line && last.year === year && last.edition === edition) {
+				return last;
+			}
 		}
-		return { key: this.key, target: this.target, fileName: this.fileName, code: this.lastCode, title: this.lastTitle, year, edition, line };
+		const ref = Object.freeze({ key: this.key, target: this.target, fileName: this.fileName, code: this.lastCode, title: this.lastTitle, year, edition, line });
+		this.lastRef = ref;
+		return ref;
 	}
 
-	/** Code and title from a link text, with the file name as the fallback for both. */
-	private label(text: string | null): void {
+	/**
+	 * Code and title from a link text, with the file name as the fallback for both. The text is copied
+	 * once; a title cut from it is a view into that copy.
+	 */
+	private label(given: string | null): void {
+		const text = given === null ? null : ownString(given);
 		const label = text === null ? "" : withoutPdf(text.trim()).trim();
 		const fromText = label === "" ? null : splitCode(label);
 		if (fromText !== null && fromText.code !== null && fromText.rest !== "") {
 			this.lastCode = fromText.code;
-			this.lastTitle = ownString(fromText.rest);
+			this.lastTitle = fromText.rest;
 		} else {
 			if (!this.fileLabelMade) {
 				const fromFile = splitCode(withoutPdf(this.fileName));
@@ -54,13 +70,22 @@ export class PdfDescription {
 				this.lastTitle = this.fileTitle;
 			} else {
 				this.lastCode = fromText.code ?? this.fileCode;
-				this.lastTitle = fromText.rest === "" ? this.fileTitle : ownString(fromText.rest);
+				this.lastTitle = fromText.rest === "" ? this.fileTitle : fromText.rest;
 			}
 		}
-		this.lastText = text === null ? null : ownString(text);
+		this.lastText = text;
+		this.lastRef = null;
 	}
 }
 
+/** A name without a `.pdf` ending (any case). */
 function withoutPdf(name: string): string {
-	return name.length >= 4 && name.slice(-4).toLowerCase() === ".pdf" ? name.slice(0, -4) : name;
+	const end = name.length;
+	return end >= 4 &&
+		name.charCodeAt(end - 4) === 0x2e &&
+		(name.charCodeAt(end - 3) | 0x20) === 0x70 &&
+		(name.charCodeAt(end - 2) | 0x20) === 0x64 &&
+		(name.charCodeAt(end - 1) | 0x20) === 0x66
+		? name.slice(0, -4)
+		: name;
 }

@@ -1,5 +1,7 @@
 /** @jest-environment node */
-import { SessionTable } from "../../src/index/sessions";
+import fc from "fast-check";
+import { compareSessions, type Session, SessionTable, sortSessions } from "../../src/index/sessions";
+import { parseCode } from "../../src/model/codes";
 import { localSessionRef, remoteSessionRef } from "../../src/model/session-refs";
 import type { SessionRef } from "../../src/model/types";
 import { expectLinear } from "../model/linear-time-helper";
@@ -153,3 +155,21 @@ describe("the links of one PDF in many notes", () => {
 	});
 });
 
+
+describe("the order of talks", () => {
+	const session = fc.record({
+		year: fc.constantFrom(null, 2019, 2023, 2024),
+		edition: fc.constantFrom(null, "shanghai", "beijing"),
+		code: fc.constantFrom(null, "1.1", "1.1.1", "1-2", "2.10", "1.9", "1.2.3", "99.99.99", "1.2.3.4", "100.1"),
+		title: fc.constantFrom("", "Go", "Go 泛型", "Go 泛型设计 12", "Go 泛型设计 7", "The State Of Go", "基于 Kratos", "a", "ab", "abc", "abd"),
+	});
+	it("sorts by numbers as compareSessions orders, whatever the codes and titles", () => {
+		fc.assert(
+			fc.property(fc.array(session, { maxLength: 60 }), (drawn) => {
+				const sessions: Session[] = drawn.map((fields, n) => ({ id: `k${String(n).padStart(3, "0")}`, year: fields.year, edition: fields.edition, code: fields.code === null ? null : parseCode(fields.code), title: fields.title, url: null, localPath: null, fileName: "a.pdf", sources: [] }));
+				expect(sortSessions([...sessions]).map((one) => one.id)).toEqual([...sessions].sort(compareSessions).map((one) => one.id));
+			}),
+			{ numRuns: 2000 },
+		);
+	});
+});

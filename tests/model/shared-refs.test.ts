@@ -113,3 +113,25 @@ describe("what the links keep", () => {
 		expect(held).toBeLessThan(12 * 2 ** 20);
 	});
 });
+
+describe("links made the same way", () => {
+	it("are one frozen object across notes, and another as soon as the line, year or text differs", () => {
+		clearRemoteMemo();
+		const a = remoteSessionRef(URL, "1.1.1 Go & Rust", 7, NO_YEAR);
+		const b = remoteSessionRef(URL, "1.1.1 Go & Rust", 7, NO_YEAR);
+		expect(b).toBe(a);
+		expect(Object.isFrozen(a)).toBe(true);
+		expect(() => {
+			Object.assign(a, { line: 0 });
+		}).toThrow(TypeError);
+		expect(remoteSessionRef(URL, "1.1.1 Go & Rust", 8, NO_YEAR)).not.toBe(a);
+		expect(remoteSessionRef(URL, "1.1.1 Go & Rust!", 7, NO_YEAR).title).toBe("Go & Rust!");
+		const local = localSessionRef("x/1.2 Talk.pdf", null, 1, NO_YEAR);
+		expect(localSessionRef("x/1.2 Talk.pdf", null, 1, NO_YEAR)).toBe(local);
+		const in2020 = localSessionRef("x/1.2 Talk.pdf", null, 1, { year: 2020, edition: null });
+		expect(in2020).not.toBe(local);
+		expect(in2020.year).toBe(2020);
+		// Only the last one made is remembered: a link made the same way again is equal, if not the same.
+		expect(localSessionRef("x/1.2 Talk.pdf", null, 1, NO_YEAR)).toEqual(local);
+	});
+});
