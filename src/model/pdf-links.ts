@@ -4,7 +4,7 @@ import { BoundedMemo, ownString } from "./memo";
 import { PdfDescription } from "./pdf-description";
 import { lastSegment, safeDecode, stripQueryAndFragment } from "./text";
 import { isTrimmedSpace } from "./white-space";
-import { clearYearFolders, yearFromFolders } from "./years";
+import { clearYearFolders, type YearEdition, yearFromFolders } from "./years";
 
 /** A PDF link found in a line of text. */
 export interface TextLink {
@@ -382,11 +382,70 @@ export function describeRemote(url: string): PdfDescription {
 	let known = remoteMemo.get(url);
 	if (known === undefined) {
 		const own = ownString(url);
-		const { key, fileName, folders } = parseRemote(own);
-		known = new PdfDescription(key, Object.freeze({ kind: "remote", url: own }), fileName, yearFromFolders(folders));
+		const target = Object.freeze({ kind: "remote" as const, url: own });
+		const key = githubBlobKey(own);
+		if (key !== null) {
+			// `github:owner/repo/path`: the owner and repository hold no `/` here.
+			const slash = key.lastIndexOf("/");
+			known = new PdfDescription(key, target, key.slice(slash + 1), yearFromPath(key, key.indexOf("/", key.indexOf("/") + 1), slash));
+		} else {
+			const { key: parsedKey, fileName, folders } = parseRemote(own);
+			known = new PdfDescription(parsedKey, target, fileName, yearFromFolders(folders));
+		}
 		remoteMemo.set(own, known);
 	}
 	return known;
+}
+
+/**
+ * The key of the most common address, `https://github.com/OWNER/REPO/blob/REF/PATH` (or `raw`), read
+ * with a few searches and one decode of the path; null for any other form or spelling (an escape or
+ * an empty segment before the path, `www.`, a capital in the host…), which `parseRemote` reads. The
+ * key is the one `parseRemote` makes: the path decoded whole is its segments decoded and joined, as
+ * no escape spans a `/` and no segment of it is empty.
+ */
+function githubBlobKey(url: string): string | null {
+	const prefix = "https://github.com/";
+	if (!url.startsWith(prefix) || isTrimmedSpace(url.charCodeAt(url.length - 1))) {
+		return null;
+	}
+	const query = url.indexOf("?");
+	const hash = url.indexOf("#");
+	const end = Math.min(query === -1 ? url.length : query, hash === -1 ? url.length : hash);
+	const ownerEnd = url.indexOf("/", prefix.length);
+	const repoEnd = ownerEnd === -1 ? -1 : url.indexOf("/", ownerEnd + 1);
+	const kindEnd = repoEnd === -1 ? -1 : url.indexOf("/", repoEnd + 1);
+	const refEnd = kindEnd === -1 ? -1 : url.indexOf("/", kindEnd + 1);
+	if (refEnd === -1 || refEnd + 1 >= end || ownerEnd === prefix.length || repoEnd === ownerEnd + 1 || kindEnd === repoEnd + 1 || refEnd === kindEnd + 1) {
+		return null;
+	}
+	const kind = url.slice(repoEnd + 1, kindEnd);
+	const escape = url.indexOf("%", prefix.length);
+	if ((kind !== "blob" && kind !== "raw") || (escape !== -1 && escape < refEnd)) {
+		return null;
+	}
+	const path = url.slice(refEnd + 1, end);
+	if (path.startsWith("/") || path.endsWith("/") || path.includes("//")) {
+		return null;
+	}
+	return [`github:${url.slice(prefix.length, ownerEnd).toLowerCase()}`, url.slice(ownerEnd + 1, repoEnd).toLowerCase(), safeDecode(path)].join("/");
+}
+
+/**
+ * The year of the innermost folder of `path` between `from` (a `/` or -1) and `end` (the `/` before
+ * the file name) that names one, as `yearFromFolders` would find it among the folders.
+ */
+function yearFromPath(path: string, from: number, end: number): YearEdition | null {
+	while (end > from) {
+		const start = path.lastIndexOf("/", end - 1);
+		const folderStart = start < from ? from : start;
+		const found = yearFromFolders([path.slice(folderStart + 1, end)]);
+		if (found !== null) {
+			return found;
+		}
+		end = folderStart;
+	}
+	return null;
 }
 
 /** `part` as a slice of `whole` when `whole` ends with it (one string kept, not two), else a copy. */

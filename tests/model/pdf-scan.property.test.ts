@@ -3,7 +3,9 @@ import fc from "fast-check";
 import { OpeningBrackets } from "../../src/model/forward-search";
 import { findSessions } from "../../src/model/note-links";
 import { findPdfUrls, parseWebUrl, remoteFileName, remoteFolders, remotePdfKey, type TextLink } from "../../src/model/pdf-links";
+import { remoteSessionRef } from "../../src/model/session-refs";
 import { isPdfTarget, lastSegment, safeDecode, splitLines, stripQueryAndFragment } from "../../src/model/text";
+import { yearFromFolders } from "../../src/model/years";
 
 /**
  * The fast scanner and address parser against the plain readings they replace: the line walked
@@ -93,7 +95,7 @@ function plainRemote(url: string): [string, string, string[]] {
 }
 
 const piece = fc.constantFrom("[a](", "[", "]", "](", "(", ")", "<", ">", "!", "\\", "\\]", "\\[", " ", "\t", "`", "。", "'", ".", "说", "https://x.org/a.pdf", "HTTP://y/B.PDF", "http://z/c.pdf?x#y", "hTTps://q/(a).pdf", "https://", "://", "htt", "ps://", "http:", "//", ".pdf");
-const segment = fc.constantFrom("", "owner", "Repo", "blob", "raw", "bl%6Fb", "master", "2019", "2023-Shanghai", "%E6%B3%9B", "%E6%B3", "a%2Fb", "1.1.1%20Go.pdf", "slides.PDF", "%", "x%zz", "2019%2Fx", "..", "a b", "?q", "#f");
+const segment = fc.constantFrom("", "owner", "Repo", "blob", "blob", "raw", "bl%6Fb", "master", "2019", "2023-Shanghai", "%E6%B3%9B", "%E6%B3", "a%2Fb", "1.1.1%20Go.pdf", "slides.PDF", "%", "x%zz", "2019%2Fx", "2020%2F2021", "..", "a b", "?q", "#f");
 
 describe("the PDF link scanner", () => {
 	it("finds what the plain character-by-character reading finds", () => {
@@ -107,14 +109,33 @@ describe("the PDF link scanner", () => {
 	});
 
 	it("reads an address's key, file name and folders as parseWebUrl does", () => {
-		const scheme = fc.constantFrom("http://", "https://", "HTTPS://", "hTtP://", "ftp://", "https:/", " https://", "");
-		const host = fc.constantFrom("github.com", "GitHub.com", "www.github.com", "raw.githubusercontent.com", "www.x.org", "X.org", "", "a?b", "h#");
+		const scheme = fc.constantFrom("http://", "https://", "https://", "https://", "HTTPS://", "hTtP://", "ftp://", "https:/", " https://", "");
+		const host = fc.constantFrom("github.com", "github.com", "github.com", "GitHub.com", "www.github.com", "raw.githubusercontent.com", "www.x.org", "X.org", "", "a?b", "h#");
 		fc.assert(
 			fc.property(scheme, host, fc.array(segment, { maxLength: 8 }), fc.constantFrom("", "?raw=true", "#page=2", " ", "/"), (head, name, segments, tail) => {
 				const url = `${head}${name}/${segments.join("/")}${tail}`;
-				expect([remotePdfKey(url), remoteFileName(url), remoteFolders(url)]).toEqual(plainRemote(url));
+				const plain = plainRemote(url);
+				expect([remotePdfKey(url), remoteFileName(url), remoteFolders(url)]).toEqual(plain);
+				const ref = remoteSessionRef(url, null, 0, { year: null, edition: null });
+				const fromFolders = yearFromFolders(plain[2]);
+				expect([ref.year, ref.edition]).toEqual([fromFolders?.year ?? null, fromFolders?.edition ?? null]);
 			}),
-			{ numRuns: 3000 },
+			{ numRuns: 6000 },
+		);
+	});
+
+	it("reads GitHub file addresses, the most common form, as parseWebUrl does", () => {
+		const part = fc.constantFrom("Owner", "repo", "blob", "raw", "tree", "master", "2019", "2023-shanghai", "%E6%B3%9B", "a%2Fb", "2019%2F2020", "1.1.1%20Go.pdf", "x.PDF", "", "%zz", "..");
+		fc.assert(
+			fc.property(fc.array(part, { minLength: 4, maxLength: 9 }), fc.constantFrom("", "?raw=true", "#x", "/", " "), (parts, tail) => {
+				const url = `https://github.com/${parts.join("/")}${tail}`;
+				const plain = plainRemote(url);
+				expect([remotePdfKey(url), remoteFileName(url)]).toEqual([plain[0], plain[1]]);
+				const ref = remoteSessionRef(url, null, 0, { year: null, edition: null });
+				const fromFolders = yearFromFolders(plain[2]);
+				expect([ref.year, ref.edition]).toEqual([fromFolders?.year ?? null, fromFolders?.edition ?? null]);
+			}),
+			{ numRuns: 5000 },
 		);
 	});
 
