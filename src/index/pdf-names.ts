@@ -1,4 +1,4 @@
-import { add, drop } from "./set-map";
+import { add, drop, has, type OneOrMore, valuesOf } from "./set-map";
 
 /**
  * Session keys and vault PDF files by lower-case file name: how a web PDF finds its copies in the
@@ -7,11 +7,11 @@ import { add, drop } from "./set-map";
  * links (`slides.pdf`) costs each question one look-up, not a pass over all of them.
  */
 export class PdfNames {
-	private readonly remoteKeys = new Map<string, Set<string>>();
-	private readonly vaultKeys = new Map<string, Set<string>>();
+	private readonly remoteKeys = new Map<string, OneOrMore>();
+	private readonly vaultKeys = new Map<string, OneOrMore>();
 	/** The first web key of each name in sort order, once asked. */
 	private readonly firstRemote = new Map<string, string | null>();
-	private readonly files = new Map<string, Set<string>>();
+	private readonly files = new Map<string, OneOrMore>();
 	/** The vault PDFs of each name, sorted, once asked. */
 	private readonly sortedFiles = new Map<string, string[]>();
 
@@ -40,13 +40,13 @@ export class PdfNames {
 
 	/** Every key of a name: web keys, then vault keys. */
 	*keys(name: string): Generator<string> {
-		yield* this.remoteKeys.get(name) ?? [];
-		yield* this.vaultKeys.get(name) ?? [];
+		yield* valuesOf(this.remoteKeys.get(name));
+		yield* valuesOf(this.vaultKeys.get(name));
 	}
 
 	/** The vault keys of a name, in the order they came. */
 	vaultKeysNamed(name: string): Iterable<string> {
-		return this.vaultKeys.get(name) ?? [];
+		return valuesOf(this.vaultKeys.get(name));
 	}
 
 	/** The first web key of a name in sort order, or null. */
@@ -54,7 +54,7 @@ export class PdfNames {
 		let first = this.firstRemote.get(name);
 		if (first === undefined) {
 			first = null;
-			for (const key of this.remoteKeys.get(name) ?? []) {
+			for (const key of valuesOf(this.remoteKeys.get(name))) {
 				if (first === null || key < first) {
 					first = key;
 				}
@@ -79,13 +79,13 @@ export class PdfNames {
 	}
 
 	hasFile(name: string, path: string): boolean {
-		return this.files.get(name)?.has(path) ?? false;
+		return has(this.files.get(name), path);
 	}
 
 	/** Every vault PDF, by path. */
 	*allFiles(): Generator<string> {
 		for (const paths of this.files.values()) {
-			yield* paths;
+			yield* valuesOf(paths);
 		}
 	}
 
@@ -95,16 +95,21 @@ export class PdfNames {
 		this.sortedFiles.clear();
 	}
 
-	/** The vault PDFs of a name, sorted. */
+	/** The vault PDFs of a name, sorted (a name no vault PDF has is not remembered). */
 	filesNamed(name: string): readonly string[] {
+		if (!this.files.has(name)) {
+			return NO_FILES;
+		}
 		let sorted = this.sortedFiles.get(name);
 		if (sorted === undefined) {
-			sorted = [...(this.files.get(name) ?? [])].sort();
+			sorted = [...valuesOf(this.files.get(name))].sort();
 			this.sortedFiles.set(name, sorted);
 		}
 		return sorted;
 	}
 }
+
+const NO_FILES: readonly string[] = Object.freeze([]);
 
 function isVaultKey(key: string): boolean {
 	return key.startsWith("vault:");

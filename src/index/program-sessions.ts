@@ -34,7 +34,17 @@ export interface ProgramSession extends Session {
  * notes. A talk only the program lists has no sources, and a vault PDF of its file name is its copy.
  */
 export function mergeProgram(talks: readonly SessionRef[], noted: readonly Session[], copyNamed: (lowerName: string, year: number | null) => string | null): ProgramSession[] {
-	const notedById = new Map(noted.map((session) => [session.id, session]));
+	// The noted talks the program lists (looked up among the program's few keys, not all talks by id).
+	const programKeys = new Set<string>();
+	for (const talk of talks) {
+		programKeys.add(talk.key);
+	}
+	const notedById = new Map<string, Session>();
+	for (const session of noted) {
+		if (programKeys.has(session.id)) {
+			notedById.set(session.id, session);
+		}
+	}
 	// The program talk a vault PDF's name stands for: the first of that name in key order.
 	const byName = new Map<string, SessionRef>();
 	for (const talk of talks) {
@@ -56,13 +66,16 @@ export function mergeProgram(talks: readonly SessionRef[], noted: readonly Sessi
 			}
 		}
 	}
+	// The talks only the program has first; then every noted talk, in the notes' order (sorted
+	// already, so the sort below mostly merges the program's in).
 	const merged: ProgramSession[] = [];
+	/** How many times the program lists each noted talk. */
+	const listed = new Map<string, number>();
 	const taken = new Set<string>();
 	for (const talk of talks) {
 		const same = notedById.get(talk.key);
 		if (same !== undefined) {
-			merged.push({ ...same, inProgram: true, noted: true, notedIds: [same.id] });
-			taken.add(same.id);
+			listed.set(same.id, (listed.get(same.id) ?? 0) + 1);
 			continue;
 		}
 		const url = talk.target.kind === "remote" ? talk.target.url : null;
@@ -86,11 +99,34 @@ export function mergeProgram(talks: readonly SessionRef[], noted: readonly Sessi
 		});
 	}
 	for (const session of noted) {
-		if (!taken.has(session.id)) {
-			merged.push({ ...session, inProgram: false, noted: true, notedIds: [session.id] });
+		const times = listed.get(session.id);
+		if (times !== undefined) {
+			for (let n = 0; n < times; n++) {
+				merged.push(programSession(session, true));
+			}
+		} else if (!taken.has(session.id)) {
+			merged.push(programSession(session, false));
 		}
 	}
 	return merged.sort(compareSessions);
+}
+
+/** A noted talk as the program list shows it (a plain object of its own, with the talk's fields first). */
+function programSession(session: Session, inProgram: boolean): ProgramSession {
+	return {
+		id: session.id,
+		year: session.year,
+		edition: session.edition,
+		code: session.code,
+		title: session.title,
+		url: session.url,
+		localPath: session.localPath,
+		fileName: session.fileName,
+		sources: session.sources,
+		inProgram,
+		noted: true,
+		notedIds: [session.id],
+	};
 }
 
 function sourcesOf(sessions: readonly Session[]): Session["sources"] {
@@ -111,7 +147,7 @@ export interface MergedProgram {
 /** The program the index holds, merged with the notes' talks once per revision of the model. */
 export class ProgramTable {
 	private program: ProgramSource | null = null;
-	private memo: (MergedProgram & { revision: number }) | null = null;
+	private memo: Merged | null = null;
 
 	set(program: ProgramSource | null): void {
 		this.program = program;
@@ -129,15 +165,54 @@ export class ProgramTable {
 	/** The merge for this revision of the model (the notes' talks already taken in). */
 	merged(revision: number, table: SessionTable): MergedProgram {
 		if (this.memo === null || this.memo.revision !== revision) {
-			const list = mergeProgram(this.talks(), table.all(), (name, year) => table.copyNamed(name, year));
-			const years = new Set<string>();
-			for (const session of list) {
-				if (session.year !== null) {
-					years.add(yearKeyOf(session.year, session.edition));
-				}
-			}
-			this.memo = { revision, list, byId: new Map(list.map((session) => [session.id, session])), years: [...years].sort(compareYearKeys) };
+			this.memo = new Merged(revision, mergeProgram(this.talks(), table.all(), (name, year) => table.copyNamed(name, year)));
 		}
 		return this.memo;
+	}
+}
+
+/** A merge and what is looked up in it, made when first asked for. */
+class Merged implements MergedProgram {
+	private ids: Map<string, ProgramSession> | null = null;
+	private yearKeys: string[] | null = null;
+
+	constructor(
+		readonly revision: number,
+		readonly list: ProgramSession[],
+	) {}
+
+	get byId(): Map<string, ProgramSession> {
+		if (this.ids === null) {
+			this.ids = new Map();
+			for (const session of this.list) {
+				this.ids.set(session.id, session);
+			}
+		}
+		return this.ids;
+	}
+
+	get years(): string[] {
+		if (this.yearKeys === null) {
+			// Each year and edition once, without a key made for every talk.
+			const editionsByYear = new Map<number, Set<string | null>>();
+			const years: string[] = [];
+			for (const session of this.list) {
+				if (session.year === null) {
+					continue;
+				}
+				let editions = editionsByYear.get(session.year);
+				if (editions === undefined) {
+					editions = new Set();
+					editionsByYear.set(session.year, editions);
+				}
+				const edition = session.edition ? session.edition : null;
+				if (!editions.has(edition)) {
+					editions.add(edition);
+					years.push(yearKeyOf(session.year, edition));
+				}
+			}
+			this.yearKeys = years.sort(compareYearKeys);
+		}
+		return this.yearKeys;
 	}
 }

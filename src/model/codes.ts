@@ -1,3 +1,5 @@
+import { BoundedMemo } from "./memo";
+import { isTrimmedSpace } from "./white-space";
 import type { SessionCode } from "./types";
 
 /**
@@ -33,13 +35,44 @@ export function parseCode(code: string): SessionCode {
 	return { code, parts, id, day: parts[0] ?? 0, track: null, slot: parts[1] ?? 0 };
 }
 
-/** Splits a leading talk number off a title. */
+/** The codes met so far, one frozen object per spelling, shared by every link and title that has it. */
+const codes = new BoundedMemo<SessionCode>(2_000);
+
+/** The code of a spelling such as `1.1.1`, shared and frozen: never change it. */
+export function sharedCode(code: string): SessionCode {
+	let shared = codes.get(code);
+	if (shared === undefined) {
+		const parsed = parseCode(code);
+		Object.freeze(parsed.parts);
+		shared = Object.freeze(parsed);
+		codes.set(code, shared);
+	}
+	return shared;
+}
+
+/** Forgets the shared codes (benchmarks measure cold parses with it). */
+export function clearSharedCodes(): void {
+	codes.clear();
+}
+
+/**
+ * Splits a leading talk number off a title. The code is shared (see `sharedCode`). A title that does
+ * not start with a digit (after white space) has none, and is not matched against the pattern.
+ */
 export function splitCode(text: string): CodeSplit {
+	let at = 0;
+	while (at < text.length && isTrimmedSpace(text.charCodeAt(at))) {
+		at++;
+	}
+	const first = text.charCodeAt(at);
+	if (!(first >= 48 && first <= 57)) {
+		return { code: null, rest: text.trim() };
+	}
 	const match = LEADING_CODE.exec(text);
 	if (!match || match[1] === undefined) {
 		return { code: null, rest: text.trim() };
 	}
-	return { code: parseCode(match[1]), rest: text.slice(match[0].length).trim() };
+	return { code: sharedCode(match[1]), rest: text.slice(match[0].length).trim() };
 }
 
 /** Orders codes numerically, part by part: `1.9` before `1.10`, `1.2` before `1.2.1`. */

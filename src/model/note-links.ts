@@ -1,6 +1,6 @@
 import type { CachedMetadata, Reference } from "obsidian";
 import { isCommented, LINE_SKIPPED, maskComments } from "./comments";
-import { findPdfUrls, isWebUrl } from "./pdf-links";
+import { eachPdfUrl, isWebUrl } from "./pdf-links";
 import { localSessionRef, type NoteYear, remoteSessionRef } from "./session-refs";
 import { isPdfTarget, maskInlineCode, stripQueryAndFragment } from "./text";
 import type { SessionRef } from "./types";
@@ -10,6 +10,11 @@ export interface LinkInput {
 	path: string;
 	cache: CachedMetadata;
 	resolveLink: (linkpath: string, sourcePath: string) => string | null;
+	/**
+	 * The text the lines were split from, when at hand: the lines with `://` are then found by one
+	 * search over it, and a note without any is not walked line by line.
+	 */
+	text?: string;
 }
 
 /**
@@ -21,7 +26,17 @@ export function findSessions(input: LinkInput, lines: string[], skipped: Uint8Ar
 	const refs: SessionRef[] = [];
 	let starts: Set<number> | null = null;
 	const visible = maskComments(lines, skipped, (line) => (starts ??= blockStarts(input.cache)).has(line));
-	for (let line = 0; line < lines.length; line++) {
+	let line = 0;
+	let masked = false;
+	const take = (text: string | null, url: string): void => {
+		// A comment inside the link text leaves a gap of one space, as the rendered text shows it.
+		const title = masked && text !== null ? text.replace(/[\t ]{2,}/g, " ") : text;
+		refs.push(remoteSessionRef(url, title, line, noteYear));
+	};
+	const withUrls = linesWithUrls(input.text, lines);
+	const count = withUrls === null ? lines.length : withUrls.length;
+	for (let at = 0; at < count; at++) {
+		line = withUrls === null ? at : (withUrls[at] as number);
 		if (skipped[line] === LINE_SKIPPED) {
 			continue;
 		}
@@ -29,37 +44,87 @@ export function findSessions(input: LinkInput, lines: string[], skipped: Uint8Ar
 		if (!text.includes("://")) {
 			continue;
 		}
-		const masked = text !== lines[line];
-		for (const link of findPdfUrls(maskInlineCode(text))) {
-			// A comment inside the link text leaves a gap of one space, as the rendered text shows it.
-			const title = masked && link.text !== null ? link.text.replace(/[\t ]{2,}/g, " ") : link.text;
-			refs.push(remoteSessionRef(link.url, title, line, noteYear));
+		masked = text !== lines[line];
+		eachPdfUrl(maskInlineCode(text), take);
+	}
+	const { cache } = input;
+	let propertyLine: ((needle: string) => number) | null = null;
+	for (const list of [cache.links, cache.embeds]) {
+		for (const link of list ?? []) {
+			const start = positionOf(link);
+			if (start !== null && isCommented(lines, visible, skipped, start.line, start.col, link.original)) {
+				continue;
+			}
+			const ref = internalRef(input, link, start === null ? -1 : start.line, noteYear);
+			if (ref) {
+				refs.push(ref);
+			}
 		}
 	}
-	const internal: Reference[] = [...(input.cache.links ?? []), ...(input.cache.embeds ?? [])];
-	for (const link of internal) {
-		const start = positionOf(link);
-		if (start !== null && isCommented(lines, visible, skipped, start.line, start.col, link.original)) {
-			continue;
-		}
-		const ref = internalRef(input, link, start === null ? -1 : start.line, noteYear);
-		if (ref) {
-			refs.push(ref);
-		}
-	}
-	const propertyLine = propertyLines(input.cache, lines);
-	for (const link of input.cache.frontmatterLinks ?? []) {
+	for (const link of cache.frontmatterLinks ?? []) {
+		propertyLine ??= propertyLines(cache, lines);
 		const ref = internalRef(input, link, propertyLine(link.original), noteYear);
 		if (ref) {
 			refs.push(ref);
 		}
 	}
-	for (const [key, value] of Object.entries(input.cache.frontmatter ?? {})) {
-		for (const url of webPdfValues(value)) {
-			refs.push(remoteSessionRef(url, key === "pdf" ? titleProperty(input.cache) : null, propertyLine(url), noteYear));
+	const frontmatter = cache.frontmatter;
+	if (frontmatter) {
+		for (const key of Object.keys(frontmatter)) {
+			const urls: string[] = [];
+			webPdfValues(frontmatter[key], urls);
+			for (const url of urls) {
+				propertyLine ??= propertyLines(cache, lines);
+				refs.push(remoteSessionRef(url, key === "pdf" ? titleProperty(cache) : null, propertyLine(url), noteYear));
+			}
 		}
 	}
 	return refs.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * The lines that hold `://` (as indexes, in order), found by searching the text they were split from
+ * (`splitLines`: on `\n`, a `\r` before it dropped). Null, for every line, when there is no such
+ * text, or when it turns out not to be theirs.
+ */
+function linesWithUrls(text: string | undefined, lines: readonly string[]): number[] | null {
+	if (text === undefined || !mayBeSplitFrom(text, lines)) {
+		return null;
+	}
+	const found: number[] = [];
+	let start = 0;
+	let line = 0;
+	for (let at = text.indexOf("://"); at !== -1; at = text.indexOf("://", at + 1)) {
+		// Step to the line that holds `at`.
+		for (;;) {
+			const length = (lines[line] ?? "").length;
+			let end = start + length;
+			if (at + 3 <= end) {
+				break;
+			}
+			if (text.charCodeAt(end) === 13) {
+				end++;
+			}
+			if (text.charCodeAt(end) !== 10 || line + 1 >= lines.length) {
+				return null;
+			}
+			start = end + 1;
+			line++;
+		}
+		if (found[found.length - 1] !== line) {
+			found.push(line);
+		}
+	}
+	return found;
+}
+
+/** False when `text` is too short or too long to be `lines` joined by `\n` or `\r\n` (with a `\r` at the end). */
+function mayBeSplitFrom(text: string, lines: readonly string[]): boolean {
+	let length = lines.length - 1;
+	for (const line of lines) {
+		length += line.length;
+	}
+	return text.length >= length && text.length <= length + lines.length;
 }
 
 function positionOf(link: Reference): { line: number; col: number } | null {
@@ -88,15 +153,16 @@ function internalRef(input: LinkInput, link: Reference, line: number, noteYear: 
 	return localSessionRef(resolved, display, line, noteYear);
 }
 
-function* webPdfValues(value: unknown): Generator<string> {
+/** The web PDF addresses of a property value: a text, or a list of them (at any depth). */
+function webPdfValues(value: unknown, found: string[]): void {
 	if (typeof value === "string") {
 		const trimmed = value.trim();
 		if (isWebUrl(trimmed) && isPdfTarget(trimmed)) {
-			yield trimmed;
+			found.push(trimmed);
 		}
 	} else if (Array.isArray(value)) {
 		for (const entry of value) {
-			yield* webPdfValues(entry);
+			webPdfValues(entry, found);
 		}
 	}
 }
@@ -127,4 +193,3 @@ function propertyLines(cache: CachedMetadata, lines: string[]): (needle: string)
 		return first;
 	};
 }
-

@@ -1,5 +1,6 @@
-import { splitCode } from "./codes";
-import { describeRemote, localPdfKey } from "./pdf-links";
+import { BoundedMemo, ownString } from "./memo";
+import { PdfDescription } from "./pdf-description";
+import { describeRemote, localPdfKey, tailOf } from "./pdf-links";
 import { lastSegment, safeDecode, stripQueryAndFragment } from "./text";
 import type { SessionCode, SessionRef } from "./types";
 import { yearFromFolders } from "./years";
@@ -10,39 +11,34 @@ export interface NoteYear {
 	edition: string | null;
 }
 
-function withoutPdf(name: string): string {
-	return name.length >= 4 && name.slice(-4).toLowerCase() === ".pdf" ? name.slice(0, -4) : name;
-}
-
-/** Code and title from a link text, with the file name as the fallback for both. */
-function codeAndTitle(text: string | null, fileName: string): { code: SessionCode | null; title: string } {
-	const label = text === null ? "" : withoutPdf(text.trim()).trim();
-	const fromText = label === "" ? null : splitCode(label);
-	if (fromText !== null && fromText.code !== null && fromText.rest !== "") {
-		return { code: fromText.code, title: fromText.rest };
-	}
-	const fromFile = splitCode(withoutPdf(fileName));
-	if (fromText === null) {
-		return { code: fromFile.code, title: fromFile.rest };
-	}
-	return { code: fromText.code ?? fromFile.code, title: fromText.rest === "" ? fromFile.rest : fromText.rest };
-}
-
-/** A session reference for a web PDF named by a link in a note. */
+/**
+ * A session reference for a web PDF named by a link in a note. Its key, target, file name, code and
+ * title are shared with every other link to the same PDF with the same text (see `PdfDescription`).
+ */
 export function remoteSessionRef(url: string, text: string | null, line: number, note: NoteYear): SessionRef {
-	const { key, fileName, folders } = describeRemote(url);
-	const { code, title } = codeAndTitle(text, fileName);
-	const fromUrl = yearFromFolders(folders);
-	return {
-		key,
-		target: { kind: "remote", url },
-		fileName,
-		code,
-		title,
-		year: fromUrl?.year ?? note.year,
-		edition: fromUrl ? fromUrl.edition : note.edition,
-		line,
-	};
+	const pdf = describeRemote(url);
+	const fromUrl = pdf.folderYear;
+	return pdf.ref(text, line, fromUrl?.year ?? note.year, fromUrl ? fromUrl.edition : note.edition);
+}
+
+/** The descriptions of the vault PDFs met so far, by path as linked (bounded, as the web ones). */
+const localMemo = new BoundedMemo<PdfDescription>(10_000);
+
+function describeLocal(path: string): PdfDescription {
+	let known = localMemo.get(path);
+	if (known === undefined) {
+		const clean = ownString(safeDecode(stripQueryAndFragment(path)));
+		const key = ownString(localPdfKey(clean));
+		const fileName = tailOf(key, lastSegment(clean));
+		known = new PdfDescription(key, Object.freeze({ kind: "local", path: tailOf(key, clean) }), fileName, yearFromFolders(clean.split("/").slice(0, -1)));
+		localMemo.set(ownString(path), known);
+	}
+	return known;
+}
+
+/** Forgets the descriptions of vault PDFs (benchmarks measure cold parses with it). */
+export function clearLocalMemo(): void {
+	localMemo.clear();
 }
 
 /**
@@ -50,20 +46,9 @@ export function remoteSessionRef(url: string, text: string | null, line: number,
  * path as written when the file is not (yet) in the vault.
  */
 export function localSessionRef(path: string, text: string | null, line: number, note: NoteYear): SessionRef {
-	const clean = safeDecode(stripQueryAndFragment(path));
-	const fileName = lastSegment(clean);
-	const { code, title } = codeAndTitle(text, fileName);
-	const fromFolder = yearFromFolders(clean.split("/").slice(0, -1));
-	return {
-		key: localPdfKey(clean),
-		target: { kind: "local", path: clean },
-		fileName,
-		code,
-		title,
-		year: note.year ?? fromFolder?.year ?? null,
-		edition: note.year !== null ? note.edition : fromFolder?.edition ?? null,
-		line,
-	};
+	const pdf = describeLocal(path);
+	const fromFolder = pdf.folderYear;
+	return pdf.ref(text, line, note.year ?? fromFolder?.year ?? null, note.year !== null ? note.edition : fromFolder?.edition ?? null);
 }
 
 /** The key a study item carries when it names a session by code only; the index resolves it. */

@@ -1,4 +1,5 @@
 /** Conference years and editions from folders, properties and tags. */
+import { BoundedMemo, ownString } from "./memo";
 
 export interface YearEdition {
 	year: number;
@@ -17,15 +18,50 @@ export function parseYearFolder(folder: string): YearEdition | null {
 	return { year: Number.parseInt(match[1] ?? "", 10), edition: edition === "" ? null : edition };
 }
 
-/** The innermost folder that names a year, e.g. `conference/2023-shanghai/x.pdf`. */
+/** Year folders met so far, each read once and shared (frozen) by every PDF below such a folder. */
+const yearFolders = new BoundedMemo<YearEdition | false>(2_000);
+
+/**
+ * The innermost folder that names a year, e.g. `conference/2023-shanghai/x.pdf`. The answer is
+ * shared and frozen: never change it. A folder that cannot start with a year is not matched at all.
+ */
 export function yearFromFolders(folders: readonly string[]): YearEdition | null {
 	for (let i = folders.length - 1; i >= 0; i--) {
-		const parsed = parseYearFolder(folders[i] ?? "");
+		const parsed = sharedYearFolder(folders[i] ?? "");
 		if (parsed) {
 			return parsed;
 		}
 	}
 	return null;
+}
+
+function sharedYearFolder(folder: string): YearEdition | null {
+	if (!mayStartWithYear(folder)) {
+		return null;
+	}
+	let known = yearFolders.get(folder);
+	if (known === undefined) {
+		const parsed = parseYearFolder(folder);
+		known = parsed === null ? false : Object.freeze(parsed);
+		yearFolders.set(ownString(folder), known);
+	}
+	return known === false ? null : known;
+}
+
+/** False when a folder, after white space, does not start with `19` or `20`: it names no year. */
+function mayStartWithYear(folder: string): boolean {
+	let at = 0;
+	while (at < folder.length && folder.charCodeAt(at) <= 0x20) {
+		at++;
+	}
+	const first = folder.charCodeAt(at);
+	const second = folder.charCodeAt(at + 1);
+	return first > 0x20 ? (first === 0x31 && second === 0x39) || (first === 0x32 && second === 0x30) || first > 0x7f : true;
+}
+
+/** Forgets the year folders read so far (benchmarks measure cold parses with it). */
+export function clearYearFolders(): void {
+	yearFolders.clear();
 }
 
 const LEADING_YEAR = /^\s*((?:19|20)\d{2})(?!\d)/;

@@ -1,5 +1,7 @@
 /** @jest-environment node */
-import { SessionTable } from "../../src/index/sessions";
+import fc from "fast-check";
+import { compareSessions, type Session, SessionTable, sortSessions } from "../../src/index/sessions";
+import { parseCode } from "../../src/model/codes";
 import { localSessionRef, remoteSessionRef } from "../../src/model/session-refs";
 import type { SessionRef } from "../../src/model/types";
 import { expectLinear } from "../model/linear-time-helper";
@@ -96,5 +98,78 @@ describe("the session table", () => {
 			table.setNote("a.md", refs, refs);
 			return [table.all(), table.counts()];
 		});
+	});
+});
+
+describe("the links of one PDF in many notes", () => {
+	const url = "https://x.org/2023/1.1.1%20Talk.pdf";
+	const refsOf = (note: number): SessionRef[] => [remoteSessionRef(url, `1.1.1 Talk ${note}`, note % 7, Y2023), remoteSessionRef(url, null, 10 + (note % 3), Y2023)];
+
+	it("gives the same talk however notes came and went, in a list of few links or by note past it", () => {
+		for (const notes of [3, 40]) {
+			const table = new SessionTable();
+			const order = Array.from({ length: notes }, (_, n) => n);
+			for (const note of order) {
+				table.setNote(`n${String(note).padStart(3, "0")}.md`, [], refsOf(note));
+			}
+			table.all();
+			// Every third note leaves, every fifth comes back with other links, the rest stay.
+			const kept = new Map<string, SessionRef[]>();
+			for (const note of order) {
+				const path = `n${String(note).padStart(3, "0")}.md`;
+				if (note % 3 === 0) {
+					table.setNote(path, refsOf(note), []);
+				} else if (note % 5 === 0) {
+					table.setNote(path, refsOf(note), refsOf(note + 100));
+					kept.set(path, refsOf(note + 100));
+				} else {
+					kept.set(path, refsOf(note));
+				}
+			}
+			const fresh = new SessionTable();
+			for (const [path, refs] of kept) {
+				fresh.setNote(path, [], refs);
+			}
+			expect(table.all()).toEqual(fresh.all());
+			expect(table.yearKeys()).toEqual(["2023"]);
+			expect(table.session(refsOf(0)[0]?.key as string)?.sources.length).toBe(fresh.session(refsOf(0)[0]?.key as string)?.sources.length);
+		}
+	});
+
+	it("lets each of thousands of notes that link one PDF leave in time linear in its own links", () => {
+		expectLinear(
+			"SessionTable with one PDF in every note",
+			(size) => Array.from({ length: Math.floor(size / 40) }, (_, n) => n),
+			(notes) => {
+				const table = new SessionTable();
+				for (const note of notes) {
+					table.setNote(`n${note}.md`, [], refsOf(note));
+				}
+				table.all();
+				for (const note of notes) {
+					table.setNote(`n${note}.md`, refsOf(note), []);
+				}
+				return [table.all(), table.counts()];
+			},
+		);
+	});
+});
+
+
+describe("the order of talks", () => {
+	const session = fc.record({
+		year: fc.constantFrom(null, 2019, 2023, 2024),
+		edition: fc.constantFrom(null, "shanghai", "beijing"),
+		code: fc.constantFrom(null, "1.1", "1.1.1", "1-2", "2.10", "1.9", "1.2.3", "99.99.99", "1.2.3.4", "100.1"),
+		title: fc.constantFrom("", "Go", "Go 泛型", "Go 泛型设计 12", "Go 泛型设计 7", "The State Of Go", "基于 Kratos", "a", "ab", "abc", "abd"),
+	});
+	it("sorts by numbers as compareSessions orders, whatever the codes and titles", () => {
+		fc.assert(
+			fc.property(fc.array(session, { maxLength: 60 }), (drawn) => {
+				const sessions: Session[] = drawn.map((fields, n) => ({ id: `k${String(n).padStart(3, "0")}`, year: fields.year, edition: fields.edition, code: fields.code === null ? null : parseCode(fields.code), title: fields.title, url: null, localPath: null, fileName: "a.pdf", sources: [] }));
+				expect(sortSessions([...sessions]).map((one) => one.id)).toEqual([...sessions].sort(compareSessions).map((one) => one.id));
+			}),
+			{ numRuns: 2000 },
+		);
 	});
 });

@@ -1,0 +1,56 @@
+/**
+ * Small tools for what the model keeps long after the text it was read from: strings of its own, and
+ * memos that stay bounded however many notes come and go.
+ */
+
+/**
+ * A copy of `text` that shares no memory with a longer string. In V8 a slice of 13 characters or more
+ * is a view into the string it was cut from, so a link's address kept for as long as the note is
+ * indexed would keep the whole note's text alive. A short string is a copy already.
+ */
+export function ownString(text: string): string {
+	return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
+/**
+ * A memo of at most about `2 × limit` entries: when the newer half is full it becomes the older half
+ * and the old one is let go, so what is still asked for stays (an entry found in the older half moves
+ * to the newer), and what no note names any more is forgotten within two turns.
+ */
+export class BoundedMemo<V> {
+	private young = new Map<string, V>();
+	private old = new Map<string, V>();
+
+	constructor(private readonly limit: number) {}
+
+	get(key: string): V | undefined {
+		const found = this.young.get(key);
+		if (found !== undefined || this.old.size === 0) {
+			return found;
+		}
+		const older = this.old.get(key);
+		if (older !== undefined) {
+			this.set(key, older);
+		}
+		return older;
+	}
+
+	/** `key` must not be a slice of a longer text (see `ownString`): the memo keeps it. */
+	set(key: string, value: V): void {
+		if (this.young.size >= this.limit) {
+			this.old = this.young;
+			this.young = new Map();
+		}
+		this.young.set(key, value);
+	}
+
+	clear(): void {
+		this.young.clear();
+		this.old = new Map();
+	}
+
+	/** How many entries are kept (an entry in both halves counts twice). */
+	get size(): number {
+		return this.young.size + this.old.size;
+	}
+}
