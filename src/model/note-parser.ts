@@ -10,7 +10,7 @@ import { TalkFinder } from "./talk-finder";
 import { metadataFitsText } from "./metadata-check";
 import { splitLines } from "./text";
 import { lineSpans, textVersion, type TextVersion } from "./text-version";
-import { ownCopy } from "./own-copy";
+import { ownString } from "./memo";
 import type { NoteRecord, Progress, Question, SessionRef, StudyItem, TaskState } from "./types";
 
 /** Everything the parser needs to know about one note. Nothing here touches the vault. */
@@ -132,7 +132,7 @@ export class NoteModel implements NoteRecord {
 			}
 			const line = item.position.start.line;
 			const lineText = lines[line] ?? "";
-			items.push(new NoteItem(this, line, item.task, ownCopy(lineText), headings.at(line), item.parent >= 0 ? item.parent : null, talk.forLine(line)));
+			items.push(new NoteItem(this, line, item.task, ownString(lineText), headings.at(line), item.parent >= 0 ? item.parent : null, talk.forLine(line)));
 		}
 		return items;
 	}
@@ -144,9 +144,9 @@ export class NoteModel implements NoteRecord {
 		return found.map((question) => ({
 			path: this.path,
 			line: question.line,
-			text: ownCopy(question.text),
-			context: question.context === question.text ? question.text : ownCopy(question.context),
-			lineText: ownCopy(lines[question.line] ?? ""),
+			text: ownString(question.text),
+			context: question.context === question.text ? question.text : ownString(question.context),
+			lineText: ownString(lines[question.line] ?? ""),
 			headings: headings.at(question.line),
 			sessionKey: talk === null ? null : talk.forLine(question.line),
 			listItem: question.listItem,

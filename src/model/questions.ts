@@ -1,4 +1,5 @@
 import type { ListItemCache } from "obsidian";
+import { ownString } from "./memo";
 import { LINE_SKIPPED, maskComments } from "./comments";
 import { clauses, mayAskReadable, readable, sentences, type Span, trimSpan } from "./question-text";
 import {
@@ -214,7 +215,7 @@ export function findQuestions(lines: readonly string[], kinds: LineKinds): Found
 				if (calloutQuestion !== null) {
 					const body = tidy(text.slice(text.indexOf(quote) + quote.length), text !== lines[line]);
 					if (calloutQuestion.text === "") {
-						calloutQuestion.text = detached(body);
+						calloutQuestion.text = ownString(body);
 						calloutQuestion.context = calloutQuestion.text;
 					} else if (isAnswer(body)) {
 						calloutQuestion.answered = true;
@@ -234,7 +235,7 @@ export function findQuestions(lines: readonly string[], kinds: LineKinds): Found
 		const callout = quoted ? QUESTION_CALLOUT.exec(text) : null;
 		if (callout) {
 			calloutDepth = quoteDepth(callout[1] ?? "");
-			const title = detached(tidy(callout[3] ?? "", text !== lines[line]));
+			const title = ownString(tidy(callout[3] ?? "", text !== lines[line]));
 			calloutQuestion = { line, text: title, context: title, listItem: false, inferred: false, answered: false };
 			found.push(calloutQuestion);
 			continue;
@@ -272,8 +273,8 @@ export function findQuestions(lines: readonly string[], kinds: LineKinds): Found
 		if (asked !== "") {
 			const context = tidy(body, masked);
 			const answered = (mark & PARENT) !== 0 || answerFollows(visible, line + 1, kinds);
-			const question = detached(asked);
-			found.push({ line, text: question, context: context === asked ? question : detached(context), listItem, inferred: span.inferred, answered });
+			const question = ownString(asked);
+			found.push({ line, text: question, context: context === asked ? question : ownString(context), listItem, inferred: span.inferred, answered });
 		}
 	}
 	return found.filter((question) => question.text !== "");
@@ -309,14 +310,6 @@ function startsQuote(text: string): boolean {
 		}
 	}
 	return false;
-}
-
-/**
- * A copy of a piece of a line that holds nothing else: the piece itself may be a view into the
- * note's whole text, which the questions, kept long after the parse, would keep alive.
- */
-function detached(value: string): string {
-	return value.length === 0 ? value : (" " + value).slice(1);
 }
 
 /** True when the next line with any text, outside code and headings, is an answer. */
