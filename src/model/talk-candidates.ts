@@ -1,5 +1,6 @@
 import type { FrontMatterCache } from "obsidian";
 import { splitCode } from "./codes";
+import { BoundedMemo, ownString } from "./memo";
 import { codeSessionKey, type NoteYear } from "./session-refs";
 import type { SessionCode, SessionRef } from "./types";
 
@@ -32,7 +33,7 @@ export class TalkCandidates {
 		const titlesOf: Array<Set<string> | null> = [];
 		const codesOf: Array<Set<string> | null> = [];
 		for (const ref of sessions) {
-			const name = ref.fileName.toLowerCase();
+			const name = lowerName(ref.fileName);
 			const codeKey = ref.code === null ? null : `${ref.year ?? "?"}/${ref.edition ?? ""}/${ref.code.id}`;
 			let index = this.byRefKey.get(ref.key) ?? byName.get(name) ?? (codeKey === null ? undefined : byName.get(codeKey));
 			if (index === undefined) {
@@ -93,7 +94,11 @@ export class TalkCandidates {
 		} else if (!list.includes(index)) {
 			list.push(index);
 		}
-		this.partCounts.add(id.split(".").length);
+		let parts = 1;
+		for (let at = id.indexOf("."); at !== -1; at = id.indexOf(".", at + 1)) {
+			parts++;
+		}
+		this.partCounts.add(parts);
 	}
 
 	/** A link's code counts in this note when its year and edition are the note's (or either is unknown). */
@@ -129,6 +134,18 @@ export class TalkCandidates {
 		this.list.push({ key, codeIds: [code.id], titles: typeof title === "string" ? [title] : [] });
 		return key;
 	}
+}
+
+/** File names in lower case: a PDF's description, and so its name, is shared by every link to it. */
+const lowerNames = new BoundedMemo<string>(4096);
+
+function lowerName(name: string): string {
+	let lower = lowerNames.get(name);
+	if (lower === undefined) {
+		lower = name.toLowerCase();
+		lowerNames.set(ownString(name), lower);
+	}
+	return lower;
 }
 
 /** A list this long is searched through a set of its entries rather than one by one. */
