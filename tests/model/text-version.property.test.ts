@@ -1,5 +1,6 @@
 import { hashString, isInertLine, lineHashes, lineSpans, textHash, textVersion } from "../../src/model/text-version";
 import { isUnicodeSpace } from "../../src/model/text";
+import { random } from "../../sandbox/synthetic-vault";
 
 // The rules `isInertLine` follows, written the plain way (regular expressions and a scan per line):
 // the one-pass reading of `textVersion` must agree with them on every line.
@@ -51,18 +52,6 @@ function plainInert(line: string): boolean {
 	return true;
 }
 
-/** A small seeded generator, so that a failure can be replayed. */
-function generator(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 const PIECES = ["-", "*", "_", "+", "=", " ", "\t", "1", "12", "1234567890", ".", ")", "[ ]", "[x]", "<", "!--", ">", "|", "%", "$", "`", "~", "a", "go", "为什么", "\u00a0", "\u3000", "\ufeff", "\r", "\u2028", "\u0001", "?", "#", "<div>"];
 
 function randomLine(next: () => number): string {
@@ -76,7 +65,7 @@ function randomLine(next: () => number): string {
 
 describe("a text's version, read in one pass", () => {
 	it("calls a line inert exactly when the plain rules do", () => {
-		const next = generator(20261127);
+		const next = random(20261127);
 		for (let n = 0; n < 60_000; n++) {
 			const line = randomLine(next);
 			if (isInertLine(line) !== plainInert(line)) {
@@ -86,7 +75,7 @@ describe("a text's version, read in one pass", () => {
 	});
 
 	it("hashes each line as hashString does and flags it as isInertLine does", () => {
-		const next = generator(7);
+		const next = random(7);
 		for (let n = 0; n < 2_000; n++) {
 			const lines = Array.from({ length: 1 + Math.floor(next() * 8) }, () => randomLine(next).replace(/\r/g, ""));
 			const endings = lines.map(() => (next() < 0.3 ? "\r\n" : "\n"));
