@@ -2,6 +2,7 @@ import { clearSharedCodes } from "./codes";
 import { OpeningBrackets } from "./forward-search";
 import { BoundedMemo, ownString } from "./memo";
 import { PdfDescription } from "./pdf-description";
+import type { PdfTarget } from "./types";
 import { lastSegment, safeDecode, stripQueryAndFragment } from "./text";
 import { isTrimmedSpace } from "./white-space";
 import { clearYearFolders, type YearEdition, yearFromFolders } from "./years";
@@ -382,7 +383,7 @@ export function describeRemote(url: string): PdfDescription {
 	let known = remoteMemo.get(url);
 	if (known === undefined) {
 		const own = ownString(url);
-		const target = Object.freeze({ kind: "remote" as const, url: own });
+		const target: PdfTarget = { kind: "remote", url: own };
 		const key = githubBlobKey(own);
 		if (key !== null) {
 			// `github:owner/repo/path`: the owner and repository hold no `/` here.
