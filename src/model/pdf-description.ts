@@ -18,7 +18,7 @@ export class PdfDescription {
 	private lastText: string | null | undefined = undefined;
 	private lastCode: SessionCode | null = null;
 	private lastTitle = "";
-	/** The last link made: the next with the same text, line, year and edition is the same (frozen) object. */
+	/** The last link made: the next with the same text, line, year and edition is the same object. */
 	private lastRef: SessionRef | null = null;
 
 	constructor(
@@ -30,8 +30,9 @@ export class PdfDescription {
 	) {}
 
 	/**
-	 * A link to this PDF with a link text (null: none), at a line, in a year and edition. Frozen, and
-	 * shared with the notes that link the PDF the same way on the same line.
+	 * A link to this PDF with a link text (null: none), at a line, in a year and edition, shared with
+	 * the notes that link the PDF the same way on the same line. Never change it (nothing does: a test
+	 * takes frozen links through the whole index; freezing each here would cost more than making it).
 	 */
 	ref(text: string | null, line: number, year: number | null, edition: string | null): SessionRef {
 		if (text !== this.lastText) {
@@ -42,7 +43,7 @@ export class PdfDescription {
 				return last;
 			}
 		}
-		const ref = Object.freeze({ key: this.key, target: this.target, fileName: this.fileName, code: this.lastCode, title: this.lastTitle, year, edition, line });
+		const ref: SessionRef = { key: this.key, target: this.target, fileName: this.fileName, code: this.lastCode, title: this.lastTitle, year, edition, line };
 		this.lastRef = ref;
 		return ref;
 	}

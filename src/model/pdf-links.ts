@@ -2,6 +2,7 @@ import { clearSharedCodes } from "./codes";
 import { OpeningBrackets } from "./forward-search";
 import { BoundedMemo, ownString } from "./memo";
 import { PdfDescription } from "./pdf-description";
+import type { PdfTarget } from "./types";
 import { lastSegment, safeDecode, stripQueryAndFragment } from "./text";
 import { isTrimmedSpace } from "./white-space";
 import { clearYearFolders, type YearEdition, yearFromFolders } from "./years";
@@ -126,16 +127,10 @@ export function findPdfUrls(line: string): TextLink[] {
 export function eachPdfUrl(line: string, visit: (text: string | null, url: string, column: number) => void): void {
 	// Made when the first markdown link needs it.
 	let brackets: OpeningBrackets | null = null;
-	// The first `)` at or after `parenFrom` is at `paren` (each part of the line searched once).
+	// The first `)` at or after `parenFrom` is at `paren`: each part of the line is searched once
+	// (asked again only for a `from` before the last or past what was found).
 	let parenFrom = Number.POSITIVE_INFINITY;
 	let paren = -1;
-	const closeParen = (from: number): number => {
-		if (from < parenFrom || (paren !== -1 && from > paren)) {
-			parenFrom = from;
-			paren = line.indexOf(")", from);
-		}
-		return paren;
-	};
 	let covered = 0;
 	let at = nextUrl(line, 0);
 	while (at !== -1) {
@@ -164,7 +159,11 @@ export function eachPdfUrl(line: string, visit: (text: string | null, url: strin
 				text = line.slice(open + 1, at - 3);
 				column = open > 0 && line.charCodeAt(open - 1) === 0x21 ? open - 1 : open;
 			}
-			end = Math.max(end, closeParen(end) + 1);
+			if (end < parenFrom || (paren !== -1 && end > paren)) {
+				parenFrom = end;
+				paren = line.indexOf(")", end);
+			}
+			end = Math.max(end, paren + 1);
 		} else if (before === 0x28 && line.charCodeAt(at - 2) === 0x5d) {
 			// [text](target "title")
 			end = targetEnd(line, at);
@@ -178,8 +177,11 @@ export function eachPdfUrl(line: string, visit: (text: string | null, url: strin
 				text = line.slice(open + 1, at - 2);
 				column = open > 0 && line.charCodeAt(open - 1) === 0x21 ? open - 1 : open;
 			}
-			const close = closeParen(end);
-			end = close === -1 ? end : close + 1;
+			if (end < parenFrom || (paren !== -1 && end > paren)) {
+				parenFrom = end;
+				paren = line.indexOf(")", end);
+			}
+			end = paren === -1 ? end : paren + 1;
 		} else if (before === 0x3c) {
 			// <https://…>
 			const close = line.indexOf(">", at);
@@ -382,7 +384,7 @@ export function describeRemote(url: string): PdfDescription {
 	let known = remoteMemo.get(url);
 	if (known === undefined) {
 		const own = ownString(url);
-		const target = Object.freeze({ kind: "remote" as const, url: own });
+		const target: PdfTarget = { kind: "remote", url: own };
 		const key = githubBlobKey(own);
 		if (key !== null) {
 			// `github:owner/repo/path`: the owner and repository hold no `/` here.
@@ -428,7 +430,14 @@ function githubBlobKey(url: string): string | null {
 	if (path.startsWith("/") || path.endsWith("/") || path.includes("//")) {
 		return null;
 	}
-	return [`github:${url.slice(prefix.length, ownerEnd).toLowerCase()}`, url.slice(ownerEnd + 1, repoEnd).toLowerCase(), safeDecode(path)].join("/");
+	return [`github:${lowerName(url.slice(prefix.length, ownerEnd))}`, lowerName(url.slice(ownerEnd + 1, repoEnd)), safeDecode(path)].join("/");
+}
+
+const NOT_LOWER_NAME = /[^a-z0-9._-]/;
+
+/** An owner's or repository's name in lower case: as it is when it has no capital (most do), without asking `toLowerCase`. */
+function lowerName(name: string): string {
+	return NOT_LOWER_NAME.test(name) ? name.toLowerCase() : name;
 }
 
 /**

@@ -30,7 +30,7 @@ function describeLocal(path: string): PdfDescription {
 		const clean = ownString(safeDecode(stripQueryAndFragment(path)));
 		const key = ownString(localPdfKey(clean));
 		const fileName = tailOf(key, lastSegment(clean));
-		known = new PdfDescription(key, Object.freeze({ kind: "local", path: tailOf(key, clean) }), fileName, yearFromFolders(clean.split("/").slice(0, -1)));
+		known = new PdfDescription(key, { kind: "local", path: tailOf(key, clean) }, fileName, yearFromFolders(clean.split("/").slice(0, -1)));
 		localMemo.set(ownString(path), known);
 	}
 	return known;
