@@ -1,5 +1,5 @@
 import { BoundedMemo } from "./memo";
-import { isTrimmedSpace } from "./white-space";
+import { isTrimmedSpace } from "./text";
 import type { SessionCode } from "./types";
 
 /**

@@ -3,8 +3,7 @@ import { OpeningBrackets } from "./forward-search";
 import { BoundedMemo, ownString } from "./memo";
 import { PdfDescription } from "./pdf-description";
 import type { PdfTarget } from "./types";
-import { lastSegment, safeDecode, stripQueryAndFragment } from "./text";
-import { isTrimmedSpace } from "./white-space";
+import { isTrimmedSpace, lastSegment, pathEnd, safeDecode, stripQueryAndFragment } from "./text";
 import { clearYearFolders, type YearEdition, yearFromFolders } from "./years";
 
 /** A PDF link found in a line of text. */
@@ -205,15 +204,7 @@ export function eachPdfUrl(line: string, visit: (text: string | null, url: strin
  * after query, fragment and white space), without copying the target.
  */
 function endsWithPdf(target: string): boolean {
-	let end = target.length;
-	const hash = target.indexOf("#");
-	if (hash !== -1) {
-		end = hash;
-	}
-	const query = target.indexOf("?");
-	if (query !== -1 && query < end) {
-		end = query;
-	}
+	let end = pathEnd(target);
 	while (end > 0 && isTrimmedSpace(target.charCodeAt(end - 1))) {
 		end--;
 	}

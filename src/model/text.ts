@@ -35,8 +35,8 @@ export function safeDecode(value: string): string {
 	}
 }
 
-/** Drops a `?query` and a `#fragment` from a link target. */
-export function stripQueryAndFragment(target: string): string {
+/** Where a link target's path ends: at its `?query` or `#fragment`, else at its end. */
+export function pathEnd(target: string): number {
 	let end = target.length;
 	const hash = target.indexOf("#");
 	if (hash !== -1) {
@@ -46,6 +46,12 @@ export function stripQueryAndFragment(target: string): string {
 	if (query !== -1 && query < end) {
 		end = query;
 	}
+	return end;
+}
+
+/** Drops a `?query` and a `#fragment` from a link target. */
+export function stripQueryAndFragment(target: string): string {
+	const end = pathEnd(target);
 	return target.slice(0, end);
 }
 
@@ -113,7 +119,7 @@ export function backtickRuns(text: string, from = 0): { starts: number[]; length
 	return { starts, lengths, closing };
 }
 
-/** White space as `String.prototype.trim` sees it: tabs and line breaks, NBSP, BOM and category Zs. */
+/** Unicode white space: tabs and line breaks, NEL, NBSP, BOM and category Zs. */
 export function isUnicodeSpace(code: number): boolean {
 	return (
 		code === 0x20 ||
@@ -129,4 +135,9 @@ export function isUnicodeSpace(code: number): boolean {
 		code === 0x3000 ||
 		code === 0xfeff
 	);
+}
+
+/** White space as JavaScript sees it in `trim` and in the `\s` of a pattern: Unicode white space but NEL. */
+export function isTrimmedSpace(code: number): boolean {
+	return code !== 0x85 && isUnicodeSpace(code);
 }
