@@ -4,6 +4,7 @@
  * of the drawn text. Oracle: buildMetadata (sandbox/metadata-builder.ts).
  */
 import { questionToTask, setTaskStatus, toggledStatus } from "../../src/model/checkoff";
+import { random } from "../../sandbox/synthetic-vault";
 import { textVersion } from "../../src/model/text-version";
 import { buildMetadata } from "../../sandbox/metadata-builder";
 
@@ -167,14 +168,5 @@ export function isValid(c: Case): boolean {
 	return false;
 }
 
-/** mulberry32 */
-export function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** The sandbox's seeded generator (mulberry32). */
+export const rng = random;
