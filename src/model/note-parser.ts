@@ -144,8 +144,9 @@ export class NoteModel implements NoteRecord {
 		return found.map((question) => ({
 			path: this.path,
 			line: question.line,
-			text: ownString(question.text),
-			context: question.context === question.text ? question.text : ownString(question.context),
+			// `findQuestions` hands over copies of its words already; the line is copied here.
+			text: question.text,
+			context: question.context,
 			lineText: ownString(lines[question.line] ?? ""),
 			headings: headings.at(question.line),
 			sessionKey: talk === null ? null : talk.forLine(question.line),
