@@ -1,6 +1,6 @@
 import type { CachedMetadata, Loc, Pos } from "obsidian";
 import { TASK_PREFIX } from "./status";
-import { isUnicodeSpace } from "./text";
+import { isUnicodeSpace, listMarkerEnd } from "./text";
 import { isBlankSpan, type LineSpans } from "./text-version";
 
 const THEMATIC = /^(?:[-*_][\t ]*){3,}$/;
@@ -106,24 +106,14 @@ export function taskStatus(line: string): string | null {
 	while (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9) {
 		at++;
 	}
-	const first = line.charCodeAt(at);
-	if (first === 62) {
+	if (line.charCodeAt(at) === 62) {
 		return TASK_PREFIX.exec(line)?.[2] ?? null;
 	}
-	if (first === 45 || first === 42 || first === 43) {
-		at++;
-	} else {
-		const digits = at;
-		while (at - digits < 10 && line.charCodeAt(at) >= 48 && line.charCodeAt(at) <= 57) {
-			at++;
-		}
-		const close = line.charCodeAt(at);
-		if (at === digits || at - digits > 9 || (close !== 46 && close !== 41)) {
-			return null;
-		}
-		at++;
+	const marker = listMarkerEnd(line, at);
+	if (marker === -1) {
+		return null;
 	}
-	const marker = at;
+	at = marker;
 	while (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9) {
 		at++;
 	}
@@ -158,19 +148,9 @@ function listMarkerAt(text: string, offset: number): boolean {
 	if (at - offset > 40) {
 		return false;
 	}
-	const first = text.charCodeAt(at);
-	if (first === 45 || first === 42 || first === 43) {
-		at++;
-	} else {
-		const digits = at;
-		while (at < text.length && at - digits < 10 && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) {
-			at++;
-		}
-		const close = text.charCodeAt(at);
-		if (at === digits || at - digits > 9 || (close !== 46 && close !== 41)) {
-			return false;
-		}
-		at++;
+	at = listMarkerEnd(text, at);
+	if (at === -1) {
+		return false;
 	}
 	if (at === text.length) {
 		return true;

@@ -1,4 +1,4 @@
-import { isUnicodeSpace } from "./text";
+import { isUnicodeSpace, listMarkerEnd } from "./text";
 /**
  * A compact record of the exact text a note's model was built from: a hash of the whole text and
  * one hash per line, plus which lines are inert (plain text that cannot change how the lines around
@@ -221,34 +221,22 @@ function inertShape(text: string, from: number, to: number): boolean {
 	if (first === 62 || first === 60 || first === 124 || first === 96 || first === 126 || first === 36 || first === 61) {
 		return false;
 	}
-	const digit = first >= 48 && first <= 57;
-	if (first !== 45 && first !== 42 && first !== 95 && first !== 43 && !digit) {
+	if (first !== 45 && first !== 42 && first !== 95 && first !== 43 && (first < 48 || first > 57)) {
 		return true;
 	}
 	if (isThematicOrUnderline(text, from, to)) {
 		return false;
 	}
-	// A list marker: `-`, `*`, `+`, or up to nine digits and `.` or `)`, then spaces or tabs.
-	let at = from;
-	if (digit) {
-		while (at < to && at - from < 9 && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) {
-			at++;
-		}
-		const close = text.charCodeAt(at);
-		if (close !== 46 && close !== 41) {
-			return true;
-		}
-		at++;
-	} else if (first === 95) {
+	// A list marker, then spaces or tabs (`_` starts none).
+	const marker = first === 95 ? -1 : listMarkerEnd(text, from);
+	if (marker === -1) {
 		return true;
-	} else {
-		at++;
 	}
-	const afterMarker = at;
+	let at = marker;
 	while (at < to && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) {
 		at++;
 	}
-	if (at === afterMarker) {
+	if (at === marker) {
 		return true;
 	}
 	const next = at < to ? text.charCodeAt(at) : -1;

@@ -141,3 +141,20 @@ export function isUnicodeSpace(code: number): boolean {
 export function isTrimmedSpace(code: number): boolean {
 	return code !== 0x85 && isUnicodeSpace(code);
 }
+
+/**
+ * Where a list marker that starts at `at` ends: after `-`, `*` or `+`, or after one to nine digits and
+ * `.` or `)`; -1 where none starts there. What follows the marker is left to the caller.
+ */
+export function listMarkerEnd(text: string, at: number): number {
+	const first = text.charCodeAt(at);
+	if (first === 45 || first === 42 || first === 43) {
+		return at + 1;
+	}
+	let end = at;
+	while (end - at < 10 && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) {
+		end++;
+	}
+	const close = text.charCodeAt(end);
+	return end === at || end - at > 9 || (close !== 46 && close !== 41) ? -1 : end + 1;
+}
