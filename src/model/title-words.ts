@@ -1,3 +1,4 @@
+import { BoundedMemo, ownString } from "./memo";
 import { GENERIC_CJK, GENERIC_CJK_MAX, GENERIC_LATIN, STOP_CHARS } from "./generic-words";
 import { TitleScores } from "./title-scores";
 
@@ -193,15 +194,11 @@ function partsOf(piece: string, segmenter: WordSegmenter | null): Array<[string,
 	return parts;
 }
 
-/** Most titles whose tokens are remembered: the same talk's title recurs in note after note. */
-const REMEMBERED_TITLES = 4096;
-const remembered = new Map<string, ReadonlyMap<string, number>>();
+/** The tokens of titles met so far: the same talk's title recurs in note after note (bounded). */
+const remembered = new BoundedMemo<ReadonlyMap<string, number>>(2048);
 let rememberedFor: WordSegmenter | null | undefined;
 
-/**
- * `titleTokens`, remembered per title for the segmenter last asked with: a talk linked from many notes
- * is cut into words once. Bounded: the memo starts afresh when it is full.
- */
+/** `titleTokens`, remembered per title for the segmenter last asked with. */
 function tokensOf(title: string, segmenter: WordSegmenter | null): ReadonlyMap<string, number> {
 	if (rememberedFor !== segmenter) {
 		remembered.clear();
@@ -209,11 +206,8 @@ function tokensOf(title: string, segmenter: WordSegmenter | null): ReadonlyMap<s
 	}
 	let tokens = remembered.get(title);
 	if (tokens === undefined) {
-		if (remembered.size >= REMEMBERED_TITLES) {
-			remembered.clear();
-		}
 		tokens = titleTokens(title, segmenter);
-		remembered.set(title, tokens);
+		remembered.set(ownString(title), tokens);
 	}
 	return tokens;
 }
