@@ -1,4 +1,4 @@
-import { setIcon, setTooltip } from "obsidian";
+import { iconButton } from "./controls";
 import type { VaultIndex } from "../index/vault-index";
 import type { Progress } from "../model/types";
 import { plural, t } from "../i18n";
@@ -38,11 +38,7 @@ export function renderHeader(parent: HTMLElement, index: VaultIndex, onRefresh: 
 	const titleRow = header.createDiv({ cls: "gopherchina-title-row" });
 	titleRow.createDiv({ cls: "gopherchina-title", text: t("view.title") });
 	if (onRefresh) {
-		const refresh = titleRow.createEl("button", { cls: "clickable-icon gopherchina-refresh" });
-		setFocusKey(refresh, "refresh");
-		setIcon(refresh, "refresh-cw");
-		refresh.setAttr("aria-label", t("header.refresh"));
-		setTooltip(refresh, t("header.refresh"));
+		const refresh = iconButton(titleRow, "gopherchina-refresh", "refresh-cw", t("header.refresh"), "refresh");
 		refresh.addEventListener("click", onRefresh);
 	}
 	const { open, done } = summary.progress;

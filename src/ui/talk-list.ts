@@ -1,4 +1,5 @@
-import { setIcon, setTooltip } from "obsidian";
+import { setIcon } from "obsidian";
+import { iconButton, nameControl } from "./controls";
 import type { ProgramSession } from "../index/program-sessions";
 import type { Session } from "../index/sessions";
 import type { Progress } from "../model/types";
@@ -129,9 +130,7 @@ function renderSession(parent: HTMLElement, session: Session | ProgramSession, p
 		const count = plural("count.notes", notes.length);
 		const button = notesCell.createEl("button", { cls: "gopherchina-sources", text: count, attr: { "aria-haspopup": "menu" } });
 		setFocusKey(button, `talk:${session.id}:notes`);
-		const label = t("session.sources", { notes: count, talk: name });
-		button.setAttr("aria-label", label);
-		setTooltip(button, label);
+		nameControl(button, t("session.sources", { notes: count, talk: name }));
 		button.addEventListener("click", (event) => showSourcesMenu(env, event.detail === 0 ? placeBelow(button) : event, session));
 	} else {
 		const start = notesCell.createEl("button", { cls: "gopherchina-small-button gopherchina-start-note", text: t("talkNote.start") });
@@ -140,12 +139,7 @@ function renderSession(parent: HTMLElement, session: Session | ProgramSession, p
 		start.setAttr("aria-label", t("talkNote.startName", { talk: name }));
 		onClickOnce(start, () => startTalkNote(env.context, session));
 	}
-	const add = notesCell.createEl("button", { cls: "clickable-icon gopherchina-add-item" });
-	setFocusKey(add, `talk:${session.id}:add`);
-	setIcon(add, "list-plus");
-	const addLabel = t("addItem.title", { talk: name });
-	add.setAttr("aria-label", addLabel);
-	setTooltip(add, addLabel);
+	const add = iconButton(notesCell, "gopherchina-add-item", "list-plus", t("addItem.title", { talk: name }), `talk:${session.id}:add`);
 	add.addEventListener("click", () => new AddItemModal(env.context, session).open());
 	row.addEventListener("contextmenu", (event) => showSessionMenu(env, event, session));
 }
@@ -181,17 +175,10 @@ function renderPdfActions(parent: HTMLElement, session: Session, name: string, e
 	setIcon(open.createSpan({ cls: "gopherchina-pdf-icon" }), local ? "file-text" : "external-link");
 	open.createSpan({ text: t("session.pdf") });
 	// The name starts with what the button shows, and says which talk and where it opens.
-	const openLabel = t("label.detail", { text: t("session.pdfName", { talk: name }), detail: local ? t("session.openPdf") : t("session.openLink") });
-	open.setAttr("aria-label", openLabel);
-	setTooltip(open, openLabel);
+	nameControl(open, t("label.detail", { text: t("session.pdfName", { talk: name }), detail: local ? t("session.openPdf") : t("session.openLink") }));
 	open.addEventListener("click", (event) => void env.pdf.open(session, event));
 	if (!local && session.url !== null) {
-		const download = parent.createEl("button", { cls: "clickable-icon gopherchina-download" });
-		setFocusKey(download, `talk:${session.id}:download`);
-		setIcon(download, "download");
-		const label = t("session.download", { talk: name });
-		download.setAttr("aria-label", label);
-		setTooltip(download, label);
+		const download = iconButton(parent, "gopherchina-download", "download", t("session.download", { talk: name }), `talk:${session.id}:download`);
 		onClickOnce(download, () => env.pdf.downloadAndOpen(session));
 	}
 }

@@ -1,4 +1,5 @@
-import { type App, FuzzySuggestModal, Menu, setIcon, setTooltip } from "obsidian";
+import { type App, FuzzySuggestModal, Menu } from "obsidian";
+import { iconButton } from "./controls";
 import type { Session } from "../index/sessions";
 import type { StudyItem } from "../model/types";
 import { t } from "../i18n";
@@ -81,11 +82,7 @@ export function tieHeading(env: ListEnv, rows: () => ReadonlyArray<RowItem<Study
  * (also from the keyboard's menu key on the button) tie the untied items under it to a talk.
  */
 export function decorateHeadingPath(el: HTMLElement, heading: string, env: ListEnv, rows: () => ReadonlyArray<RowItem<StudyItem>>): HTMLButtonElement {
-	const label = t("tie.headingButton", { heading });
-	const button = el.createEl("button", { cls: "clickable-icon gopherchina-tie-heading" });
-	setIcon(button, "link-2");
-	button.setAttr("aria-label", label);
-	setTooltip(button, label);
+	const button = iconButton(el, "gopherchina-tie-heading", "link-2", t("tie.headingButton", { heading }));
 	button.addEventListener("click", (event) => {
 		event.stopPropagation();
 		tieHeading(env, rows);

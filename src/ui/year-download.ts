@@ -1,4 +1,4 @@
-import { setIcon, setTooltip } from "obsidian";
+import { iconButton } from "./controls";
 import type { Session } from "../index/sessions";
 import { t } from "../i18n";
 import { setFocusKey } from "./focus";
@@ -24,13 +24,8 @@ export function decorateYear(header: HTMLElement, key: string, sessions: readonl
 	if (!sessions.some((session) => session.localPath === null && session.url !== null)) {
 		return;
 	}
-	const button = header.createEl("button", { cls: "clickable-icon gopherchina-download-all" });
 	// The button and, during a run, its Cancel share one focus key: focus moves from one to the other.
-	setFocusKey(button, `download:${key}`);
-	const label = t("session.downloadAll", { year });
-	setIcon(button, "download");
-	button.setAttr("aria-label", label);
-	setTooltip(button, label);
+	const button = iconButton(header, "gopherchina-download-all", "download", t("session.downloadAll", { year }), `download:${key}`);
 	button.addEventListener("click", (event) => {
 		event.stopPropagation();
 		void env.pdf.downloadAll(key, sessions);
