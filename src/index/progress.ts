@@ -1,5 +1,4 @@
-import { isOpenState } from "../model/status";
-import type { NoteRecord, Progress, StudyItem } from "../model/types";
+import type { NoteRecord, Progress } from "../model/types";
 import { yearKeyOf } from "../model/years";
 
 /** Keys and their counts in one list: key, open, done, key, open, done… */
@@ -19,19 +18,16 @@ interface NoteTally {
 /** Joins a talk key and a note's year key into one key of `places()`. */
 export const PLACE_SEPARATOR = "\u0000";
 
-function bump(map: Map<string | number | null, Progress>, key: string | number | null, item: StudyItem, sign: 1 | -1): void {
+function bump(map: Map<string | number | null, Progress>, key: string | number | null, open: boolean): void {
 	let progress = map.get(key);
 	if (!progress) {
 		progress = { open: 0, done: 0 };
 		map.set(key, progress);
 	}
-	if (isOpenState(item.state)) {
-		progress.open += sign;
+	if (open) {
+		progress.open++;
 	} else {
-		progress.done += sign;
-	}
-	if (progress.open === 0 && progress.done === 0) {
-		map.delete(key);
+		progress.done++;
 	}
 }
 
@@ -144,14 +140,14 @@ function tallyOf(record: NoteRecord): NoteTally {
 			yearOfKey.set(ref.key, ref.year);
 		}
 	}
-	for (const item of record.studyItems) {
-		const year = item.sessionKey !== null && yearOfKey.has(item.sessionKey) ? (yearOfKey.get(item.sessionKey) ?? null) : record.year;
-		bump(byYear, year, item, 1);
-		if (item.sessionKey !== null) {
-			bump(bySession, item.sessionKey, item, 1);
+	record.eachItem((open, sessionKey) => {
+		const year = sessionKey !== null && yearOfKey.has(sessionKey) ? (yearOfKey.get(sessionKey) ?? null) : record.year;
+		bump(byYear, year, open);
+		if (sessionKey !== null) {
+			bump(bySession, sessionKey, open);
 		}
-		bump(byTalk, item.sessionKey ?? "", item, 1);
-	}
+		bump(byTalk, sessionKey ?? "", open);
+	});
 	// The note's year is the same for all its items: the place keys are made once per talk.
 	return { byYear: flat(byYear, (year) => year), bySession: flat(bySession, (key) => key), byPlace: flat(byTalk, (key) => `${key}${PLACE_SEPARATOR}${noteYear}`) };
 }

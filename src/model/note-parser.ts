@@ -5,7 +5,7 @@ import { findSessions } from "./note-links";
 import { yearOfNote } from "./note-year";
 import { findQuestions } from "./questions";
 import type { NoteYear } from "./session-refs";
-import { parseStatus, stripTaskMarker } from "./status";
+import { isOpenState, parseStatus, stripTaskMarker } from "./status";
 import { TalkFinder } from "./talk-finder";
 import { metadataFitsText } from "./metadata-check";
 import { splitLines } from "./text";
@@ -49,7 +49,9 @@ export class NoteModel implements NoteRecord {
 	private input: NoteInput | null;
 	private readonly noteYear: NoteYear;
 	private parsedSessions: SessionRef[] | null = null;
-	private parsedItems: StudyItem[] | null = null;
+	/** The study items as columns, read at the parse; their objects are made when first asked for. */
+	private itemColumns: ItemColumns | null = null;
+	private itemObjects: StudyItem[] | null = null;
 	private parsedQuestions: Question[] | null = null;
 	private shared: Shared | null = null;
 
@@ -91,50 +93,101 @@ export class NoteModel implements NoteRecord {
 
 	get sessions(): SessionRef[] {
 		if (this.parsedSessions === null) {
-			this.parsedSessions = this.guard(() => findSessions(this.source(), this.common().lines, this.common().skipped, this.noteYear));
+			this.parsedSessions = this.guard(() => findSessions(this.source(), this.common().lines, this.common().skipped, this.noteYear)) ?? [];
 			this.release();
 		}
 		return this.parsedSessions;
 	}
 
 	get studyItems(): StudyItem[] {
-		if (this.parsedItems === null) {
-			this.parsedItems = this.guard(() => this.parseItems());
+		if (this.itemObjects === null) {
+			const columns = this.items();
+			const objects = new Array<StudyItem>(columns.count);
+			for (let i = 0; i < columns.count; i++) {
+				objects[i] = new NoteItem(this, columns, i);
+			}
+			this.itemObjects = objects;
+		}
+		return this.itemObjects;
+	}
+
+	/**
+	 * Each study item's state and talk, in the note's order, without making the items' objects: what
+	 * the index's tallies read of every note.
+	 */
+	eachItem(visit: (open: boolean, sessionKey: string | null) => void): void {
+		const columns = this.items();
+		for (let i = 0; i < columns.count; i++) {
+			visit(isOpenState(parseStatus(columns.status[i] as string)), columns.talks[i] ?? null);
+		}
+	}
+
+	private items(): ItemColumns {
+		if (this.itemColumns === null) {
+			this.itemColumns = this.guard(() => this.parseItems()) ?? NO_ITEMS;
 			this.release();
 		}
-		return this.parsedItems;
+		return this.itemColumns;
 	}
 
 	get questions(): Question[] {
 		if (this.parsedQuestions === null) {
-			this.parsedQuestions = this.guard(() => this.parseQuestions());
+			this.parsedQuestions = this.guard(() => this.parseQuestions()) ?? [];
 			this.release();
 		}
 		return this.parsedQuestions;
 	}
 
 	/** A parse that fails leaves an empty list and says why; it never throws into the caller. */
-	private guard<T>(parse: () => T[]): T[] {
+	private guard<T>(parse: () => T): T | null {
 		try {
 			return parse();
 		} catch (error) {
 			this.problem ??= error instanceof Error ? error.message : String(error);
-			return [];
+			return null;
 		}
 	}
 
-	private parseItems(): StudyItem[] {
+	private parseItems(): ItemColumns {
 		const { lines, headings, talk } = this.talks();
-		const items: StudyItem[] = [];
-		for (const item of this.source().cache.listItems ?? []) {
+		const listItems = this.source().cache.listItems ?? [];
+		let count = 0;
+		for (const item of listItems) {
+			if (item.task !== undefined) {
+				count++;
+			}
+		}
+		if (count === 0) {
+			return NO_ITEMS;
+		}
+		const lineOf = new Int32Array(count);
+		const parents = new Int32Array(count);
+		const ends = new Int32Array(count);
+		const status = new Array<string>(count);
+		const paths = new Array<readonly string[]>(count);
+		const talks = new Array<string | null>(count);
+		const texts = new Array<string>(count);
+		let i = 0;
+		let length = 0;
+		for (const item of listItems) {
 			if (item.task === undefined) {
 				continue;
 			}
 			const line = item.position.start.line;
 			const lineText = lines[line] ?? "";
-			items.push(new NoteItem(this, line, item.task, ownString(lineText), headings.at(line), item.parent >= 0 ? item.parent : null, talk.forLine(line)));
+			lineOf[i] = line;
+			parents[i] = item.parent >= 0 ? item.parent : -1;
+			status[i] = item.task;
+			paths[i] = headings.at(line);
+			talks[i] = talk.forLine(line);
+			texts[i] = lineText;
+			length += lineText.length;
+			ends[i] = length;
+			i++;
 		}
-		return items;
+		// The items' lines in one string of the note's own (not a view into its text): one copy
+		// per note rather than one per item.
+		return { count, lines: lineOf, parents, ends, status, headings: paths, talks, text: texts.join("") };
 	}
 
 	private parseQuestions(): Question[] {
@@ -212,7 +265,7 @@ export class NoteModel implements NoteRecord {
 
 	/** Once everything is parsed, the text and the intermediate tables are let go. */
 	private release(): void {
-		if (this.parsedItems !== null && this.parsedQuestions !== null && this.parsedSessions !== null && this.problem === null) {
+		if (this.itemColumns !== null && this.parsedQuestions !== null && this.parsedSessions !== null && this.problem === null) {
 			void this.version;
 			this.input = null;
 			this.shared = null;
@@ -220,20 +273,42 @@ export class NoteModel implements NoteRecord {
 	}
 }
 
+/** A note's study items, column by column (item `i` is entry `i` of each). */
+interface ItemColumns {
+	readonly count: number;
+	readonly lines: Int32Array;
+	/** Line of the parent list item, or -1. */
+	readonly parents: Int32Array;
+	/** Where each item's line ends in `text` (it starts where the one before ends). */
+	readonly ends: Int32Array;
+	readonly status: readonly string[];
+	readonly headings: ReadonlyArray<readonly string[]>;
+	readonly talks: ReadonlyArray<string | null>;
+	/** The items' lines, one after the other. */
+	readonly text: string;
+}
+
+const NO_ITEMS: ItemColumns = Object.freeze({
+	count: 0,
+	lines: new Int32Array(0),
+	parents: new Int32Array(0),
+	ends: new Int32Array(0),
+	status: [],
+	headings: [],
+	talks: [],
+	text: "",
+});
+
 /**
- * A study item as the note's model keeps it: what is its own (line, status, the line's text, its
- * talk) in fields; what it shares with the note (path, version) or can be read off its line (state,
- * text) on demand, so that tens of thousands of items stay small.
+ * A study item as the note's model hands it out: a view of entry `index` of the note's columns, so
+ * that tens of thousands of items stay small (the path and version are the note's; the line's text
+ * is cut from the one string the note keeps of its items' lines).
  */
 class NoteItem implements StudyItem {
 	constructor(
 		private readonly note: { readonly path: string; readonly version: TextVersion },
-		readonly line: number,
-		readonly status: string,
-		readonly lineText: string,
-		readonly headings: readonly string[],
-		readonly parentLine: number | null,
-		readonly sessionKey: string | null,
+		private readonly columns: ItemColumns,
+		private readonly index: number,
 	) {}
 
 	get path(): string {
@@ -244,12 +319,38 @@ class NoteItem implements StudyItem {
 		return this.note.version;
 	}
 
+	get line(): number {
+		return this.columns.lines[this.index] as number;
+	}
+
+	get status(): string {
+		return this.columns.status[this.index] as string;
+	}
+
 	get state(): TaskState {
 		return parseStatus(this.status);
 	}
 
+	get lineText(): string {
+		const { ends, text } = this.columns;
+		return text.slice(this.index === 0 ? 0 : (ends[this.index - 1]), ends[this.index]);
+	}
+
 	get text(): string {
 		return stripTaskMarker(this.lineText);
+	}
+
+	get headings(): readonly string[] {
+		return this.columns.headings[this.index] as readonly string[];
+	}
+
+	get parentLine(): number | null {
+		const parent = this.columns.parents[this.index] as number;
+		return parent === -1 ? null : parent;
+	}
+
+	get sessionKey(): string | null {
+		return this.columns.talks[this.index] ?? null;
 	}
 }
 

@@ -93,6 +93,11 @@ export interface NoteRecord {
 	readonly version: TextVersion;
 	readonly sessions: SessionRef[];
 	readonly studyItems: StudyItem[];
+	/**
+	 * Each study item's state (open or in progress: `open`) and talk, in order, without making the
+	 * items' objects (what the index's tallies read of every note).
+	 */
+	eachItem(visit: (open: boolean, sessionKey: string | null) => void): void;
 	readonly questions: Question[];
 	/** Why the note's text could not be parsed, if it could not (its lists are then empty). */
 	readonly problem?: string | null;
