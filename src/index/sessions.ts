@@ -1,4 +1,5 @@
 import { compareCodes } from "../model/codes";
+import { sortIfNeeded } from "../model/memo";
 import type { SessionCode, SessionRef } from "../model/types";
 import { PdfNames } from "./pdf-names";
 import { add, drop, type OneOrMore, valuesOf } from "./set-map";
@@ -508,9 +509,7 @@ export class SessionTable {
 		for (let i = 0; i < count; i++) {
 			order[i] = i;
 		}
-		if (count > 1) {
-			order.sort(this.byPlace);
-		}
+		sortIfNeeded(order, this.byPlace);
 		let primary: SessionRef | null = null;
 		let year: number | null = null;
 		let edition: string | null = null;

@@ -54,3 +54,16 @@ export class BoundedMemo<V> {
 		return this.young.size + this.old.size;
 	}
 }
+
+/**
+ * Sorts `list` in place by `compare`, stably, unless it is in order already: most lists the model
+ * sorts (a note's links, a talk's mentions) come in order, and a sort would copy them for nothing.
+ */
+export function sortIfNeeded<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+	for (let i = 1; i < list.length; i++) {
+		if (compare(list[i - 1] as T, list[i] as T) > 0) {
+			return list.sort(compare);
+		}
+	}
+	return list;
+}

@@ -31,7 +31,8 @@ export function metadataFitsText(text: string, spans: LineSpans, cache: CachedMe
 		return start !== undefined && start + point.col === point.offset && point.offset <= text.length;
 	};
 	const fits = (position: Pos): boolean => pointFits(position.start) && pointFits(position.end) && spans.ends[position.end.line] === position.end.offset;
-	const markerColumn = new Map<number, number>();
+	// The column of each item's marker (inside its quotes), by line; -1 where no item starts.
+	const markerColumn = new Int32Array(lineCount).fill(-1);
 	for (const item of cache.listItems ?? []) {
 		if (!fits(item.position) || !listMarkerAt(text, item.position.start.offset)) {
 			return false;
@@ -60,9 +61,9 @@ export function metadataFitsText(text: string, spans: LineSpans, cache: CachedMe
 		while (content.charCodeAt(column) === 32 || content.charCodeAt(column) === 9) {
 			column++;
 		}
-		markerColumn.set(line, column - quote);
-		const parentColumn = item.parent >= 0 ? markerColumn.get(item.parent) : undefined;
-		if (item.parent < 0 ? column - quote > 3 : parentColumn === undefined || column - quote <= parentColumn) {
+		markerColumn[line] = column - quote;
+		const parentColumn = item.parent >= 0 && item.parent < lineCount ? (markerColumn[item.parent] as number) : -1;
+		if (item.parent < 0 ? column - quote > 3 : parentColumn === -1 || column - quote <= parentColumn) {
 			return false;
 		}
 	}
@@ -183,10 +184,13 @@ for (let code = 33; code < 127; code++) {
 	PLAIN_START[code] = "`~%$<#>-*_=+0123456789".includes(String.fromCharCode(code)) ? 0 : 1;
 }
 
-function sectionLooksLike(type: string, text: string, spans: LineSpans, from: number, to: number, items: ReadonlyMap<number, number>): boolean {
+function sectionLooksLike(type: string, text: string, spans: LineSpans, from: number, to: number, items: Int32Array): boolean {
 	const lineAt = (line: number): string => text.slice(spans.starts[line], spans.ends[line]);
-	const first = lineAt(from).replace(/^\uFEFF/, "");
-	const own = first.slice((CONTAINER_PREFIX.exec(first)?.[0] ?? "").length);
+	const start = spans.starts[from] as number;
+	const first = lineAt(from).slice(text.charCodeAt(start) === 0xfeff ? 1 : 0);
+	// Quotes and indentation before the block's own text (only a line starting with either has them).
+	const lead = first.charCodeAt(0);
+	const own = lead === 32 || lead === 9 || lead === 62 ? first.slice((CONTAINER_PREFIX.exec(first)?.[0] ?? "").length) : first;
 	switch (type) {
 		case "code":
 			return /^(?:`{3}|~{3})/.test(own) || /^(?:[\t ]*>)*(?: {4}|\t)/.test(first);
@@ -227,7 +231,7 @@ function sectionLooksLike(type: string, text: string, spans: LineSpans, from: nu
 			for (let line = from + 1; line <= to; line++) {
 				const start = spans.starts[line] as number;
 				const margin = start < (spans.ends[line] as number) ? text.charCodeAt(start) : -1;
-				if (items.has(line) || margin === 32 || margin === 9 || margin === -1 || (type !== "list" && margin === 62)) {
+				if (items[line] !== -1 || margin === 32 || margin === 9 || margin === -1 || (type !== "list" && margin === 62)) {
 					continue;
 				}
 				if (margin < 128 ? PLAIN_START[margin] === 1 : !isUnicodeSpace(margin)) {

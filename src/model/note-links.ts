@@ -4,6 +4,9 @@ import { eachPdfUrl, isWebUrl } from "./pdf-links";
 import { localSessionRef, type NoteYear, remoteSessionRef } from "./session-refs";
 import { isPdfTarget, maskInlineCode, stripQueryAndFragment } from "./text";
 import type { SessionRef } from "./types";
+import { sortIfNeeded } from "./memo";
+
+const byLine = (a: SessionRef, b: SessionRef): number => a.line - b.line;
 
 /** What finding a note's PDF links needs. */
 export interface LinkInput {
@@ -79,7 +82,7 @@ export function findSessions(input: LinkInput, lines: string[], skipped: Uint8Ar
 			}
 		}
 	}
-	return refs.sort((a, b) => a.line - b.line);
+	return sortIfNeeded(refs, byLine);
 }
 
 /**

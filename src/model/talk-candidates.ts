@@ -1,6 +1,5 @@
 import type { FrontMatterCache } from "obsidian";
 import { splitCode } from "./codes";
-import { BoundedMemo, ownString } from "./memo";
 import { codeSessionKey, type NoteYear } from "./session-refs";
 import type { SessionCode, SessionRef } from "./types";
 
@@ -136,16 +135,10 @@ export class TalkCandidates {
 	}
 }
 
-/** File names in lower case: a PDF's description, and so its name, is shared by every link to it. */
-const lowerNames = new BoundedMemo<string>(4096);
-
+/** A file name in lower case (the name itself when lowering changes nothing, as for most Chinese names). */
 function lowerName(name: string): string {
-	let lower = lowerNames.get(name);
-	if (lower === undefined) {
-		lower = name.toLowerCase();
-		lowerNames.set(ownString(name), lower);
-	}
-	return lower;
+	const lower = name.toLowerCase();
+	return lower === name ? name : lower;
 }
 
 /** A list this long is searched through a set of its entries rather than one by one. */

@@ -46,6 +46,8 @@ export class TalkFinder {
 	private readonly headingText = new Map<number, string>();
 	private readonly headingParent = new Map<number, number>();
 	private readonly ties = new Map<number, Tie>();
+	/** The lines `tieOf` walks through (reused). */
+	private readonly chain: number[] = [];
 
 	constructor(private readonly input: TalkFinderInput) {
 		this.candidates = new TalkCandidates(input.sessions, input.noteYear, input.cache.frontmatter);
@@ -70,17 +72,22 @@ export class TalkFinder {
 		return tie.kind === "talk" ? tie.key : null;
 	}
 
-	/** Walks up to the first line already known (or the note), then settles each line on the way down. */
+	/**
+	 * Walks up to the first line already known (or the note), then settles each line on the way down.
+	 * Every step goes to an earlier line (a parent item or heading above): metadata that says
+	 * otherwise ends the walk at the note, so it always ends.
+	 */
 	private tieOf(line: number): Tie {
-		const chain: number[] = [];
-		const seen = new Set<number>();
+		const chain = this.chain;
+		chain.length = 0;
 		let current = line;
-		while (current !== NOTE && !this.ties.has(current) && !seen.has(current)) {
-			seen.add(current);
+		let known: Tie | undefined;
+		while (current !== NOTE && (known = this.ties.get(current)) === undefined) {
 			chain.push(current);
-			current = this.contextLine(current);
+			const next = this.contextLine(current);
+			current = next < current ? next : NOTE;
 		}
-		let tie = current === NOTE || !this.ties.has(current) ? this.noteTie() : (this.ties.get(current) as Tie);
+		let tie = known ?? this.noteTie();
 		for (let i = chain.length - 1; i >= 0; i--) {
 			const at = chain[i] as number;
 			tie = combine(this.mention(at), tie);

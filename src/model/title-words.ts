@@ -262,11 +262,19 @@ export class TitleWords {
 
 	constructor(titles: ReadonlyArray<readonly string[]>, segmenter: WordSegmenter | null = platformSegmenter()) {
 		titles.forEach((list, candidate) => {
-			const merged = new Map<string, number>();
-			for (const title of list) {
-				for (const [token, weight] of tokensOf(title, segmenter)) {
-					merged.set(token, Math.max(weight, merged.get(token) ?? 0));
+			// A talk's tokens over all its titles, each at its highest weight (one title, most often:
+			// its tokens as they are).
+			let merged: ReadonlyMap<string, number>;
+			if (list.length === 1) {
+				merged = tokensOf(list[0] as string, segmenter);
+			} else {
+				const union = new Map<string, number>();
+				for (const title of list) {
+					for (const [token, weight] of tokensOf(title, segmenter)) {
+						union.set(token, Math.max(weight, union.get(token) ?? 0));
+					}
 				}
+				merged = union;
 			}
 			for (const [token, weight] of merged) {
 				if (isCjk(token.charCodeAt(0))) {
@@ -288,49 +296,55 @@ export class TitleWords {
 		return this.tokens.size === 0;
 	}
 
+	/** The tokens the line being matched holds, in the order met (cleared for each line). */
+	private readonly seen = new Set<string>();
+	/** The callbacks of `scan` for `match`, made once per note rather than once per line. */
+	private readonly onLatin = (word: string, letters: number, parts: readonly string[]): void => {
+		if (letters < 3) {
+			return;
+		}
+		if (this.tokens.has(stem(word))) {
+			this.seen.add(stem(word));
+			return;
+		}
+		for (const part of parts) {
+			if (this.tokens.has(stem(part))) {
+				this.seen.add(stem(part));
+			}
+		}
+	};
+	private readonly onCjk = (run: string): void => {
+		let i = 0;
+		while (i < run.length) {
+			if (i + 2 > run.length || !this.starts.has(pairCode(run, i))) {
+				i++;
+				continue;
+			}
+			let found = 0;
+			for (let length = Math.min(MAX_CJK, run.length - i); length >= 2; length--) {
+				const token = run.slice(i, i + length);
+				if (this.tokens.has(token)) {
+					this.seen.add(token);
+					found = length;
+					break;
+				}
+			}
+			i += Math.max(found, 1);
+		}
+	};
+	private readonly wanted = (prefix: number): boolean => this.latinStarts.has(prefix);
+
 	/** The candidates the text names best (several when they fit equally), or none. */
 	match(text: string): number[] {
 		if (this.tokens.size === 0) {
 			return [];
 		}
-		const seen = new Set<string>();
-		scan(
-			text,
-			(word, letters, parts) => {
-				if (letters < 3) {
-					return;
-				}
-				if (this.tokens.has(stem(word))) {
-					seen.add(stem(word));
-					return;
-				}
-				for (const part of parts) {
-					if (this.tokens.has(stem(part))) {
-						seen.add(stem(part));
-					}
-				}
-			},
-			(run) => {
-				let i = 0;
-				while (i < run.length) {
-					if (i + 2 > run.length || !this.starts.has(pairCode(run, i))) {
-						i++;
-						continue;
-					}
-					let found = 0;
-					for (let length = Math.min(MAX_CJK, run.length - i); length >= 2; length--) {
-						const token = run.slice(i, i + length);
-						if (this.tokens.has(token)) {
-							seen.add(token);
-							found = length;
-							break;
-						}
-					}
-					i += Math.max(found, 1);
-				}
-			},
-			(prefix) => this.latinStarts.has(prefix),
-		);
+		const seen = this.seen;
+		seen.clear();
+		scan(text, this.onLatin, this.onCjk, this.wanted);
+		if (seen.size === 0) {
+			return [];
+		}
 		const scores = this.scores.of(seen);
 		let best = 0;
 		let second = 0;
