@@ -343,8 +343,10 @@ export class NoteStore {
 	}
 
 	/**
-	 * Does pending work (taking in talks, parsing questions) until `deadline` (a `performance.now()`
-	 * time), so that a view can spread it over several frames. Returns true when nothing is left.
+	 * Does pending work (taking in talks, tallying items, parsing questions) until `deadline` (a
+	 * `performance.now()` time), so that a view can spread it over several frames. Returns true when
+	 * nothing is left. Each note is taken in whole before the next: what its parse shares (its lines,
+	 * its talk finder) is let go at once rather than kept while every other note is read.
 	 */
 	prepare(deadline: number): boolean {
 		for (const path of this.sessionsPending) {
@@ -353,6 +355,12 @@ export class NoteStore {
 			}
 			this.takeSessions(path);
 			this.sessionsPending.delete(path);
+			if (this.detailsPending.delete(path)) {
+				this.progressTable.setDetail(path, this.records.get(path) ?? null);
+			}
+			if (this.questionsPending.delete(path)) {
+				void this.records.get(path)?.questions;
+			}
 		}
 		for (const path of this.questionsPending) {
 			if (performance.now() > deadline) {
