@@ -41,6 +41,8 @@ export class Dashboard extends Component {
 	/** The list's tab stop (a focus key): where Tab enters the list after a redraw. */
 	private stopKey: string | null = null;
 	/** Where each tab was scrolled to and where Tab entered its list, for going back to it. */
+	/** Where the pane is scrolled to, as last set or seen (a new pane is at the top). */
+	private scrolledTo = 0;
 	private readonly tabPlaces = new Map<Tab, { scrollTop: number; stop: string | null }>();
 	/** An input method is composing in the filter box: redraws wait for it. */
 	private composing = false;
@@ -72,6 +74,7 @@ export class Dashboard extends Component {
 		}
 		this.registerDomEvent(this.containerEl, "scroll", () => {
 			this.state.scrollTop = this.containerEl.scrollTop;
+			this.scrolledTo = this.state.scrollTop;
 			this.saveSoon();
 		});
 		this.redraw();
@@ -180,7 +183,12 @@ export class Dashboard extends Component {
 		}
 		this.renderBody(this.bodyEl, model);
 		this.watchStickyHeight(sticky);
-		this.containerEl.scrollTop = scrollTop;
+		// Only a scroll that changes anything is set: setting it makes the browser lay the pane out
+		// at once, in the middle of the draw, rather than once before the next paint.
+		if (scrollTop !== this.scrolledTo) {
+			this.containerEl.scrollTop = scrollTop;
+			this.scrolledTo = scrollTop;
+		}
 		restoreFocus(this.containerEl, focus, [`tab:${this.state.tab}`, "filter"]);
 		this.watchComposition(controls.filter);
 		if (later) {

@@ -92,3 +92,45 @@ describe("more of the pane's behaviour", () => {
 		expect(pane(harness).querySelector(".gopherchina-show-more")).toBeNull();
 	});
 });
+
+describe("the pane's scroll position", () => {
+	let harness: PluginHarness;
+	afterEach(() => unloadPlugin(harness));
+
+	/** Records every scroll the pane sets on its container (setting one makes the browser lay it out). */
+	function recordScrolls(el: HTMLElement): number[] {
+		const set: number[] = [];
+		let value = 0;
+		Object.defineProperty(el, "scrollTop", {
+			configurable: true,
+			get: () => value,
+			set: (next: number) => {
+				set.push(next);
+				value = next;
+			},
+		});
+		return set;
+	}
+
+	it("sets no scroll when a redraw leaves it where it is, and brings each tab back to its own", async () => {
+		harness = await loadPlugin(exampleFiles());
+		await harness.command("open");
+		const container = pane(harness);
+		const set = recordScrolls(container);
+		// A redraw at the top (a note changed) does not touch the scroll.
+		await harness.runtime.modify("GopherChina 2023 总结.md", `${await harness.runtime.read("GopherChina 2023 总结.md")}\n- [ ] 新的学习任务\n`);
+		await flush();
+		expect(set).toEqual([]);
+		// Scrolled down on the study tab, then to the talks (at their top) and back.
+		container.scrollTop = 120;
+		container.dispatchEvent(new Event("scroll"));
+		set.length = 0;
+		click(container.querySelector(".gopherchina-tab[data-tab='talks']"));
+		await flush();
+		expect(container.scrollTop).toBe(0);
+		click(container.querySelector(".gopherchina-tab[data-tab='study']"));
+		await flush();
+		expect(container.scrollTop).toBe(120);
+		expect(set).toEqual([0, 120]);
+	});
+});
