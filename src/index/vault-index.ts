@@ -1,5 +1,6 @@
 import { type CachedMetadata, Component, debounce, type Debouncer, Events, type EventRef, type MetadataCache, type TAbstractFile, TFile, TFolder, type Vault, type Workspace } from "obsidian";
 import { normalizeTrackedTags } from "../model/tags";
+import { warmSegmenter } from "../model/title-words";
 import type { NoteRecord, Progress, SessionRef } from "../model/types";
 import { type NoteSource, NoteStore, type SkippedNote } from "./note-store";
 import type { ProgramSession, ProgramSource } from "./program-sessions";
@@ -153,6 +154,10 @@ export class VaultIndex extends Component {
 			return;
 		}
 		this.indexNotes(notes);
+		if (notes.length > 0) {
+			// Their talk ties will need the word segmenter: made now, not in the pane's first draw.
+			warmSegmenter();
+		}
 		this.ready = true;
 		this.announce();
 	}
