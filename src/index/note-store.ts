@@ -4,7 +4,7 @@ import { isTrackedNote } from "../model/tags";
 import type { NoteRecord, Progress, SessionRef } from "../model/types";
 import { yearKeyOf } from "../model/years";
 import { ProgramTable, type ProgramSession, type ProgramSource } from "./program-sessions";
-import { PLACE_SEPARATOR, ProgressTable } from "./progress";
+import { ProgressTable } from "./progress";
 import { type Session, SessionTable } from "./sessions";
 
 /** A note's text and metadata, as the index takes them in. */
@@ -261,13 +261,13 @@ export class NoteStore {
 		this.flush();
 		const yearOf = this.placeYears();
 		const result = new Map<string, Progress>();
-		for (const [place, progress] of this.progressTable.places()) {
-			const key = yearOf(place);
+		this.progressTable.forEachPlace((talkKey, noteYear, progress) => {
+			const key = yearOf(talkKey, noteYear);
 			const total = result.get(key) ?? { open: 0, done: 0 };
 			total.open += progress.open;
 			total.done += progress.done;
 			result.set(key, total);
-		}
+		});
 		return result;
 	}
 
@@ -284,8 +284,9 @@ export class NoteStore {
 				paths.add(record.path);
 				continue;
 			}
-			for (const place of this.progressTable.notePlaces(record.path)) {
-				if (match(yearOf(place))) {
+			const places = this.progressTable.notePlaces(record.path);
+			for (const talkKey of places?.talkKeys ?? []) {
+				if (match(yearOf(talkKey, (places as { noteYear: string }).noteYear))) {
 					paths.add(record.path);
 					break;
 				}
@@ -309,13 +310,13 @@ export class NoteStore {
 		return parseNote({ path, text, cache, tags: getAllTags(cache) ?? [], trackedTags: this.tracked, resolveLink: this.resolveLink, confirmed: true });
 	}
 
-	/** The year key of a place (see `ProgressTable.places`), its talks looked up once per call. */
-	private placeYears(): (place: string) => string {
+	/**
+	 * The year key of items tied to a talk (`""`: none) in a note of a year: the talk's year, else
+	 * the note's. Talks are looked up once per call.
+	 */
+	private placeYears(): (key: string, noteYear: string) => string {
 		const byKey = new Map<string, string | null>();
-		return (place) => {
-			const at = place.indexOf(PLACE_SEPARATOR);
-			const key = place.slice(0, at);
-			const noteYear = place.slice(at + PLACE_SEPARATOR.length);
+		return (key, noteYear) => {
 			if (key === "") {
 				return noteYear;
 			}

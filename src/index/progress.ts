@@ -11,12 +11,17 @@ type Tally<K> = ReadonlyArray<K | number>;
 interface NoteTally {
 	byYear: Tally<number | null>;
 	bySession: Tally<string>;
-	/** Per talk key (or `""` for none) and the note's year key, joined by `PLACE_SEPARATOR`. */
-	byPlace: Tally<string>;
+	/** Per talk key (or `""` for none), all in the note's year key `noteYear`. */
+	byTalk: Tally<string>;
+	noteYear: string;
 }
 
-/** Joins a talk key and a note's year key into one key of `places()`. */
-export const PLACE_SEPARATOR = "\u0000";
+/**
+ * Progress by talk key and note year key: few talks per note, so the index can place each in its
+ * talk's year, else its note's, at query time. Kept as a map per talk, so that no key joining the
+ * two is made (and kept) per note.
+ */
+type PlaceTable = Map<string, Map<string, Progress>>;
 
 function bump(map: Map<string | number | null, Progress>, key: string | number | null, open: boolean): void {
 	let progress = map.get(key);
@@ -42,7 +47,7 @@ export class ProgressTable {
 	private readonly tallies = new Map<string, NoteTally>();
 	private readonly byYear = new Map<number | null, Progress>();
 	private readonly bySessionKey = new Map<string, Progress>();
-	private readonly byPlace = new Map<string, Progress>();
+	private readonly byPlace: PlaceTable = new Map();
 
 	/** The note's totals: cheap, kept up to date on every change. */
 	setCounts(path: string, record: NoteRecord | null): void {
@@ -91,41 +96,63 @@ export class ProgressTable {
 	}
 
 	/**
-	 * Progress per talk key and note year (`key \0 2023`; `\0 2023` for items tied to nothing): few
-	 * entries, so the index can place them in their talk's year, else their note's, at query time.
+	 * Progress per talk key (`""` for items tied to nothing) and note year key, each pair once: the
+	 * index places them in their talk's year, else their note's, at query time.
 	 */
-	places(): ReadonlyMap<string, Progress> {
-		return this.byPlace;
+	forEachPlace(visit: (talkKey: string, noteYear: string, progress: Progress) => void): void {
+		for (const [talkKey, years] of this.byPlace) {
+			for (const [noteYear, progress] of years) {
+				visit(talkKey, noteYear, progress);
+			}
+		}
 	}
 
-	/** The places of one note's items (empty until its items have been read). */
-	notePlaces(path: string): Iterable<string> {
-		const places = this.tallies.get(path)?.byPlace ?? [];
-		const keys: string[] = [];
-		for (let i = 0; i < places.length; i += 3) {
-			keys.push(places[i] as string);
+	/** The talk keys of one note's items (empty until its items have been read), and its year key. */
+	notePlaces(path: string): { talkKeys: string[]; noteYear: string } | null {
+		const tally = this.tallies.get(path);
+		if (tally === undefined) {
+			return null;
 		}
-		return keys;
+		const talkKeys: string[] = [];
+		for (let i = 0; i < tally.byTalk.length; i += 3) {
+			talkKeys.push(tally.byTalk[i] as string);
+		}
+		return { talkKeys, noteYear: tally.noteYear };
 	}
 
 	private apply(tally: NoteTally, sign: 1 | -1): void {
 		merge(this.byYear, tally.byYear, sign);
 		merge(this.bySessionKey, tally.bySession, sign);
-		merge(this.byPlace, tally.byPlace, sign);
+		for (let i = 0; i < tally.byTalk.length; i += 3) {
+			const talkKey = tally.byTalk[i] as string;
+			let years = this.byPlace.get(talkKey);
+			if (years === undefined) {
+				years = new Map();
+				this.byPlace.set(talkKey, years);
+			}
+			add(years, tally.noteYear, sign * (tally.byTalk[i + 1] as number), sign * (tally.byTalk[i + 2] as number));
+			if (years.size === 0) {
+				this.byPlace.delete(talkKey);
+			}
+		}
 	}
 }
 
 function merge<K>(into: Map<K, Progress>, from: Tally<K>, sign: 1 | -1): void {
 	for (let i = 0; i < from.length; i += 3) {
-		const key = from[i] as K;
-		const target = into.get(key) ?? { open: 0, done: 0 };
-		target.open += sign * (from[i + 1] as number);
-		target.done += sign * (from[i + 2] as number);
-		if (target.open === 0 && target.done === 0) {
-			into.delete(key);
-		} else {
-			into.set(key, target);
-		}
+		add(into, from[i] as K, sign * (from[i + 1] as number), sign * (from[i + 2] as number));
+	}
+}
+
+/** Adds counts to a key's progress; a key left at nothing is dropped. */
+function add<K>(into: Map<K, Progress>, key: K, open: number, done: number): void {
+	const target = into.get(key) ?? { open: 0, done: 0 };
+	target.open += open;
+	target.done += done;
+	if (target.open === 0 && target.done === 0) {
+		into.delete(key);
+	} else {
+		into.set(key, target);
 	}
 }
 
@@ -148,15 +175,14 @@ function tallyOf(record: NoteRecord): NoteTally {
 		}
 		bump(byTalk, sessionKey ?? "", open);
 	});
-	// The note's year is the same for all its items: the place keys are made once per talk.
-	return { byYear: flat(byYear, (year) => year), bySession: flat(bySession, (key) => key), byPlace: flat(byTalk, (key) => `${key}${PLACE_SEPARATOR}${noteYear}`) };
+	return { byYear: flat(byYear), bySession: flat(bySession), byTalk: flat(byTalk), noteYear };
 }
 
-function flat<K, T>(map: ReadonlyMap<K, Progress>, keyOf: (key: K) => T): Tally<T> {
-	const tally = new Array<T | number>(3 * map.size);
+function flat<K>(map: ReadonlyMap<K, Progress>): Tally<K> {
+	const tally = new Array<K | number>(3 * map.size);
 	let i = 0;
 	for (const [key, progress] of map) {
-		tally[i++] = keyOf(key);
+		tally[i++] = key;
 		tally[i++] = progress.open;
 		tally[i++] = progress.done;
 	}
