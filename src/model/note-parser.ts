@@ -160,9 +160,8 @@ export class NoteModel implements NoteRecord {
 		if (count === 0) {
 			return NO_ITEMS;
 		}
-		const lineOf = new Int32Array(count);
-		const parents = new Int32Array(count);
-		const ends = new Int32Array(count);
+		// Lines, parents and ends in one array (a typed array costs more than its numbers here).
+		const numbers = new Int32Array(3 * count);
 		const status = new Array<string>(count);
 		const paths = new Array<readonly string[]>(count);
 		const talks = new Array<string | null>(count);
@@ -175,19 +174,19 @@ export class NoteModel implements NoteRecord {
 			}
 			const line = item.position.start.line;
 			const lineText = lines[line] ?? "";
-			lineOf[i] = line;
-			parents[i] = item.parent >= 0 ? item.parent : -1;
+			numbers[i] = line;
+			numbers[count + i] = item.parent >= 0 ? item.parent : -1;
 			status[i] = item.task;
 			paths[i] = headings.at(line);
 			talks[i] = talk.forLine(line);
 			texts[i] = lineText;
 			length += lineText.length;
-			ends[i] = length;
+			numbers[2 * count + i] = length;
 			i++;
 		}
 		// The items' lines in one string of the note's own (not a view into its text): one copy
 		// per note rather than one per item.
-		return { count, lines: lineOf, parents, ends, status, headings: paths, talks, text: texts.join("") };
+		return { count, numbers, status, headings: paths, talks, text: texts.join("") };
 	}
 
 	private parseQuestions(): Question[] {
@@ -276,11 +275,11 @@ export class NoteModel implements NoteRecord {
 /** A note's study items, column by column (item `i` is entry `i` of each). */
 interface ItemColumns {
 	readonly count: number;
-	readonly lines: Int32Array;
-	/** Line of the parent list item, or -1. */
-	readonly parents: Int32Array;
-	/** Where each item's line ends in `text` (it starts where the one before ends). */
-	readonly ends: Int32Array;
+	/**
+	 * Each item's line (`[0, count)`), its parent's line or -1 (`[count, 2 count)`), and where its
+	 * line ends in `text` (`[2 count, 3 count)`; it starts where the one before ends).
+	 */
+	readonly numbers: Int32Array;
 	readonly status: readonly string[];
 	readonly headings: ReadonlyArray<readonly string[]>;
 	readonly talks: ReadonlyArray<string | null>;
@@ -290,9 +289,7 @@ interface ItemColumns {
 
 const NO_ITEMS: ItemColumns = Object.freeze({
 	count: 0,
-	lines: new Int32Array(0),
-	parents: new Int32Array(0),
-	ends: new Int32Array(0),
+	numbers: new Int32Array(0),
 	status: [],
 	headings: [],
 	talks: [],
@@ -320,7 +317,7 @@ class NoteItem implements StudyItem {
 	}
 
 	get line(): number {
-		return this.columns.lines[this.index] as number;
+		return this.columns.numbers[this.index] as number;
 	}
 
 	get status(): string {
@@ -332,8 +329,9 @@ class NoteItem implements StudyItem {
 	}
 
 	get lineText(): string {
-		const { ends, text } = this.columns;
-		return text.slice(this.index === 0 ? 0 : (ends[this.index - 1]), ends[this.index]);
+		const { count, numbers, text } = this.columns;
+		const end = 2 * count + this.index;
+		return text.slice(this.index === 0 ? 0 : numbers[end - 1], numbers[end]);
 	}
 
 	get text(): string {
@@ -345,7 +343,7 @@ class NoteItem implements StudyItem {
 	}
 
 	get parentLine(): number | null {
-		const parent = this.columns.parents[this.index] as number;
+		const parent = this.columns.numbers[this.columns.count + this.index] as number;
 		return parent === -1 ? null : parent;
 	}
 
