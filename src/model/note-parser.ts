@@ -185,8 +185,9 @@ export class NoteModel implements NoteRecord {
 			i++;
 		}
 		// The items' lines in one string of the note's own (not a view into its text): one copy
-		// per note rather than one per item.
-		return { count, numbers, status, headings: paths, talks, text: texts.join("") };
+		// per note rather than one per item. Joining one string hands that very string back, a
+		// view into the note's text, so a single line is copied.
+		return { count, numbers, status, headings: paths, talks, text: count === 1 ? ownString(texts[0] as string) : texts.join("") };
 	}
 
 	private parseQuestions(): Question[] {
