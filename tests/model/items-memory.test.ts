@@ -1,8 +1,7 @@
 /** @jest-environment node */
-import { setFlagsFromString } from "v8";
-import { runInNewContext } from "vm";
 import { parseNote } from "../../src/model/note-parser";
 import { buildMetadata } from "../../sandbox/metadata-builder";
+import { heapHeldBy } from "../support/memory";
 
 /**
  * A note's study items are kept long after its text is let go, as one string of their lines. That
@@ -14,26 +13,23 @@ describe("memory held by study items", () => {
 		["one item", ["- [ ] 调度器在这一年改了什么"]],
 		["several items", ["- [ ] 调度器在这一年改了什么", "    - [x] 读完 runtime/proc.go", "- [/] 写一篇笔记"]],
 	])("keeps no note's text alive (%s)", (_name, items) => {
-		setFlagsFromString("--expose-gc");
-		const collect = runInNewContext("gc") as () => void;
 		const notes = 10;
-		const kept: unknown[] = [];
-		collect();
-		const before = process.memoryUsage().heapUsed;
-		for (let note = 0; note < notes; note++) {
-			// About 1.2 MB of text each around the items.
-			const filler = "填充的文字，没有任务的一行。\n".repeat(20_000);
-			const text = `#gopherchina\n\n${filler}\n${items.map((item) => `${item} ${note}`).join("\n")}\n\n${filler}`;
-			const record = parseNote({ path: `note-${note}.md`, text, cache: buildMetadata(text), tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: true });
-			// Everything parsed: the note lets its text go.
-			void record.sessions;
-			void record.questions;
-			kept.push(record, record.studyItems.map((item) => item.lineText));
-		}
-		collect();
-		const retained = process.memoryUsage().heapUsed - before;
+		const { kept, bytes } = heapHeldBy(() => {
+			const records: unknown[] = [];
+			for (let note = 0; note < notes; note++) {
+				// About 1.2 MB of text each around the items.
+				const filler = "填充的文字，没有任务的一行。\n".repeat(20_000);
+				const text = `#gopherchina\n\n${filler}\n${items.map((item) => `${item} ${note}`).join("\n")}\n\n${filler}`;
+				const record = parseNote({ path: `note-${note}.md`, text, cache: buildMetadata(text), tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: true });
+				// Everything parsed: the note lets its text go.
+				void record.sessions;
+				void record.questions;
+				records.push(record, record.studyItems.map((item) => item.lineText));
+			}
+			return records;
+		});
 		expect(kept).toHaveLength(2 * notes);
 		// Ten texts held alive would be some 12 MB.
-		expect(retained).toBeLessThan(4 * 2 ** 20);
+		expect(bytes).toBeLessThan(4 * 2 ** 20);
 	});
 });
