@@ -81,8 +81,15 @@ export class DashboardView extends ItemView {
 	}
 
 	private mount(): void {
+		const state = this.state;
 		if (this.dashboard) {
+			// The dashboard going away saves its state if a save was pending: the state being
+			// mounted (set on the view) wins over it.
 			this.removeChild(this.dashboard);
+			if (this.state !== state) {
+				this.state = state;
+				this.deps.rememberState(state);
+			}
 		}
 		this.dashboard = this.addChild(
 			new Dashboard(this.deps.context, this.contentEl, this.deps.checkoff, this.deps.pdf, {
