@@ -16,6 +16,8 @@ import { VisibleModel } from "./view-model";
 const DEFER_ABOVE = 200;
 /** How long one slice of that later work may take, in ms. */
 const SLICE_MS = 12;
+/** How long the view state waits after the last change (a scroll, a toggle) before it is saved. */
+export const SAVE_DELAY_MS = 300;
 
 export interface DashboardOptions {
 	/** Show only one part (a code block's `show:`); null shows the tabs. */
@@ -41,8 +43,6 @@ export class Dashboard extends Component {
 	/** The list's tab stop (a focus key): where Tab enters the list after a redraw. */
 	private stopKey: string | null = null;
 	/** Where each tab was scrolled to and where Tab entered its list, for going back to it. */
-	/** Where the pane is scrolled to, as last set or seen (a new pane is at the top). */
-	private scrolledTo = 0;
 	private readonly tabPlaces = new Map<Tab, { scrollTop: number; stop: string | null }>();
 	/** An input method is composing in the filter box: redraws wait for it. */
 	private composing = false;
@@ -74,7 +74,6 @@ export class Dashboard extends Component {
 		}
 		this.registerDomEvent(this.containerEl, "scroll", () => {
 			this.state.scrollTop = this.containerEl.scrollTop;
-			this.scrolledTo = this.state.scrollTop;
 			this.saveSoon();
 		});
 		this.redraw();
@@ -133,6 +132,9 @@ export class Dashboard extends Component {
 	redraw(): void {
 		this.stale = false;
 		const scrollTop = this.state.scrollTop;
+		// Where the pane is scrolled now, read before anything in it changes (the layout is then
+		// usually up to date, so the read costs nothing).
+		const scrolled = this.containerEl.scrollTop;
 		const focus = captureFocus(this.containerEl);
 		this.roving?.disconnect();
 		this.roving = null;
@@ -184,10 +186,10 @@ export class Dashboard extends Component {
 		this.renderBody(this.bodyEl, model);
 		this.watchStickyHeight(sticky);
 		// Only a scroll that changes anything is set: setting it makes the browser lay the pane out
-		// at once, in the middle of the draw, rather than once before the next paint.
-		if (scrollTop !== this.scrolledTo) {
+		// at once, in the middle of the draw, rather than once before the next paint. (Emptied and
+		// filled again in one go, the pane keeps the scroll it had.)
+		if (scrollTop !== scrolled) {
 			this.containerEl.scrollTop = scrollTop;
-			this.scrolledTo = scrollTop;
 		}
 		restoreFocus(this.containerEl, focus, [`tab:${this.state.tab}`, "filter"]);
 		this.watchComposition(controls.filter);
@@ -366,7 +368,7 @@ export class Dashboard extends Component {
 		this.saveTimer = window.setTimeout(() => {
 			this.saveTimer = null;
 			this.options.saveState(this.state);
-		}, 300);
+		}, SAVE_DELAY_MS);
 	}
 }
 

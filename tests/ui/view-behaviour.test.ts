@@ -1,9 +1,10 @@
 import { WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import { VIEW_TYPE } from "../../src/ui/dashboard-view";
+import { SAVE_DELAY_MS } from "../../src/ui/dashboard";
 import { localDate } from "../../src/ui/checkoff-action";
 import { setAppLanguage } from "../../sandbox/language";
 import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
-import { click, exampleFiles, flush, itemRow, pane } from "./helpers";
+import { click, exampleFiles, flush, itemRow, pane, settleView, texts } from "./helpers";
 
 describe("more of the pane's behaviour", () => {
 	let harness: PluginHarness;
@@ -97,8 +98,14 @@ describe("the pane's scroll position", () => {
 	let harness: PluginHarness;
 	afterEach(() => unloadPlugin(harness));
 
-	/** Records every scroll the pane sets on its container (setting one makes the browser lay it out). */
-	function recordScrolls(el: HTMLElement): number[] {
+	const NOTE = "GopherChina 2023 总结.md";
+
+	/**
+	 * Stands in for the browser's scroll: records every scroll the pane sets (setting one makes the
+	 * browser lay the pane out at once); `browserMoves` changes it as the browser may, with no event
+	 * (a pane moved to another split is back at the top).
+	 */
+	function scrollOf(el: HTMLElement): { set: number[]; browserMoves: (to: number) => void } {
 		const set: number[] = [];
 		let value = 0;
 		Object.defineProperty(el, "scrollTop", {
@@ -109,21 +116,30 @@ describe("the pane's scroll position", () => {
 				value = next;
 			},
 		});
-		return set;
+		return { set, browserMoves: (to) => (value = to) };
+	}
+
+	function userScrolls(el: HTMLElement, to: number): void {
+		el.scrollTop = to;
+		el.dispatchEvent(new Event("scroll"));
+	}
+
+	async function addItem(text: string): Promise<void> {
+		await harness.runtime.modify(NOTE, `${await harness.runtime.read(NOTE)}\n- [ ] ${text}\n`);
+		await settleView();
 	}
 
 	it("sets no scroll when a redraw leaves it where it is, and brings each tab back to its own", async () => {
 		harness = await loadPlugin(exampleFiles());
 		await harness.command("open");
 		const container = pane(harness);
-		const set = recordScrolls(container);
+		const { set } = scrollOf(container);
 		// A redraw at the top (a note changed) does not touch the scroll.
-		await harness.runtime.modify("GopherChina 2023 总结.md", `${await harness.runtime.read("GopherChina 2023 总结.md")}\n- [ ] 新的学习任务\n`);
-		await flush();
+		await addItem("新的学习任务");
+		expect(texts(container, ".gopherchina-item-text")).toContain("新的学习任务");
 		expect(set).toEqual([]);
 		// Scrolled down on the study tab, then to the talks (at their top) and back.
-		container.scrollTop = 120;
-		container.dispatchEvent(new Event("scroll"));
+		userScrolls(container, 120);
 		set.length = 0;
 		click(container.querySelector(".gopherchina-tab[data-tab='talks']"));
 		await flush();
@@ -132,5 +148,39 @@ describe("the pane's scroll position", () => {
 		await flush();
 		expect(container.scrollTop).toBe(120);
 		expect(set).toEqual([0, 120]);
+	});
+
+	it("puts the scroll back when the browser moved it without telling", async () => {
+		harness = await loadPlugin(exampleFiles());
+		await harness.command("open");
+		const container = pane(harness);
+		const scroll = scrollOf(container);
+		userScrolls(container, 120);
+		scroll.browserMoves(0);
+		await addItem("又一个学习任务");
+		expect(texts(container, ".gopherchina-item-text")).toContain("又一个学习任务");
+		expect(container.scrollTop).toBe(120);
+	});
+
+	it.each([
+		["while its scroll waits to be saved", false],
+		["once it is saved", true],
+	])("follows a state set on the open view to the top (%s)", async (_when, saved) => {
+		harness = await loadPlugin(exampleFiles());
+		await harness.command("open");
+		const container = pane(harness);
+		scrollOf(container);
+		userScrolls(container, 120);
+		if (saved) {
+			await new Promise((resolve) => setTimeout(resolve, SAVE_DELAY_MS + 200));
+		}
+		const view = harness.runtime.app.workspace.getLeavesOfType(VIEW_TYPE)[0]?.view as unknown as {
+			getState: () => { dashboard: Record<string, unknown> };
+			setState: (state: unknown, result: unknown) => Promise<void>;
+		};
+		await view.setState({ dashboard: { ...view.getState().dashboard, scrollTop: 0 } }, { history: false });
+		await flush();
+		expect(container.scrollTop).toBe(0);
+		expect(view.getState().dashboard.scrollTop).toBe(0);
 	});
 });
