@@ -46,6 +46,12 @@ export class TalkFinder {
 	private readonly headingText = new Map<number, string>();
 	private readonly headingParent = new Map<number, number>();
 	private readonly ties = new Map<number, Tie>();
+	/**
+	 * The parent item's line of the first item on each line that has one: on a line holding two
+	 * items (`- [ ] 1. …`) the inner one's parent is the line itself, and the line's context is the
+	 * outer one's.
+	 */
+	private readonly parentLines = new Map<number, number>();
 	/** The lines `tieOf` walks through (reused). */
 	private readonly chain: number[] = [];
 
@@ -55,6 +61,12 @@ export class TalkFinder {
 			this.candidates.list.map((candidate) => candidate.titles),
 			input.segmenter,
 		);
+		for (const item of input.cache.listItems ?? []) {
+			const line = item.position.start.line;
+			if (!this.parentLines.has(line)) {
+				this.parentLines.set(line, item.parent);
+			}
+		}
 		const stack: Array<{ level: number; line: number }> = [];
 		for (const heading of input.cache.headings ?? []) {
 			while (stack.length > 0 && (stack[stack.length - 1] as { level: number }).level >= heading.level) {
@@ -103,8 +115,8 @@ export class TalkFinder {
 
 	/** The line a line inherits from: its parent item, else the heading above it, else the note. */
 	private contextLine(line: number): number {
-		const parent = this.input.itemsByLine.get(line)?.parent ?? -1;
-		if (parent >= 0 && this.input.itemsByLine.has(parent)) {
+		const parent = this.parentLines.get(line) ?? -1;
+		if (parent >= 0 && parent !== line && this.input.itemsByLine.has(parent)) {
 			return parent;
 		}
 		const headingParent = this.headingParent.get(line);

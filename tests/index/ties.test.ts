@@ -42,6 +42,15 @@ describe("tying study items to talks", () => {
 		expect(found.get("版本号 1.13 的问题")).toBeNull();
 	});
 
+	it("inherits through a numbered item (two list items on one line) as through any other", async () => {
+		const found = await ties({
+			"n.md": `#gopherchina\n${LINKS_2023}\n\n## 2.1.2 Kratos\n\n- [ ] 1. 中间件的顺序\n\t- [ ] 链式调用\n- 错误处理\n\t- [ ] 2. 错误码\n`,
+		});
+		expect(found.get("1. 中间件的顺序")).toBe("2.1.2");
+		expect(found.get("链式调用")).toBe("2.1.2");
+		expect(found.get("2. 错误码")).toBe("2.1.2");
+	});
+
 	it("lets a mid-line number that is no talk's code fall through to the heading", async () => {
 		const found = await ties({ "n.md": `#gopherchina\n${LINKS_2023}\n\n## 1.2.3 泛型\n\n- [ ] 对比 Go 1.18 的实现\n` });
 		expect(found.get("对比 Go 1.18 的实现")).toBe("1.2.3");
