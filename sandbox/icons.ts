@@ -1,25 +1,28 @@
-import { addIcon as registerIcon, setIcon as drawIcon } from "obsidian-test-mocks/obsidian";
+import { addIcon as registerIcon, removeIcon as unregisterIcon, setIcon as drawIcon } from "obsidian-test-mocks/obsidian";
 
 /**
  * `setIcon` as the app does it: an icon's SVG is parsed once and each use gets a copy. The mocks
  * parse the SVG text on every call, which made the sandbox's first draw spend a tenth of its time
  * on the icons of its buttons, a cost the app does not have.
  */
-const parsed = new Map<string, HTMLElement>();
+const parsed = new Map<string, { registered: boolean; nodes: readonly Node[] }>();
 
 export function setIcon(parent: HTMLElement, iconId: string): void {
-	let drawn = parsed.get(iconId);
-	if (drawn === undefined) {
-		drawn = createDiv();
-		drawIcon(drawn, iconId);
-		parsed.set(iconId, drawn);
+	let icon = parsed.get(iconId);
+	if (icon === undefined) {
+		// The mocks empty the element only for an icon they know: a placeholder tells which.
+		const scratch = createDiv();
+		const placeholder = scratch.appendChild(document.createComment(""));
+		drawIcon(scratch, iconId);
+		icon = { registered: placeholder.parentNode === null, nodes: Array.from(scratch.childNodes) };
+		parsed.set(iconId, icon);
 	}
-	if (drawn.firstChild === null) {
-		// An icon no one registered: the mocks leave the element as it is.
+	if (!icon.registered) {
+		// An icon no one registered: the element is left as it is.
 		return;
 	}
 	parent.empty();
-	for (const node of Array.from(drawn.childNodes)) {
+	for (const node of icon.nodes) {
 		parent.appendChild(node.cloneNode(true));
 	}
 }
@@ -28,4 +31,9 @@ export function setIcon(parent: HTMLElement, iconId: string): void {
 export function addIcon(iconId: string, svgContent: string): void {
 	parsed.delete(iconId);
 	registerIcon(iconId, svgContent);
+}
+
+export function removeIcon(iconId: string): void {
+	parsed.delete(iconId);
+	unregisterIcon(iconId);
 }

@@ -9,4 +9,4 @@ export { requestUrl } from "./network";
 export { getLanguage } from "./language";
 export { setTooltip } from "./tooltip";
 export { Modal } from "./modal";
-export { addIcon, setIcon } from "./icons";
+export { addIcon, removeIcon, setIcon } from "./icons";
