@@ -109,3 +109,19 @@ describe("a note's properties", () => {
 		);
 	});
 });
+
+describe("the linearity check itself", () => {
+	it("fails a quadratic function, and passes a linear one that returns many objects", () => {
+		const quadratic = (text: string): number => {
+			let pairs = 0;
+			for (let i = 0; i < text.length; i++) {
+				for (let j = 0; j < i; j++) {
+					pairs += text.charCodeAt(j) & 1;
+				}
+			}
+			return pairs;
+		};
+		expect(() => expectLinear("a quadratic count", (n) => repeatTo("ab", n), quadratic, { small: 1_000, large: 10_000 })).toThrow(/not linear/);
+		expect(() => expectLinear("a linear list of objects", (n) => repeatTo("ab", n), (text) => Array.from(text, (char, at) => ({ char, at })))).not.toThrow();
+	});
+});
