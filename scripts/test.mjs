@@ -1,7 +1,8 @@
-// `npm test`: lint, type check (tests included), build main.js, then the whole jest suite (the browser tests
-// in a pass of their own). Ends with one plain line, "N passed, N failed", counted from jest's results.
+// `npm test`: lint, type check (tests included), build main.js, then the whole jest suite in three passes (the
+// linearity checks one file at a time, the browser tests apart). Ends with one plain line, "N passed,
+// N failed", counted from jest's results.
 import { spawnSync } from "child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "fs";
 
 const extra = process.argv.slice(2);
 
@@ -13,12 +14,23 @@ function run(label, command, args) {
 
 /**
  * Runs jest over some of the tests, its results written to `file`. The tests in the real browser run
- * apart from the others: Chromium busy on the other core slows even the CPU time of a test that
- * compares the cost of two inputs (the checks that scanners stay linear), enough to fail it.
+ * apart from the others, and so do the checks that scanners stay linear: anything busy on the other
+ * core slows even the CPU time of a test that compares the cost of two inputs, enough to fail it.
  */
 function jest(label, file, args) {
 	rmSync(file, { force: true });
 	return run(label, "npx", ["jest", "--json", `--outputFile=${file}`, ...args, ...extra]);
+}
+
+/** Every `*.test.ts` below `dir`, as a path from the repository's root. */
+function testFiles(dir) {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const path = `${dir}/${entry.name}`;
+		if (entry.isDirectory()) {
+			return entry.name === "fixtures" ? [] : testFiles(path);
+		}
+		return entry.name.endsWith(".test.ts") ? [path] : [];
+	});
 }
 
 mkdirSync(".cache", { recursive: true });
@@ -26,12 +38,17 @@ let status = run("lint", "npx", ["eslint", ".", "--max-warnings", "0"]);
 status = run("type check", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]) || status;
 // The browser tests load the built main.js, so the bundle is built first.
 status = run("build", "node", ["esbuild.config.mjs", "production"]) || status;
+// The test files that compare the cost of two inputs (`expectLinear`): they run one at a time, with
+// nothing else on the machine's other core, whose load slows even a process's CPU time.
+const timed = testFiles("tests").filter((file) => /\bexpectLinear\(|\bmeasureGrowth\(/.test(readFileSync(file, "utf8")));
+const timedPattern = timed.map((file) => `/${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`).join("|");
 // Tests named on the command line run in one pass, as given.
 const passes =
 	extra.length > 0
 		? [{ label: "jest", file: ".cache/jest-results.json", args: [] }]
 		: [
-				{ label: "jest (all but the browser)", file: ".cache/jest-results.json", args: ["--testPathIgnorePatterns", "/tests/browser/"] },
+				{ label: "jest (unit and jsdom)", file: ".cache/jest-results.json", args: ["--testPathIgnorePatterns", `/tests/browser/|${timedPattern}`] },
+				{ label: "jest (the linearity checks, one file at a time)", file: ".cache/jest-results-timed.json", args: ["--runInBand", "--testPathPatterns", timedPattern] },
 				{ label: "jest (the browser)", file: ".cache/jest-results-browser.json", args: ["--testPathPatterns", "/tests/browser/"] },
 			];
 let passed = 0;
