@@ -3,7 +3,7 @@ import { OpeningBrackets } from "./forward-search";
 import { BoundedMemo, ownString } from "./memo";
 import { PdfDescription } from "./pdf-description";
 import type { PdfTarget } from "./types";
-import { isTrimmedSpace, lastSegment, pathEnd, safeDecode, stripQueryAndFragment } from "./text";
+import { isTrimmedSpace, lastSegment, lowerCase, pathEnd, safeDecode, stripQueryAndFragment } from "./text";
 import { clearYearFolders, type YearEdition, yearFromFolders } from "./years";
 
 /** A PDF link found in a line of text. */
@@ -421,15 +421,9 @@ function githubBlobKey(url: string): string | null {
 	if (path.startsWith("/") || path.endsWith("/") || path.includes("//")) {
 		return null;
 	}
-	return [`github:${lowerName(url.slice(prefix.length, ownerEnd))}`, lowerName(url.slice(ownerEnd + 1, repoEnd)), safeDecode(path)].join("/");
+	return [`github:${lowerCase(url.slice(prefix.length, ownerEnd))}`, lowerCase(url.slice(ownerEnd + 1, repoEnd)), safeDecode(path)].join("/");
 }
 
-const NOT_LOWER_NAME = /[^a-z0-9._-]/;
-
-/** An owner's or repository's name in lower case: as it is when it has no capital (most do), without asking `toLowerCase`. */
-function lowerName(name: string): string {
-	return NOT_LOWER_NAME.test(name) ? name.toLowerCase() : name;
-}
 
 /**
  * The year of the innermost folder of `path` between `from` (a `/` or -1) and `end` (the `/` before

@@ -1,6 +1,7 @@
 import type { FrontMatterCache } from "obsidian";
 import { splitCode } from "./codes";
 import { codeSessionKey, type NoteYear } from "./session-refs";
+import { lowerCase } from "./text";
 import type { SessionCode, SessionRef } from "./types";
 
 /** One talk a note's lines may be about: one or more of its links to the same PDF, or its own talk. */
@@ -32,7 +33,7 @@ export class TalkCandidates {
 		const titlesOf: Array<Set<string> | null> = [];
 		const codesOf: Array<Set<string> | null> = [];
 		for (const ref of sessions) {
-			const name = lowerName(ref.fileName);
+			const name = lowerCase(ref.fileName);
 			const codeKey = ref.code === null ? null : `${ref.year ?? "?"}/${ref.edition ?? ""}/${ref.code.id}`;
 			let index = this.byRefKey.get(ref.key) ?? byName.get(name) ?? (codeKey === null ? undefined : byName.get(codeKey));
 			if (index === undefined) {
@@ -133,12 +134,6 @@ export class TalkCandidates {
 		this.list.push({ key, codeIds: [code.id], titles: typeof title === "string" ? [title] : [] });
 		return key;
 	}
-}
-
-/** A file name in lower case (the name itself when lowering changes nothing, as for most Chinese names). */
-function lowerName(name: string): string {
-	const lower = name.toLowerCase();
-	return lower === name ? name : lower;
 }
 
 /** A list this long is searched through a set of its entries rather than one by one. */

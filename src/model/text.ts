@@ -158,3 +158,19 @@ export function listMarkerEnd(text: string, at: number): number {
 	const close = text.charCodeAt(end);
 	return end === at || end - at > 9 || (close !== 46 && close !== 41) ? -1 : end + 1;
 }
+
+/** Characters other than these may change in lower case. */
+const MAY_CHANGE_IN_LOWER_CASE = /[^a-z0-9 ._-]/;
+
+/**
+ * `text` in lower case, and `text` itself when lowering changes nothing (no second string is kept):
+ * most owners, repositories and file names have no capital, and `toLowerCase` is not asked of those
+ * made only of lower-case letters, digits and `.`, `_`, `-`, space.
+ */
+export function lowerCase(text: string): string {
+	if (!MAY_CHANGE_IN_LOWER_CASE.test(text)) {
+		return text;
+	}
+	const lower = text.toLowerCase();
+	return lower === text ? text : lower;
+}
