@@ -31,14 +31,6 @@ export function platformSegmenter(): WordSegmenter | null {
 	return platform;
 }
 
-/**
- * Makes the platform's segmenter now, ahead of need: the first one loads a dictionary (about 20 ms in
- * Chromium), which the index's build can take better than the pane's first draw.
- */
-export function warmSegmenter(): void {
-	platformSegmenter();
-}
-
 /** The longest Chinese token looked for in a line. */
 const MAX_CJK = 8;
 /** A whole name weighs 1; a word inside a longer name weighs less, so it cannot decide alone. */
