@@ -1,5 +1,5 @@
 import { compareCodes } from "../model/codes";
-import { sortIfNeeded } from "../model/memo";
+import { insertedCopy, sortIfNeeded, trimmed } from "../model/memo";
 import type { SessionCode, SessionRef } from "../model/types";
 import { PdfNames } from "./pdf-names";
 import { add, drop, type OneOrMore, valuesOf } from "./set-map";
@@ -99,11 +99,9 @@ class PdfLinks {
 				}
 			}
 		}
-		if (at === pairs.length) {
-			pairs.push(path, ref);
-		} else {
-			pairs.splice(at, 0, path, ref);
-		}
+		// A list of its exact size each time (at most `2 × LIST_PAIRS` entries): most PDFs are named by
+		// one or two links, and a list pushed to would keep room for seventeen.
+		this.pairs = insertedCopy(pairs, at, path, ref);
 	}
 
 	/** Drops a note's links; false when it had none here. */
@@ -552,7 +550,7 @@ export class SessionTable {
 			url: primary.target.kind === "remote" ? primary.target.url : null,
 			localPath: localPath ?? this.copyNamed(links.nameOf(first), year),
 			fileName: primary.fileName,
-			sources,
+			sources: trimmed(sources),
 		};
 	}
 }

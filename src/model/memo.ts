@@ -67,3 +67,31 @@ export function sortIfNeeded<T>(list: T[], compare: (a: T, b: T) => number): T[]
 	}
 	return list;
 }
+
+/**
+ * `list` at its exact size. V8 gives an array that is pushed to room for half as many entries again
+ * plus 16, so a list of two entries holds room for seventeen. A list the model keeps for as long as
+ * its note is indexed (a talk's mentions, a note's links) is copied once it is complete, rather than
+ * thousands of small lists each keeping room they will never use.
+ */
+export function trimmed<T>(list: T[]): T[] {
+	return list.length === 0 ? [] : list.slice();
+}
+
+/**
+ * A copy of `list` with `values` inserted at `at`, at its exact size (see `trimmed`): for short lists
+ * that grow by a few entries at a time and are kept.
+ */
+export function insertedCopy<T>(list: readonly T[], at: number, ...values: T[]): T[] {
+	const copy = new Array<T>(list.length + values.length);
+	for (let i = 0; i < at; i++) {
+		copy[i] = list[i] as T;
+	}
+	for (let i = 0; i < values.length; i++) {
+		copy[at + i] = values[i] as T;
+	}
+	for (let i = at; i < list.length; i++) {
+		copy[i + values.length] = list[i] as T;
+	}
+	return copy;
+}

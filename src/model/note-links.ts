@@ -4,7 +4,7 @@ import { eachPdfUrl, isWebUrl } from "./pdf-links";
 import { localSessionRef, type NoteYear, remoteSessionRef } from "./session-refs";
 import { isPdfTarget, maskInlineCode, stripQueryAndFragment } from "./text";
 import type { SessionRef } from "./types";
-import { sortIfNeeded } from "./memo";
+import { sortIfNeeded, trimmed } from "./memo";
 
 const byLine = (a: SessionRef, b: SessionRef): number => a.line - b.line;
 
@@ -82,7 +82,7 @@ export function findSessions(input: LinkInput, lines: string[], skipped: Uint8Ar
 			}
 		}
 	}
-	return sortIfNeeded(refs, byLine);
+	return trimmed(sortIfNeeded(refs, byLine));
 }
 
 /**
