@@ -10,7 +10,7 @@ import { TalkFinder } from "./talk-finder";
 import { metadataFitsText } from "./metadata-check";
 import { splitLines } from "./text";
 import { lineSpans, textVersion, type TextVersion } from "./text-version";
-import { ownString } from "./memo";
+import { ownString, trimmed } from "./memo";
 import type { NoteRecord, Progress, Question, SessionRef, StudyItem, TaskState } from "./types";
 
 /** Everything the parser needs to know about one note. Nothing here touches the vault. */
@@ -116,9 +116,10 @@ export class NoteModel implements NoteRecord {
 	 * the index's tallies read of every note.
 	 */
 	eachItem(visit: (open: boolean, sessionKey: string | null) => void): void {
-		const columns = this.items();
-		for (let i = 0; i < columns.count; i++) {
-			visit(isOpenState(parseStatus(columns.status[i] as string)), columns.talks[i] ?? null);
+		const { count, numbers, status, talks } = this.items();
+		const open = status.map((char) => isOpenState(parseStatus(char)));
+		for (let i = 0; i < count; i++) {
+			visit(open[numbers[3 * count + i] as number] as boolean, talks[numbers[5 * count + i] as number] ?? null);
 		}
 	}
 
@@ -160,11 +161,14 @@ export class NoteModel implements NoteRecord {
 		if (count === 0) {
 			return NO_ITEMS;
 		}
-		// Lines, parents and ends in one array (a typed array costs more than its numbers here).
-		const numbers = new Int32Array(3 * count);
-		const status = new Array<string>(count);
-		const paths = new Array<readonly string[]>(count);
-		const talks = new Array<string | null>(count);
+		// Every number in one array (a typed array costs more than its numbers here): each item's line,
+		// parent and end, and where its status, heading path and talk are in the note's short lists
+		// of each (most notes have two statuses, a few headings and a few talks; a list entry per
+		// item would cost more than all of them).
+		const numbers = new Int32Array(ITEM_COLUMNS * count);
+		const statuses = new Places<string>();
+		const paths = new Places<readonly string[]>();
+		const talks = new Places<string | null>();
 		const texts = new Array<string>(count);
 		let i = 0;
 		let length = 0;
@@ -176,18 +180,15 @@ export class NoteModel implements NoteRecord {
 			const lineText = lines[line] ?? "";
 			numbers[i] = line;
 			numbers[count + i] = item.parent >= 0 ? item.parent : -1;
-			status[i] = item.task;
-			paths[i] = headings.at(line);
-			talks[i] = talk.forLine(line);
 			texts[i] = lineText;
 			length += lineText.length;
 			numbers[2 * count + i] = length;
+			numbers[3 * count + i] = statuses.of(item.task);
+			numbers[4 * count + i] = paths.of(headings.at(line));
+			numbers[5 * count + i] = talks.of(talk.forLine(line));
 			i++;
 		}
-		// The items' lines in one string of the note's own (not a view into its text): one copy
-		// per note rather than one per item. Joining one string hands that very string back, a
-		// view into the note's text, so a single line is copied.
-		return { count, numbers, status, headings: paths, talks, text: count === 1 ? ownString(texts[0] as string) : texts.join("") };
+		return { count, numbers, status: trimmed(statuses.list), headings: trimmed(paths.list), talks: trimmed(talks.list), text: count === 1 ? ownString(texts[0] as string) : texts.join("") };
 	}
 
 	private parseQuestions(): Question[] {
@@ -273,19 +274,61 @@ export class NoteModel implements NoteRecord {
 	}
 }
 
+/** How many numbers an item has in `ItemColumns.numbers`. */
+const ITEM_COLUMNS = 6;
+
 /** A note's study items, column by column (item `i` is entry `i` of each). */
 interface ItemColumns {
 	readonly count: number;
 	/**
-	 * Each item's line (`[0, count)`), its parent's line or -1 (`[count, 2 count)`), and where its
-	 * line ends in `text` (`[2 count, 3 count)`; it starts where the one before ends).
+	 * Each item's line (`[0, count)`), its parent's line or -1 (`[count, 2 count)`), where its line
+	 * ends in `text` (`[2 count, 3 count)`; it starts where the one before ends), and where its status
+	 * is in `status` (`[3 count, 4 count)`), its heading path in `headings` (`[4 count, 5 count)`) and
+	 * its talk in `talks` (`[5 count, 6 count)`).
 	 */
 	readonly numbers: Int32Array;
+	/** The note's item statuses, each once. */
 	readonly status: readonly string[];
+	/** The heading paths the note's items are under, each once. */
 	readonly headings: ReadonlyArray<readonly string[]>;
+	/** The talks the note's items are tied to (null: none), each once. */
 	readonly talks: ReadonlyArray<string | null>;
 	/** The items' lines, one after the other. */
 	readonly text: string;
+}
+
+/** How many distinct values `Places` looks through before it keeps a map of them. */
+const FEW_PLACES = 8;
+
+/** Distinct values in the order they first came, each with its place in the list. */
+class Places<T> {
+	readonly list: T[] = [];
+	/** Each value's place, once there are more than `FEW_PLACES` (fewer are looked through). */
+	private places: Map<T, number> | null = null;
+
+	/** The place of `value` in `list`, added at the end when new. */
+	of(value: T): number {
+		const list = this.list;
+		if (this.places === null) {
+			for (let i = list.length - 1; i >= 0; i--) {
+				if (list[i] === value) {
+					return i;
+				}
+			}
+			list.push(value);
+			if (list.length > FEW_PLACES) {
+				this.places = new Map(list.map((known, place) => [known, place]));
+			}
+			return list.length - 1;
+		}
+		let place = this.places.get(value);
+		if (place === undefined) {
+			place = list.length;
+			list.push(value);
+			this.places.set(value, place);
+		}
+		return place;
+	}
 }
 
 const NO_ITEMS: ItemColumns = Object.freeze({
@@ -322,7 +365,8 @@ class NoteItem implements StudyItem {
 	}
 
 	get status(): string {
-		return this.columns.status[this.index] as string;
+		const { count, numbers, status } = this.columns;
+		return status[numbers[3 * count + this.index] as number] as string;
 	}
 
 	get state(): TaskState {
@@ -340,7 +384,8 @@ class NoteItem implements StudyItem {
 	}
 
 	get headings(): readonly string[] {
-		return this.columns.headings[this.index] as readonly string[];
+		const { count, numbers, headings } = this.columns;
+		return headings[numbers[4 * count + this.index] as number] as readonly string[];
 	}
 
 	get parentLine(): number | null {
@@ -349,7 +394,8 @@ class NoteItem implements StudyItem {
 	}
 
 	get sessionKey(): string | null {
-		return this.columns.talks[this.index] ?? null;
+		const { count, numbers, talks } = this.columns;
+		return talks[numbers[5 * count + this.index] as number] ?? null;
 	}
 }
 
