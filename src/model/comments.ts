@@ -12,7 +12,8 @@ import { CodeSpanFinder } from "./code-spans";
  *   runs to the end of the note, as in Obsidian.
  * - `<!--` opens one that ends at the first `-->` of the same block (a paragraph, a list item, a
  *   heading). Never closed, it is text, unless it starts its line: then it is an HTML block and
- *   hides the rest of the block.
+ *   hides the rest of the block. Inside a list item or a quote such a block runs over blank lines
+ *   to its `-->` or to the end of its container: `model/nested-blocks.ts` marks its lines.
  * - A code span (backticks, on one line) is code: comment markers in it open nothing. Skipped lines
  *   (code blocks, properties, comment blocks) never open or close a comment.
  * Quote and indentation prefixes stay on the lines a comment runs over, so callouts keep their shape.
@@ -231,13 +232,19 @@ class CommentScanner {
 		return { line: line + 1, col: 0 };
 	}
 
-	/** True when `line` belongs to the same block as the line before it. */
+	/**
+	 * True when `line` belongs to the same block as the line before it. A further line of an HTML
+	 * block does, blank or not: an HTML comment block runs over blank lines to its `-->`.
+	 */
 	private continuesBlock(line: number): boolean {
 		const text = this.lines[line];
+		const mark = this.marks[line];
+		if (mark === LINE_HTML) {
+			return true;
+		}
 		if (text === undefined || this.startsBlock(line) || BLANK.test(text)) {
 			return false;
 		}
-		const mark = this.marks[line];
 		return mark !== LINE_SKIPPED && mark !== LINE_HTML_START;
 	}
 

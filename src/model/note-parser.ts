@@ -11,6 +11,7 @@ import { metadataFitsText } from "./metadata-check";
 import { splitLines } from "./text";
 import { lineSpans, textVersion, type TextVersion } from "./text-version";
 import { ownString, trimmed } from "./memo";
+import { markNestedBlocks } from "./nested-blocks";
 import type { NoteRecord, Progress, Question, SessionRef, StudyItem, TaskState } from "./types";
 
 /** Everything the parser needs to know about one note. Nothing here touches the vault. */
@@ -229,7 +230,7 @@ export class NoteModel implements NoteRecord {
 			}
 			this.shared = {
 				lines,
-				skipped: skippedLines(cache, lines.length),
+				skipped: skippedLines(cache, lines),
 				headings: new HeadingPaths(cache.headings),
 				headingLines: new Set((cache.headings ?? []).map((heading) => heading.position.start.line)),
 				itemsByLine,
@@ -418,11 +419,12 @@ export function parseNote(input: NoteInput): NoteModel {
 }
 
 /**
- * Lines that are never read for links or questions: the properties block, code blocks and `%%`
- * comment blocks (`LINE_SKIPPED`). HTML blocks are marked too (`LINE_HTML_START`, `LINE_HTML`):
- * `model/comments.ts` hides those that are comments.
+ * Lines that are never read for links or questions: the properties block, code blocks (at the top
+ * level and inside list items and quotes) and `%%` comment blocks (`LINE_SKIPPED`). HTML blocks are
+ * marked too (`LINE_HTML_START`, `LINE_HTML`): `model/comments.ts` hides those that are comments.
  */
-function skippedLines(cache: CachedMetadata, lineCount: number): Uint8Array {
+function skippedLines(cache: CachedMetadata, lines: readonly string[]): Uint8Array {
+	const lineCount = lines.length;
 	const skipped = new Uint8Array(lineCount);
 	const mark = (from: number, to: number, kind = LINE_SKIPPED): void => {
 		for (let line = Math.max(0, from); line <= to && line < lineCount; line++) {
@@ -439,6 +441,12 @@ function skippedLines(cache: CachedMetadata, lineCount: number): Uint8Array {
 			mark(section.position.start.line, section.position.end.line);
 		} else if (section.type === "html") {
 			mark(section.position.start.line, section.position.end.line, LINE_HTML);
+		}
+	}
+	// Code and comment blocks inside list items and quotes, which the sections do not name.
+	for (const section of cache.sections ?? []) {
+		if (section.type === "list" || section.type === "blockquote" || section.type === "callout") {
+			markNestedBlocks(lines, section.position.start.line, section.position.end.line, skipped);
 		}
 	}
 	return skipped;

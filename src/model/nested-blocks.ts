@@ -1,0 +1,407 @@
+import { LINE_HTML, LINE_HTML_START, LINE_SKIPPED } from "./comments";
+
+/**
+ * Code and HTML comment blocks inside list items, block quotes and callouts.
+ *
+ * Obsidian's sections name code only at the top level (a `code` section). Code in a list item or a
+ * quote is part of the container's `list`, `blockquote` or `callout` section (the capture
+ * `code_block_in_task` shows it), and an HTML comment block there is no `html` section. Obsidian
+ * still renders them as code and as a comment, so the plugin must not read questions or links in them,
+ * and a `%%` or `<!--` in such code opens nothing.
+ *
+ * This reads the lines of those sections with CommonMark's block structure, as Obsidian's renderer
+ * does, only as far as it takes to tell code from text: block quotes, list items, fenced and indented
+ * code, HTML comment blocks, and what else ends a paragraph (headings, thematic breaks, blank lines).
+ * A section is a top-level block, so each starts the reading afresh. Only what stands inside a
+ * container is marked: at the top level the sections have said what is code already.
+ *
+ * Lines of fenced or indented code are marked `LINE_SKIPPED`; an HTML block that opens with `<!--`
+ * is marked `LINE_HTML_START` and `LINE_HTML` down to the line with its `-->`, or to the end of its
+ * container (`model/comments.ts` hides it). One pass, linear in the section's length.
+ */
+export function markNestedBlocks(lines: readonly string[], from: number, to: number, marks: Uint8Array): void {
+	new BlockReader(lines, marks).read(from, Math.min(to, lines.length - 1));
+}
+
+const enum Leaf {
+	None,
+	Paragraph,
+	Fence,
+	Indented,
+	Html,
+}
+
+/** The width of a block quote among the open containers. */
+const QUOTE = -1;
+const ATX_HEADING = /#{1,6}(?:[ \t]|$)/y;
+
+class BlockReader {
+	/**
+	 * The open containers, outermost first, `depth` of them: each a block quote (`QUOTE`) or a list
+	 * item whose content starts this many columns in.
+	 */
+	private readonly widths: number[] = [];
+	private depth = 0;
+	/** Where the open block quotes are among the containers, outermost first. */
+	private readonly quotes: number[] = [];
+	private leaf = Leaf.None;
+	private fenceChar = "";
+	private fenceLength = 0;
+	/** Where a thematic break of `breakChar` from a point on `breakLine` failed (see `isThematicBreak`). */
+	private breakLine = -1;
+	private breakChar = 0;
+	private breakFailsAt = 0;
+
+	constructor(
+		private readonly lines: readonly string[],
+		private readonly marks: Uint8Array,
+	) {}
+
+	read(from: number, to: number): void {
+		for (let line = from; line <= to; line++) {
+			if (this.marks[line] === LINE_SKIPPED) {
+				// Properties or a top-level block the sections named: nothing of this reading.
+				this.close(0);
+				continue;
+			}
+			this.readLine(line, expandTabs(this.lines[line] ?? ""));
+		}
+	}
+
+	private readLine(line: number, text: string): void {
+		const { widths, depth } = this;
+		// Which open containers the line continues. A blank line stays in every list item and leaves
+		// the first quote: told without a step for each of them (a hostile note nests thousands).
+		let pos = 0;
+		let matched = 0;
+		if (isBlank(text, 0)) {
+			const quote = this.quotes.length > 0 ? (this.quotes[0] as number) : depth;
+			matched = Math.min(quote, depth);
+			pos = text.length;
+		}
+		for (; matched < depth; matched++) {
+			const width = widths[matched] as number;
+			const indent = spacesAt(text, pos);
+			if (width === QUOTE) {
+				if (indent > 3 || text.charCodeAt(pos + indent) !== 62) {
+					break;
+				}
+				pos += indent + 1;
+				if (text.charCodeAt(pos) === 32) {
+					pos++;
+				}
+			} else if (pos + indent < text.length) {
+				if (indent < width) {
+					break;
+				}
+				pos += width;
+			} else {
+				// A blank line stays in the item.
+				pos = text.length;
+			}
+		}
+		const all = matched === depth;
+		const blank = isBlank(text, pos);
+		const inside = matched > 0;
+		// The open leaf block goes on, if the line is its.
+		switch (this.leaf) {
+			case Leaf.Fence:
+				if (all) {
+					this.markCode(line, inside);
+					if (this.closesFence(text, pos)) {
+						this.leaf = Leaf.None;
+					}
+					return;
+				}
+				break;
+			case Leaf.Html:
+				if (all) {
+					if (inside) {
+						this.mark(line, LINE_HTML);
+					}
+					if (text.includes("-->", pos)) {
+						this.leaf = Leaf.None;
+					}
+					return;
+				}
+				break;
+			case Leaf.Indented:
+				if (all && (blank || spacesAt(text, pos) >= 4)) {
+					if (!blank) {
+						this.markCode(line, inside);
+					}
+					return;
+				}
+				break;
+			case Leaf.Paragraph:
+				// A lazy continuation line: the paragraph goes on in containers the line does not name.
+				if (!all && !blank && !this.startsBlock(line, text, pos)) {
+					return;
+				}
+				break;
+			default:
+				break;
+		}
+		if (!all) {
+			this.close(matched);
+		}
+		this.openBlocks(line, text, pos);
+	}
+
+	/** New blocks from `pos` on: containers first, then the leaf block the line starts or continues. */
+	private openBlocks(line: number, text: string, pos: number): void {
+		for (;;) {
+			if (isBlank(text, pos)) {
+				if (this.leaf !== Leaf.Indented) {
+					this.leaf = Leaf.None;
+				}
+				return;
+			}
+			const indent = spacesAt(text, pos);
+			if (indent >= 4) {
+				if (this.leaf !== Leaf.Paragraph) {
+					this.leaf = Leaf.Indented;
+					this.markCode(line, this.depth > 0);
+				}
+				return;
+			}
+			const at = pos + indent;
+			const char = text.charCodeAt(at);
+			if (char === 62) {
+				// `>`
+				this.open(QUOTE);
+				pos = at + 1;
+				if (text.charCodeAt(pos) === 32) {
+					pos++;
+				}
+				continue;
+			}
+			if (this.isThematicBreak(line, text, at)) {
+				this.leaf = Leaf.None;
+				return;
+			}
+			const marker = listMarker(text, at, this.leaf === Leaf.Paragraph);
+			if (marker > 0) {
+				const after = spacesAt(text, at + marker);
+				const content = isBlank(text, at + marker) || after >= 5 ? 1 : after;
+				this.open(indent + marker + content);
+				pos = at + marker + Math.min(content, text.length - at - marker);
+				continue;
+			}
+			const fence = fenceAt(text, at);
+			if (fence > 0) {
+				this.leaf = Leaf.Fence;
+				this.fenceChar = text[at] as string;
+				this.fenceLength = fence;
+				this.markCode(line, this.depth > 0);
+				return;
+			}
+			if (char === 60 && text.startsWith("<!--", at)) {
+				this.leaf = text.includes("-->", at + 4) ? Leaf.None : Leaf.Html;
+				if (this.depth > 0) {
+					this.mark(line, LINE_HTML_START);
+				}
+				return;
+			}
+			this.leaf = char === 35 && isHeading(text, at) ? Leaf.None : Leaf.Paragraph;
+			return;
+		}
+	}
+
+	/**
+	 * True when the line, from `pos`, starts a block, so that it is no lazy continuation of a paragraph
+	 * in the containers it does not name. Out of those containers, the paragraph is not where the block
+	 * starts: any list item can start there.
+	 */
+	private startsBlock(line: number, text: string, pos: number): boolean {
+		const indent = spacesAt(text, pos);
+		if (indent >= 4) {
+			return false;
+		}
+		const at = pos + indent;
+		const char = text.charCodeAt(at);
+		return (
+			char === 62 ||
+			(char === 60 && text.startsWith("<!--", at)) ||
+			this.isThematicBreak(line, text, at) ||
+			(char === 35 && isHeading(text, at)) ||
+			fenceAt(text, at) > 0 ||
+			listMarker(text, at, false) > 0
+		);
+	}
+
+	/** True when the line closes the open fence: the same character, at least as many, nothing after. */
+	private closesFence(text: string, pos: number): boolean {
+		const indent = spacesAt(text, pos);
+		if (indent > 3) {
+			return false;
+		}
+		let end = pos + indent;
+		while (text[end] === this.fenceChar) {
+			end++;
+		}
+		return end - pos - indent >= this.fenceLength && isBlank(text, end);
+	}
+
+	private open(width: number): void {
+		if (width === QUOTE) {
+			this.quotes.push(this.depth);
+		}
+		this.widths[this.depth++] = width;
+		this.leaf = Leaf.None;
+	}
+
+	/** Closes every container past the first `depth`, and the leaf block. */
+	private close(depth: number): void {
+		this.depth = depth;
+		while (this.quotes.length > 0 && (this.quotes[this.quotes.length - 1] as number) >= depth) {
+			this.quotes.pop();
+		}
+		this.leaf = Leaf.None;
+	}
+
+	/**
+	 * True when the line from `at` is three or more of `*`, `-` or `_` (the same), spaces between. A
+	 * line of nested items (`- - - - x`) asks at each marker: where the first answer failed is kept,
+	 * and a later start of the same character before that point fails at once, as it would there.
+	 */
+	private isThematicBreak(line: number, text: string, at: number): boolean {
+		const char = text.charCodeAt(at);
+		if (char !== 42 && char !== 45 && char !== 95) {
+			return false;
+		}
+		if (line === this.breakLine && char === this.breakChar && at < this.breakFailsAt) {
+			return false;
+		}
+		let count = 0;
+		for (let i = at; i < text.length; i++) {
+			const next = text.charCodeAt(i);
+			if (next === char) {
+				count++;
+			} else if (next !== 32 && next !== 9) {
+				this.breakLine = line;
+				this.breakChar = char;
+				this.breakFailsAt = i;
+				return false;
+			}
+		}
+		return count >= 3;
+	}
+
+	private markCode(line: number, inside: boolean): void {
+		if (inside) {
+			this.mark(line, LINE_SKIPPED);
+		}
+	}
+
+	private mark(line: number, kind: number): void {
+		if (this.marks[line] === 0) {
+			this.marks[line] = kind;
+		}
+	}
+}
+
+/**
+ * The length of the list marker at `at` (`-`, `+`, `*`, or up to nine digits and `.` or `)`, then a
+ * space, a tab or the line's end), or 0. Within a paragraph only a list that starts at 1 and has
+ * content can begin.
+ */
+function listMarker(text: string, at: number, inParagraph: boolean): number {
+	const char = text.charCodeAt(at);
+	let end = at;
+	if (char === 45 || char === 43 || char === 42) {
+		end = at + 1;
+	} else {
+		while (end - at < 9 && isDigit(text.charCodeAt(end))) {
+			end++;
+		}
+		const mark = text.charCodeAt(end);
+		if (end === at || (mark !== 46 && mark !== 41)) {
+			return 0;
+		}
+		end++;
+	}
+	if (end < text.length && text.charCodeAt(end) !== 32) {
+		return 0;
+	}
+	if (inParagraph && (isBlank(text, end) || (char !== 45 && char !== 43 && char !== 42 && (end - at !== 2 || char !== 49)))) {
+		return 0;
+	}
+	return end - at;
+}
+
+function isDigit(char: number): boolean {
+	return char >= 48 && char <= 57;
+}
+
+/**
+ * The length of the code fence at `at` (three or more backticks or tildes; a backtick fence's info
+ * string holds no backtick), or 0.
+ */
+function fenceAt(text: string, at: number): number {
+	const char = text.charCodeAt(at);
+	if (char !== 96 && char !== 126) {
+		return 0;
+	}
+	let end = at;
+	while (text.charCodeAt(end) === char) {
+		end++;
+	}
+	if (end - at < 3 || (char === 96 && text.includes("`", end))) {
+		return 0;
+	}
+	return end - at;
+}
+
+/** True when the line from `at` is an ATX heading (`#` to `######`, then a space or the end). */
+function isHeading(text: string, at: number): boolean {
+	ATX_HEADING.lastIndex = at;
+	return ATX_HEADING.test(text);
+}
+
+/** How many spaces stand at `pos`. */
+function spacesAt(text: string, pos: number): number {
+	let end = pos;
+	while (text.charCodeAt(end) === 32) {
+		end++;
+	}
+	return end - pos;
+}
+
+function isBlank(text: string, pos: number): boolean {
+	for (let i = pos; i < text.length; i++) {
+		const char = text.charCodeAt(i);
+		if (char !== 32 && char !== 9) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/**
+ * The line with each tab of its start turned into the spaces up to the next tab stop (every 4
+ * columns): as far as quote markers, list markers and indentation go, where columns count. The rest
+ * is kept as it is.
+ */
+function expandTabs(text: string): string {
+	const tab = text.indexOf("\t");
+	if (tab === -1) {
+		return text;
+	}
+	let end = 0;
+	while (end < text.length && PREFIX_CHARS.includes(text[end] as string)) {
+		end++;
+	}
+	if (tab >= end) {
+		return text;
+	}
+	let result = "";
+	for (let i = 0; i < end; i++) {
+		const char = text[i] as string;
+		result += char === "\t" ? " ".repeat(4 - (result.length % 4)) : char;
+	}
+	return result + text.slice(end);
+}
+
+/** What the start of a line, where columns count, is made of. */
+const PREFIX_CHARS = " \t>-+*.)0123456789";

@@ -1,0 +1,111 @@
+/** @jest-environment node */
+import { readFileSync } from "fs";
+import { join } from "path";
+import type { CachedMetadata } from "obsidian";
+import { parseNote } from "../../src/model/note-parser";
+import { buildMetadata } from "../../sandbox/metadata-builder";
+import { expectLinear } from "./linear-time-helper";
+
+/**
+ * Obsidian's sections name code only at the top level: code inside a list item, a quote or a callout
+ * is part of the container's section (the capture `code_block_in_task` shows it), and so is an HTML
+ * comment block there. Obsidian renders them as code and as a comment all the same, so nothing in
+ * them is a question or a link, and a comment marker in such code opens nothing.
+ */
+function read(text: string, cache: CachedMetadata = buildMetadata(text)): { questions: number[]; links: number[] } {
+	const note = parseNote({ path: "n.md", text, cache, tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: true });
+	return { questions: note.questions.map((question) => question.line), links: note.sessions.map((ref) => ref.line) };
+}
+
+describe("code inside list items, quotes and callouts", () => {
+	it.each([
+		["a fence in a list item", "#gopherchina\n\n- item\n\n  ```\n  怎么用？\n  https://x.com/a.pdf\n  ```\n"],
+		["a fence right after the list marker", "#gopherchina\n\n- ```go\n  怎么用？\n  https://x.com/a.pdf\n  ```\n"],
+		["a fence in a quote", "#gopherchina\n\n> ```\n> 为什么会这样？\n> https://x.com/b.pdf\n> ```\n"],
+		["a fence in a callout", "#gopherchina\n\n> [!note]\n> ```\n> 为什么会这样？\n> https://x.com/b.pdf\n> ```\n"],
+		["a fence in a list item in a quote", "#gopherchina\n\n> - item\n>   ~~~\n>   为什么会这样？\n>   ~~~\n"],
+		["indented code in a list item", "#gopherchina\n\n- item\n\n      为什么缩进代码？\n      https://x.com/c.pdf\n"],
+		["indented code right after the list marker", "#gopherchina\n\n-     为什么缩进代码？\n"],
+		["indented code in a tab-indented item", "#gopherchina\n\n- item\n\n\t\t为什么缩进代码？\n"],
+		["a longer tilde fence that a shorter one does not close", "#gopherchina\n\n1. a\n   ~~~~\n   怎么办？\n   ~~~\n   还在代码里吗？\n   ~~~~\n"],
+		["an unclosed fence, to the end of its item", "#gopherchina\n\n- a\n  ```\n  怎么办？\n"],
+	])("%s", (_name, text) => {
+		expect(read(text)).toEqual({ questions: [], links: [] });
+	});
+
+	it("reads what follows the code in the same item, and what follows the item", () => {
+		const text = "#gopherchina\n\n- a\n  ```\n  怎么办？\n  ```\n  为什么在代码之后？\n\n为什么在列表之后？\n";
+		expect(read(text).questions).toEqual([6, 8]);
+	});
+
+	it("does not take a paragraph's indented continuation for code", () => {
+		const text = "#gopherchina\n\n- 第一行\n      为什么这一行还是段落？\n";
+		expect(read(text).questions).toEqual([3]);
+	});
+
+	it("ends a fence with the item it is in", () => {
+		const text = "#gopherchina\n\n- a\n  ```\n  code\n- 为什么这里不是代码？\n";
+		expect(read(text).questions).toEqual([5]);
+	});
+
+	it("holds with the metadata Obsidian made (code_block_in_task), a question in the code", () => {
+		const capture = JSON.parse(readFileSync(join(__dirname, "../fixtures/obsidian-captures/code_block_in_task.json"), "utf8")) as { fileContents: string; cachedMetadata: CachedMetadata };
+		expect(capture.fileContents).toContain("  ls -la\n");
+		// The same lines and the same blocks: a code line either way.
+		const text = capture.fileContents.replace("  ls -la\n", "  怎么了ls？\n");
+		expect(read(text, capture.cachedMetadata).questions).toEqual([]);
+	});
+});
+
+describe("comment markers inside nested code", () => {
+	it("a `%%` in code in a list item opens no comment", () => {
+		const text = "#gopherchina\n\n- a\n  ```\n  %%\n  ```\n\n为什么会这样？\nhttps://x.com/a.pdf\n";
+		expect((buildMetadata(text).sections ?? []).map((section) => section.type)).toEqual(["paragraph", "list", "paragraph"]);
+		expect(read(text)).toEqual({ questions: [7], links: [8] });
+	});
+
+	it("a `<!--` in code in a list item opens no comment", () => {
+		const text = "#gopherchina\n\n- a\n  ```\n  <!--\n  ```\n  为什么会这样？\n";
+		expect(read(text).questions).toEqual([6]);
+	});
+});
+
+describe("HTML comment blocks inside list items, quotes and callouts", () => {
+	it.each([
+		["a list item, closed after a blank line", "#gopherchina\n\n- a\n  <!--\n\n  为什么会这样？\n  https://x.com/a.pdf\n  -->\n"],
+		["a list item, never closed", "#gopherchina\n\n- a\n  <!--\n\n  为什么会这样？\n"],
+		["a quote", "#gopherchina\n\n> <!--\n>\n> 为什么会这样？\n> -->\n"],
+		["a callout", "#gopherchina\n\n> [!note]\n> <!--\n>\n> 为什么会这样？\n> https://x.com/a.pdf\n> -->\n"],
+	])("run over blank lines to their end (%s)", (_name, text) => {
+		expect(read(text)).toEqual({ questions: [], links: [] });
+	});
+
+	it("end with their container when never closed", () => {
+		const text = "#gopherchina\n\n> <!--\n> 为什么藏起来？\n\n为什么在引用之后？\n";
+		expect(read(text).questions).toEqual([5]);
+	});
+
+	it("show what follows their `-->`", () => {
+		const text = "#gopherchina\n\n- a\n  <!--\n\n  藏起来？\n  -->\n  为什么看得见？\n";
+		expect(read(text).questions).toEqual([7]);
+	});
+});
+
+describe("reading nested blocks stays linear", () => {
+	const parse = ({ text, cache }: { text: string; cache: CachedMetadata }): unknown => parseNote({ path: "n.md", text, cache, tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: true }).questions;
+	/** The note with one section of `type` from its third line on (nesting this deep overflows the metadata builder's parser). */
+	function input(type: string, body: string): { text: string; cache: CachedMetadata } {
+		const text = `#gopherchina\n\n${body}`;
+		const last = text.split("\n").length - 1;
+		const at = (line: number): { line: number; col: number; offset: number } => ({ line, col: 0, offset: 0 });
+		return { text, cache: { sections: [{ type, position: { start: at(2), end: at(last) } }] } };
+	}
+
+	it("on blank lines under thousands of nested list items", () => {
+		expectLinear("blank lines under deep items", (n) => input("list", `${"- ".repeat(n / 4)}x\n${"\n".repeat(n / 2)}为什么？\n`), parse, { small: 2_000, large: 20_000 });
+	});
+
+	it("on lines that each reopen a hundred quotes", () => {
+		expectLinear("lines of deep quotes", (n) => input("blockquote", `${">".repeat(100)} 为什么？\n`.repeat(n / 110)), parse, { small: 2_000, large: 20_000 });
+	});
+});
