@@ -14,8 +14,10 @@ import { CodeSpanFinder } from "./code-spans";
  *   heading). Never closed, it is text, unless it starts its line: then it is an HTML block and
  *   hides the rest of the block. Inside a list item or a quote such a block runs over blank lines
  *   to its `-->` or to the end of its container: `model/nested-blocks.ts` marks its lines.
- * - A code span (backticks, on one line) is code: comment markers in it open nothing. Skipped lines
- *   (code blocks, properties, comment blocks) never open or close a comment.
+ * - A code span is code: comment markers in it open nothing. It closes at the next run of as many
+ *   backticks, on its line or a later line of its block; one that closes on a later line is hidden
+ *   (the scanners read code spans within a line themselves). Skipped lines (code blocks,
+ *   properties, comment blocks) never open or close a comment.
  * Quote and indentation prefixes stay on the lines a comment runs over, so callouts keep their shape.
  * Every search only moves forward: linear in the length of the note, whatever it holds.
  */
@@ -31,13 +33,27 @@ const CONTAINER_PREFIX = /^[\t ]*(?:>[\t ]?)*/;
 // Where a line's content starts: after quote markers, indentation and a list marker.
 const CONTENT_START = /^[\t ]*(?:>[\t ]?)*[\t ]*(?:(?:[-*+]|\d{1,9}[.)])[\t ]+)?/;
 const BLANK = /^[\t >]*$/;
-/** What opens a comment: a line without it is passed over with one search. */
-const OPENER = /%%|<!--/;
+/**
+ * What opens a comment, or a code span that may run on to a later line: a line without any is passed
+ * over with one search.
+ */
+const OPENER = /%%|<!--|`/;
 
 /** A position in the note. */
 interface Cursor {
 	line: number;
 	col: number;
+}
+
+/**
+ * The runs of backticks on lines `from + 1` to `to` of one block: for each length, the line and the
+ * column after each run, in order; and how far the questions so far have stepped through each list.
+ */
+interface BlockRuns {
+	from: number;
+	to: number;
+	byLength: Map<number, number[]>;
+	next: Map<number, number>;
 }
 
 /**
@@ -78,6 +94,8 @@ class CommentScanner {
 	private hiddenLength = 0;
 	/** `<!--` found no `-->` in a block that runs through this line: later ones there find none either. */
 	private failedThrough = -1;
+	/** The runs of backticks of the block a code span last looked on through (see `laterCloser`). */
+	private blockRuns: BlockRuns | null = null;
 
 	constructor(
 		private readonly lines: readonly string[],
@@ -156,6 +174,15 @@ class CommentScanner {
 				code ??= new CodeSpanFinder(text);
 				const length = code.runLength(i);
 				const close = code.closer(i, length);
+				if (close === -1) {
+					// A span that closes on a later line of the block is hidden whole: read line by line,
+					// what it holds would pass for text.
+					const end = this.laterCloser(at.line, length);
+					if (end !== null) {
+						this.hideRange({ line: at.line, col: i }, end);
+						return end;
+					}
+				}
 				i = (close === -1 ? i : close) + length;
 				continue;
 			} else if (char === 37 && text.charCodeAt(i + 1) === 37) {
@@ -176,6 +203,53 @@ class CommentScanner {
 			i = after.col;
 		}
 		return next;
+	}
+
+	/**
+	 * Where a run of `length` backticks that no run on its line closes is closed on a later line of
+	 * its block (the next run exactly as long): the position after the closing run, or null. The runs
+	 * of the rest of the block are listed once, by length, at the first such question; later ones in
+	 * the block step on through the list of their length, so a paragraph of unclosed runs of many
+	 * lengths is read once.
+	 */
+	private laterCloser(line: number, length: number): Cursor | null {
+		let runs = this.blockRuns;
+		if (runs === null || line < runs.from || line > runs.to) {
+			runs = this.blockRuns = this.listRuns(line + 1);
+		}
+		const list = runs.byLength.get(length);
+		if (list === undefined) {
+			return null;
+		}
+		let at = runs.next.get(length) ?? 0;
+		while (at < list.length && (list[at] as number) <= line) {
+			at += 2;
+		}
+		runs.next.set(length, at);
+		return at < list.length ? { line: list[at] as number, col: list[at + 1] as number } : null;
+	}
+
+	/** The runs of backticks from `first` to the end of its block, by length (see `BlockRuns`). */
+	private listRuns(first: number): BlockRuns {
+		const byLength = new Map<number, number[]>();
+		let line = first;
+		for (; this.continuesBlock(line); line++) {
+			const text = this.lines[line] ?? "";
+			for (let run = text.indexOf("`"); run !== -1; ) {
+				let end = run + 1;
+				while (text.charCodeAt(end) === 96) {
+					end++;
+				}
+				const list = byLength.get(end - run);
+				if (list === undefined) {
+					byLength.set(end - run, [line, end]);
+				} else {
+					list.push(line, end);
+				}
+				run = text.indexOf("`", end);
+			}
+		}
+		return { from: first - 1, to: line - 1, byLength, next: new Map() };
 	}
 
 	/** `%%` at `open`: hidden up to the next `%%` outside skipped lines, else to the end of the note. */
