@@ -23,12 +23,13 @@ export interface LinkInput {
 /**
  * Every PDF link of a note as a session reference: web links in the text (never in code, comments or
  * the properties block), internal links and embeds from the metadata (not those in comments, which
- * the metadata still lists for `%%`), and PDF links in properties.
+ * the metadata still lists for `%%`), and PDF links in properties. `shown` is the lines with their
+ * comments blanked (`maskComments`, list items and headings starting blocks), when made already.
  */
-export function findSessions(input: LinkInput, lines: string[], skipped: Uint8Array, noteYear: NoteYear): SessionRef[] {
+export function findSessions(input: LinkInput, lines: string[], skipped: Uint8Array, noteYear: NoteYear, shown?: readonly string[]): SessionRef[] {
 	const refs: SessionRef[] = [];
 	let starts: Set<number> | null = null;
-	const visible = maskComments(lines, skipped, (line) => (starts ??= blockStarts(input.cache)).has(line));
+	const visible = shown ?? maskComments(lines, skipped, (line) => (starts ??= blockStarts(input.cache)).has(line));
 	let line = 0;
 	let masked = false;
 	const take = (text: string | null, url: string): void => {

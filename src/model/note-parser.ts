@@ -1,5 +1,5 @@
 import type { CachedMetadata, ListItemCache } from "obsidian";
-import { LINE_HTML, LINE_HTML_START, LINE_SKIPPED } from "./comments";
+import { LINE_HTML, LINE_HTML_START, LINE_SKIPPED, maskComments } from "./comments";
 import { HeadingPaths } from "./headings";
 import { findSessions } from "./note-links";
 import { yearOfNote } from "./note-year";
@@ -94,7 +94,7 @@ export class NoteModel implements NoteRecord {
 
 	get sessions(): SessionRef[] {
 		if (this.parsedSessions === null) {
-			this.parsedSessions = this.guard(() => findSessions(this.source(), this.common().lines, this.common().skipped, this.noteYear)) ?? [];
+			this.parsedSessions = this.guard(() => findSessions(this.source(), this.common().lines, this.common().skipped, this.noteYear, this.visible())) ?? [];
 			this.release();
 		}
 		return this.parsedSessions;
@@ -194,7 +194,7 @@ export class NoteModel implements NoteRecord {
 
 	private parseQuestions(): Question[] {
 		const { lines, skipped, headings, itemsByLine, headingLines } = this.common();
-		const found = findQuestions(lines, { skipped, headingLines, listItems: itemsByLine });
+		const found = findQuestions(lines, { skipped, headingLines, listItems: itemsByLine, visible: this.visible() });
 		const talk = found.length > 0 ? this.talks().talk : null;
 		return found.map((question) => ({
 			path: this.path,
@@ -219,6 +219,16 @@ export class NoteModel implements NoteRecord {
 		return this.input;
 	}
 
+	/**
+	 * The note's lines with their comments blanked, list items and headings starting blocks: what the
+	 * links and the questions are read from, made once for both.
+	 */
+	private visible(): readonly string[] {
+		const shared = this.common();
+		shared.visible ??= maskComments(shared.lines, shared.skipped, (line) => shared.itemsByLine.has(line) || shared.headingLines.has(line));
+		return shared.visible;
+	}
+
 	/** What every part of the parse shares: lines, skipped lines, headings, list items by line. */
 	private common(): Shared {
 		if (this.shared === null) {
@@ -234,6 +244,7 @@ export class NoteModel implements NoteRecord {
 				headings: new HeadingPaths(cache.headings),
 				headingLines: new Set((cache.headings ?? []).map((heading) => heading.position.start.line)),
 				itemsByLine,
+				visible: null,
 				talk: null,
 			};
 		}
@@ -406,6 +417,7 @@ interface Shared {
 	headings: HeadingPaths;
 	headingLines: Set<number>;
 	itemsByLine: Map<number, ListItemCache>;
+	visible: readonly string[] | null;
 	talk: TalkFinder | null;
 }
 

@@ -20,6 +20,8 @@ export interface LineKinds {
 	skipped: Uint8Array;
 	headingLines: Set<number>;
 	listItems: Map<number, ListItemCache>;
+	/** The lines with their comments blanked (`maskComments`, list items and headings starting blocks), when made already. */
+	visible?: readonly string[];
 }
 
 export interface FoundQuestion {
@@ -204,7 +206,7 @@ export function findQuestions(lines: readonly string[], kinds: LineKinds): Found
 	const found: FoundQuestion[] = [];
 	const marks = lineMarks(lines.length, kinds);
 	// Comments are blanked out of the lines read; list items and headings start blocks.
-	const visible = maskComments(lines, kinds.skipped, (line) => ((marks[line] as number) & (HEADING | LIST_ITEM)) !== 0);
+	const visible = kinds.visible ?? maskComments(lines, kinds.skipped, (line) => ((marks[line] as number) & (HEADING | LIST_ITEM)) !== 0);
 	let calloutDepth = 0;
 	let calloutQuestion: FoundQuestion | null = null;
 	for (let line = 0; line < lines.length; line++) {
