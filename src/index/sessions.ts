@@ -1,5 +1,6 @@
 import { compareCodes } from "../model/codes";
 import { insertedCopy, sortIfNeeded, trimmed } from "../model/memo";
+import { lowerCase } from "../model/text";
 import type { SessionCode, SessionRef } from "../model/types";
 import { PdfNames } from "./pdf-names";
 import { add, drop, type OneOrMore, valuesOf } from "./set-map";
@@ -48,7 +49,7 @@ class PdfLinks {
 		/** The file name of the link that first named the PDF (every link to it has it, but for rare spellings). */
 		readonly fileName: string,
 	) {
-		this.lowerName = fileName.toLowerCase();
+		this.lowerName = lowerCase(fileName);
 	}
 
 	/** A link's file name in lower case, without lowering it again when it is the PDF's. */

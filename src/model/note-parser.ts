@@ -8,7 +8,7 @@ import type { NoteYear } from "./session-refs";
 import { isOpenState, parseStatus, stripTaskMarker } from "./status";
 import { TalkFinder } from "./talk-finder";
 import { metadataFitsText } from "./metadata-check";
-import { splitLines } from "./text";
+import { lowerCase, splitLines } from "./text";
 import { lineSpans, textVersion, type TextVersion } from "./text-version";
 import { ownString, trimmed } from "./memo";
 import { markNestedBlocks } from "./nested-blocks";
@@ -421,8 +421,9 @@ interface Shared {
 	talk: TalkFinder | null;
 }
 
+/** The tags in lower case, each once: a tag already in lower case is the cache's own string, not a copy. */
 function uniqueLower(tags: readonly string[]): string[] {
-	return [...new Set(tags.map((tag) => tag.toLowerCase()))];
+	return trimmed([...new Set(tags.map(lowerCase))]);
 }
 
 /** Builds a note's record: its sessions, study items and questions (parsed when first read). */
