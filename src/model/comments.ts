@@ -33,6 +33,12 @@ const CONTAINER_PREFIX = /^[\t ]*(?:>[\t ]?)*/;
 // Where a line's content starts: after quote markers, indentation and a list marker.
 const CONTENT_START = /^[\t ]*(?:>[\t ]?)*[\t ]*(?:(?:[-*+]|\d{1,9}[.)])[\t ]+)?/;
 const BLANK = /^[\t >]*$/;
+const ATX_HEADING = /^[\t ]*(?:>[\t ]?)*[\t ]{0,3}#{1,6}(?:[\t ]|$)/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[\t ]*){3,}|(?:-[\t ]*){3,}|(?:_[\t ]*){3,})$/;
+/** A setext heading's underline, which ends the paragraph above it. */
+const UNDERLINE = /^ {0,3}(?:=+|-+)[\t ]*$/;
+/** The start of an HTML tag or an autolink, up to a backtick inside it. */
+const TAG_OR_AUTOLINK = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?|[!?][^<>]*)$/;
 /**
  * What opens a comment, or a code span that may run on to a later line: a line without any is passed
  * over with one search.
@@ -175,10 +181,10 @@ class CommentScanner {
 				const length = code.runLength(i);
 				const close = code.closer(i, length);
 				if (close === -1) {
-					// A span that closes on a later line of the block is hidden whole: read line by line,
-					// what it holds would pass for text.
+					// A span that closes on a later line of the paragraph is hidden whole: read line by
+					// line, what it holds would pass for text.
 					const end = this.laterCloser(at.line, length);
-					if (end !== null) {
+					if (end !== null && opensSpan(text, i)) {
 						this.hideRange({ line: at.line, col: i }, end);
 						return end;
 					}
@@ -188,7 +194,9 @@ class CommentScanner {
 			} else if (char === 37 && text.charCodeAt(i + 1) === 37) {
 				after = this.percentComment({ line: at.line, col: i });
 			} else if (char === 60 && text.startsWith("<!--", i) && !escaped(text, i)) {
-				after = this.htmlComment({ line: at.line, col: i }, i === contentStart);
+				// An HTML block opens at the content's start: after quote and list markers, which the block
+				// reading marks when they are nested deeper than `CONTENT_START` reads.
+				after = this.htmlComment({ line: at.line, col: i }, i === contentStart || (this.marks[at.line] === LINE_HTML_START && text.indexOf("<!--") === i));
 				if (after === null) {
 					i += 4;
 					continue;
@@ -229,11 +237,13 @@ class CommentScanner {
 		return at < list.length ? { line: list[at] as number, col: list[at + 1] as number } : null;
 	}
 
-	/** The runs of backticks from `first` to the end of its block, by length (see `BlockRuns`). */
+	/** The runs of backticks from `first` to the end of its paragraph, by length (see `BlockRuns`). */
 	private listRuns(first: number): BlockRuns {
 		const byLength = new Map<number, number[]>();
+		const opener = this.lines[first - 1] ?? "";
+		const quotes = quoteDepth(opener);
 		let line = first;
-		for (; this.continuesBlock(line); line++) {
+		for (; !ATX_HEADING.test(opener) && this.continuesParagraph(line, quotes); line++) {
 			const text = this.lines[line] ?? "";
 			for (let run = text.indexOf("`"); run !== -1; ) {
 				let end = run + 1;
@@ -250,6 +260,25 @@ class CommentScanner {
 			}
 		}
 		return { from: first - 1, to: line - 1, byLength, next: new Map() };
+	}
+
+	/**
+	 * True when `line` goes on with the paragraph of the lines before it, which stand in `quotes`
+	 * quotes: a line of the same block that is no thematic break or heading underline, in as many
+	 * quotes (or in none: a lazy line), outside HTML blocks.
+	 */
+	private continuesParagraph(line: number, quotes: number): boolean {
+		const mark = this.marks[line];
+		if (mark === LINE_HTML || mark === LINE_HTML_START || !this.continuesBlock(line)) {
+			return false;
+		}
+		const text = this.lines[line] ?? "";
+		const depth = quoteDepth(text);
+		if (depth !== quotes && depth !== 0) {
+			return false;
+		}
+		const content = text.slice(CONTAINER_PREFIX.exec(text)?.[0].length ?? 0);
+		return !THEMATIC_BREAK.test(content) && !UNDERLINE.test(content);
 	}
 
 	/** `%%` at `open`: hidden up to the next `%%` outside skipped lines, else to the end of the note. */
@@ -361,6 +390,33 @@ class CommentScanner {
 		hidden[length + 2] = to;
 		this.hiddenLength = length + 3;
 	}
+}
+
+/**
+ * True when the run of backticks at `at` can open a code span: not escaped, and not inside an HTML
+ * tag or an autolink (`<…>` around it on the line), where a backtick is text. Asked only of a run
+ * that a run on a later line would close; in doubt, it opens none.
+ */
+function opensSpan(text: string, at: number): boolean {
+	if (escaped(text, at)) {
+		return false;
+	}
+	const open = text.lastIndexOf("<", at);
+	return open === -1 || text.lastIndexOf(">", at) > open || !TAG_OR_AUTOLINK.test(text.slice(open, at)) || !text.includes(">", at);
+}
+
+/** How many quote markers start the line. */
+function quoteDepth(text: string): number {
+	let depth = 0;
+	for (let i = 0; i < text.length; i++) {
+		const char = text.charCodeAt(i);
+		if (char === 62) {
+			depth++;
+		} else if (char !== 32 && char !== 9) {
+			break;
+		}
+	}
+	return depth;
 }
 
 /** True when an odd number of backslashes stands before `index`. */

@@ -79,25 +79,29 @@ class BlockReader {
 			matched = Math.min(quote, depth);
 			pos = text.length;
 		}
+		// The spaces at `pos`, counted once: each list item takes its width of them.
+		let spaces = spacesAt(text, pos);
 		for (; matched < depth; matched++) {
 			const width = widths[matched] as number;
-			const indent = spacesAt(text, pos);
 			if (width === QUOTE) {
-				if (indent > 3 || text.charCodeAt(pos + indent) !== 62) {
+				if (spaces > 3 || text.charCodeAt(pos + spaces) !== 62) {
 					break;
 				}
-				pos += indent + 1;
+				pos += spaces + 1;
 				if (text.charCodeAt(pos) === 32) {
 					pos++;
 				}
-			} else if (pos + indent < text.length) {
-				if (indent < width) {
+				spaces = spacesAt(text, pos);
+			} else if (pos + spaces < text.length) {
+				if (spaces < width) {
 					break;
 				}
 				pos += width;
+				spaces -= width;
 			} else {
 				// A blank line stays in the item.
 				pos = text.length;
+				spaces = 0;
 			}
 		}
 		const all = matched === depth;
@@ -197,7 +201,8 @@ class BlockReader {
 				return;
 			}
 			if (char === 60 && text.startsWith("<!--", at)) {
-				this.leaf = text.includes("-->", at + 4) ? Leaf.None : Leaf.Html;
+				// `<!-->` and `<!--->` close where they open.
+				this.leaf = text.includes("-->", at + 2) ? Leaf.None : Leaf.Html;
 				if (this.depth > 0) {
 					this.mark(line, LINE_HTML_START);
 				}

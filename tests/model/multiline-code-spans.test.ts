@@ -87,6 +87,36 @@ describe("code spans over several lines", () => {
 	});
 });
 
+describe("a code span that finds no closer in its paragraph", () => {
+	it.each([
+		["an ATX heading", "#gopherchina\n\n# a `\n为什么会这样？\nb `\n", [3]],
+		["a heading underline", "#gopherchina\n\na `\n---\n为什么会这样？\nb `\n", [4]],
+		["a thematic break", "#gopherchina\n\na `\n***\n为什么会这样？\nb `\n", [4]],
+		["a quote that starts", "#gopherchina\n\na `\n> 为什么会这样？\n> b `\n", [3]],
+	])("is text, and the next block is read (after %s)", (_name, text, questions) => {
+		expect(read(text).questions).toEqual(questions);
+	});
+
+	it("pairs no backticks across blocks: a span the next block opens and closes is code", () => {
+		expect(read("#gopherchina\n\n# a `\nb ` 为什么会这样？\nc `\n").questions).toEqual([]);
+		expect(read("#gopherchina\n\na `\n***\nb ` 为什么会这样？\nc `\n").questions).toEqual([]);
+	});
+
+	it("keeps a link of the next block", () => {
+		expect(read("#gopherchina\n\n# a `\nhttps://x.com/a.pdf\nb `\n").links).toEqual([3]);
+	});
+});
+
+describe("a backtick that opens no code span", () => {
+	it.each([
+		["escaped", "#gopherchina\n\nUse \\` here\n为什么会这样？\nb `\n"],
+		["in an HTML attribute", '#gopherchina\n\na <span title="`">x</span>\n为什么会这样？\nb `\n'],
+		["in an autolink", "#gopherchina\n\nsee <https://x.com/`>\n为什么会这样？\nb `\n"],
+	])("hides nothing on later lines (%s)", (_name, text) => {
+		expect(read(text).questions).toEqual([3]);
+	});
+});
+
 describe("a code span right after a web address", () => {
 	it("ends the address: what the span holds is code, not part of a link", () => {
 		// Code spans are read before links: the address stops at the backtick.

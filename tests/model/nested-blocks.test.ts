@@ -85,6 +85,19 @@ describe("HTML comment blocks inside list items, quotes and callouts", () => {
 		expect(read(text).questions).toEqual([5]);
 	});
 
+	it.each([
+		["a list marker and a quote", "#gopherchina\n\n- > <!-- 为什么会这样？ https://x.com/a.pdf\n"],
+		["a number and a quote", "#gopherchina\n\n1. > <!-- 为什么会这样？\n"],
+		["two list markers", "#gopherchina\n\n- - <!-- 为什么会这样？\n"],
+		["a list marker and a quote, over two lines", "#gopherchina\n\n- > <!--\n  > 为什么会这样？\n"],
+	])("open behind %s", (_name, text) => {
+		expect(read(text)).toEqual({ questions: [], links: [] });
+	});
+
+	it.each([["<!-->"], ["<!--->"]])("close where they open (%s)", (comment) => {
+		expect(read(`#gopherchina\n\n- x\n\n  ${comment}\n  为什么会这样？\n`).questions).toEqual([5]);
+	});
+
 	it("show what follows their `-->`", () => {
 		const text = "#gopherchina\n\n- a\n  <!--\n\n  藏起来？\n  -->\n  为什么看得见？\n";
 		expect(read(text).questions).toEqual([7]);
@@ -103,6 +116,10 @@ describe("reading nested blocks stays linear", () => {
 
 	it("on blank lines under thousands of nested list items", () => {
 		expectLinear("blank lines under deep items", (n) => input("list", `${"- ".repeat(n / 4)}x\n${"\n".repeat(n / 2)}为什么？\n`), parse, { small: 2_000, large: 20_000 });
+	});
+
+	it("on a line that goes on in thousands of nested items", () => {
+		expectLinear("continuation of deep items", (n) => input("list", `${"- ".repeat(n / 8)}x\n${" ".repeat(n / 4)}为什么？\n${" ".repeat(n / 4)}为什么？\n`), parse, { small: 4_000, large: 40_000 });
 	});
 
 	it("on lines that each reopen a hundred quotes", () => {
