@@ -1,6 +1,5 @@
 /** @jest-environment node */
-import { parseNote } from "../../src/model/note-parser";
-import { buildMetadata } from "../../sandbox/metadata-builder";
+import { noteOf } from "../support/read-note";
 
 /**
  * A note keeps its study items as columns: each item's status, heading path and talk are places in
@@ -29,7 +28,7 @@ describe("study items read back from the note's columns", () => {
 	])("%s", (_name, talks, perTalk) => {
 		const text = note(talks, perTalk);
 		const lines = text.split("\n");
-		const record = parseNote({ path: "n.md", text, cache: buildMetadata(text), tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: true });
+		const record = noteOf(text);
 		const items = record.studyItems;
 		expect(items).toHaveLength(talks * perTalk);
 		const keyOfTalk = new Map(record.sessions.map((ref) => [ref.line, ref.key]));

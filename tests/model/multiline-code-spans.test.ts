@@ -1,8 +1,8 @@
 /** @jest-environment node */
 import fc from "fast-check";
 import type { CachedMetadata } from "obsidian";
-import { parseNote } from "../../src/model/note-parser";
 import { buildMetadata } from "../../sandbox/metadata-builder";
+import { noteOf, questionAndLinkLines } from "../support/read-note";
 import { maskInline } from "../../sandbox/inline-mask";
 import { expectLinear } from "./linear-time-helper";
 
@@ -11,10 +11,7 @@ import { expectLinear } from "./linear-time-helper";
  * same block (CommonMark; Obsidian renders it so). What such a span holds is code on every line it
  * runs over: no question, no link, and a comment marker in it opens nothing.
  */
-function read(text: string): { questions: number[]; links: number[] } {
-	const note = parseNote({ path: "n.md", text, cache: buildMetadata(text), tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: true });
-	return { questions: note.questions.map((question) => question.line), links: note.sessions.map((ref) => ref.line) };
-}
+const read = questionAndLinkLines;
 
 describe("code spans over several lines", () => {
 	it.each([
@@ -82,7 +79,7 @@ describe("code spans over several lines", () => {
 			const text = `#gopherchina\n\n${lines.join("\n")}\n为什么？\n`;
 			return { text, cache: buildMetadata(text) };
 		};
-		const questions = ({ text, cache }: { text: string; cache: CachedMetadata }): unknown => parseNote({ path: "n.md", text, cache, tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: true }).questions;
+		const questions = ({ text, cache }: { text: string; cache: CachedMetadata }): unknown => noteOf(text, cache).questions;
 		expectLinear("unclosed runs of every length over a paragraph", paragraph, questions, { small: 30_000, large: 300_000 });
 	});
 });

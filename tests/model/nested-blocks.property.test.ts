@@ -3,8 +3,8 @@ import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { LINE_HTML, LINE_HTML_START, LINE_SKIPPED } from "../../src/model/comments";
 import { markNestedBlocks } from "../../src/model/nested-blocks";
-import { parseNote } from "../../src/model/note-parser";
 import { buildMetadata } from "../../sandbox/metadata-builder";
+import { noteOf } from "../support/read-note";
 
 /**
  * Code and HTML comment blocks inside containers, held to CommonMark as markdown-it reads it (the
@@ -74,7 +74,7 @@ describe("nested code and comment blocks, against markdown-it", () => {
 		fc.assert(
 			fc.property(note, (text) => {
 				const cache = buildMetadata(text);
-				const record = parseNote({ path: "n.md", text, cache, tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: true });
+				const record = noteOf(text, cache);
 				const { code, comments } = blocksOf(text);
 				const wrong = [...record.questions.map((question) => question.line), ...record.sessions.map((ref) => ref.line)].filter((at) => code.has(at) || comments.has(at));
 				expect(wrong).toEqual([]);

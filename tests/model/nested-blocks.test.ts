@@ -2,8 +2,8 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import type { CachedMetadata } from "obsidian";
-import { parseNote } from "../../src/model/note-parser";
 import { buildMetadata } from "../../sandbox/metadata-builder";
+import { noteOf, questionAndLinkLines } from "../support/read-note";
 import { expectLinear } from "./linear-time-helper";
 
 /**
@@ -12,10 +12,7 @@ import { expectLinear } from "./linear-time-helper";
  * comment block there. Obsidian renders them as code and as a comment all the same, so nothing in
  * them is a question or a link, and a comment marker in such code opens nothing.
  */
-function read(text: string, cache: CachedMetadata = buildMetadata(text)): { questions: number[]; links: number[] } {
-	const note = parseNote({ path: "n.md", text, cache, tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: true });
-	return { questions: note.questions.map((question) => question.line), links: note.sessions.map((ref) => ref.line) };
-}
+const read = questionAndLinkLines;
 
 describe("code inside list items, quotes and callouts", () => {
 	it.each([
@@ -105,7 +102,7 @@ describe("HTML comment blocks inside list items, quotes and callouts", () => {
 });
 
 describe("reading nested blocks stays linear", () => {
-	const parse = ({ text, cache }: { text: string; cache: CachedMetadata }): unknown => parseNote({ path: "n.md", text, cache, tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: true }).questions;
+	const parse = ({ text, cache }: { text: string; cache: CachedMetadata }): unknown => noteOf(text, cache).questions;
 	/** The note with one section of `type` from its third line on (nesting this deep overflows the metadata builder's parser). */
 	function input(type: string, body: string): { text: string; cache: CachedMetadata } {
 		const text = `#gopherchina\n\n${body}`;
