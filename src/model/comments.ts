@@ -14,10 +14,8 @@ import { CodeSpanFinder } from "./code-spans";
  *   heading). Never closed, it is text, unless it starts its line: then it is an HTML block and
  *   hides the rest of the block. Inside a list item or a quote such a block runs over blank lines
  *   to its `-->` or to the end of its container: `model/nested-blocks.ts` marks its lines.
- * - A code span is code: comment markers in it open nothing. It closes at the next run of as many
- *   backticks, on its line or a later line of its block; one that closes on a later line is hidden
- *   (the scanners read code spans within a line themselves). Skipped lines (code blocks,
- *   properties, comment blocks) never open or close a comment.
+ * - A code span (backticks, on one line) is code: comment markers in it open nothing. Skipped lines
+ *   (code blocks, properties, comment blocks) never open or close a comment.
  * Quote and indentation prefixes stay on the lines a comment runs over, so callouts keep their shape.
  * Every search only moves forward: linear in the length of the note, whatever it holds.
  */
@@ -33,33 +31,13 @@ const CONTAINER_PREFIX = /^[\t ]*(?:>[\t ]?)*/;
 // Where a line's content starts: after quote markers, indentation and a list marker.
 const CONTENT_START = /^[\t ]*(?:>[\t ]?)*[\t ]*(?:(?:[-*+]|\d{1,9}[.)])[\t ]+)?/;
 const BLANK = /^[\t >]*$/;
-const ATX_HEADING = /^[\t ]*(?:>[\t ]?)*[\t ]{0,3}#{1,6}(?:[\t ]|$)/;
-const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[\t ]*){3,}|(?:-[\t ]*){3,}|(?:_[\t ]*){3,})$/;
-/** A setext heading's underline, which ends the paragraph above it. */
-const UNDERLINE = /^ {0,3}(?:=+|-+)[\t ]*$/;
-/** The start of an HTML tag or an autolink, up to a backtick inside it. */
-const TAG_OR_AUTOLINK = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?|[!?][^<>]*)$/;
-/**
- * What opens a comment, or a code span that may run on to a later line: a line without any is passed
- * over with one search.
- */
-const OPENER = /%%|<!--|`/;
+/** What opens a comment: a line without it is passed over with one search. */
+const OPENER = /%%|<!--/;
 
 /** A position in the note. */
 interface Cursor {
 	line: number;
 	col: number;
-}
-
-/**
- * The runs of backticks on lines `from + 1` to `to` of one block: for each length, the line and the
- * column after each run, in order; and how far the questions so far have stepped through each list.
- */
-interface BlockRuns {
-	from: number;
-	to: number;
-	byLength: Map<number, number[]>;
-	next: Map<number, number>;
 }
 
 /**
@@ -100,8 +78,6 @@ class CommentScanner {
 	private hiddenLength = 0;
 	/** `<!--` found no `-->` in a block that runs through this line: later ones there find none either. */
 	private failedThrough = -1;
-	/** The runs of backticks of the block a code span last looked on through (see `laterCloser`). */
-	private blockRuns: BlockRuns | null = null;
 
 	constructor(
 		private readonly lines: readonly string[],
@@ -180,15 +156,6 @@ class CommentScanner {
 				code ??= new CodeSpanFinder(text);
 				const length = code.runLength(i);
 				const close = code.closer(i, length);
-				if (close === -1) {
-					// A span that closes on a later line of the paragraph is hidden whole: read line by
-					// line, what it holds would pass for text.
-					const end = this.laterCloser(at.line, length);
-					if (end !== null && opensSpan(text, i)) {
-						this.hideRange({ line: at.line, col: i }, end);
-						return end;
-					}
-				}
 				i = (close === -1 ? i : close) + length;
 				continue;
 			} else if (char === 37 && text.charCodeAt(i + 1) === 37) {
@@ -211,74 +178,6 @@ class CommentScanner {
 			i = after.col;
 		}
 		return next;
-	}
-
-	/**
-	 * Where a run of `length` backticks that no run on its line closes is closed on a later line of
-	 * its block (the next run exactly as long): the position after the closing run, or null. The runs
-	 * of the rest of the block are listed once, by length, at the first such question; later ones in
-	 * the block step on through the list of their length, so a paragraph of unclosed runs of many
-	 * lengths is read once.
-	 */
-	private laterCloser(line: number, length: number): Cursor | null {
-		let runs = this.blockRuns;
-		if (runs === null || line < runs.from || line > runs.to) {
-			runs = this.blockRuns = this.listRuns(line + 1);
-		}
-		const list = runs.byLength.get(length);
-		if (list === undefined) {
-			return null;
-		}
-		let at = runs.next.get(length) ?? 0;
-		while (at < list.length && (list[at] as number) <= line) {
-			at += 2;
-		}
-		runs.next.set(length, at);
-		return at < list.length ? { line: list[at] as number, col: list[at + 1] as number } : null;
-	}
-
-	/** The runs of backticks from `first` to the end of its paragraph, by length (see `BlockRuns`). */
-	private listRuns(first: number): BlockRuns {
-		const byLength = new Map<number, number[]>();
-		const opener = this.lines[first - 1] ?? "";
-		const quotes = quoteDepth(opener);
-		let line = first;
-		for (; !ATX_HEADING.test(opener) && this.continuesParagraph(line, quotes); line++) {
-			const text = this.lines[line] ?? "";
-			for (let run = text.indexOf("`"); run !== -1; ) {
-				let end = run + 1;
-				while (text.charCodeAt(end) === 96) {
-					end++;
-				}
-				const list = byLength.get(end - run);
-				if (list === undefined) {
-					byLength.set(end - run, [line, end]);
-				} else {
-					list.push(line, end);
-				}
-				run = text.indexOf("`", end);
-			}
-		}
-		return { from: first - 1, to: line - 1, byLength, next: new Map() };
-	}
-
-	/**
-	 * True when `line` goes on with the paragraph of the lines before it, which stand in `quotes`
-	 * quotes: a line of the same block that is no thematic break or heading underline, in as many
-	 * quotes (or in none: a lazy line), outside HTML blocks.
-	 */
-	private continuesParagraph(line: number, quotes: number): boolean {
-		const mark = this.marks[line];
-		if (mark === LINE_HTML || mark === LINE_HTML_START || !this.continuesBlock(line)) {
-			return false;
-		}
-		const text = this.lines[line] ?? "";
-		const depth = quoteDepth(text);
-		if (depth !== quotes && depth !== 0) {
-			return false;
-		}
-		const content = text.slice(CONTAINER_PREFIX.exec(text)?.[0].length ?? 0);
-		return !THEMATIC_BREAK.test(content) && !UNDERLINE.test(content);
 	}
 
 	/** `%%` at `open`: hidden up to the next `%%` outside skipped lines, else to the end of the note. */
@@ -315,13 +214,16 @@ class CommentScanner {
 		}
 		let from = open.col + 4;
 		let line = open.line;
+		// In an HTML block (the sections' or one the block reading found in a container), a comment runs
+		// over the block's lines, blank or not, and no further.
+		const inHtml = this.marks[open.line] === LINE_HTML_START || this.marks[open.line] === LINE_HTML;
 		for (;;) {
 			const close = (this.lines[line] ?? "").indexOf("-->", from);
 			if (close !== -1) {
 				this.hideRange(open, { line, col: close + 3 });
 				return { line, col: close + 3 };
 			}
-			if (!this.continuesBlock(line + 1)) {
+			if (inHtml ? this.marks[line + 1] !== LINE_HTML : !this.continuesBlock(line + 1)) {
 				break;
 			}
 			line++;
@@ -335,19 +237,13 @@ class CommentScanner {
 		return { line: line + 1, col: 0 };
 	}
 
-	/**
-	 * True when `line` belongs to the same block as the line before it. A further line of an HTML
-	 * block does, blank or not: an HTML comment block runs over blank lines to its `-->`.
-	 */
+	/** True when `line` belongs to the same block as the line before it. */
 	private continuesBlock(line: number): boolean {
 		const text = this.lines[line];
-		const mark = this.marks[line];
-		if (mark === LINE_HTML) {
-			return true;
-		}
 		if (text === undefined || this.startsBlock(line) || BLANK.test(text)) {
 			return false;
 		}
+		const mark = this.marks[line];
 		return mark !== LINE_SKIPPED && mark !== LINE_HTML_START;
 	}
 
@@ -390,33 +286,6 @@ class CommentScanner {
 		hidden[length + 2] = to;
 		this.hiddenLength = length + 3;
 	}
-}
-
-/**
- * True when the run of backticks at `at` can open a code span: not escaped, and not inside an HTML
- * tag or an autolink (`<…>` around it on the line), where a backtick is text. Asked only of a run
- * that a run on a later line would close; in doubt, it opens none.
- */
-function opensSpan(text: string, at: number): boolean {
-	if (escaped(text, at)) {
-		return false;
-	}
-	const open = text.lastIndexOf("<", at);
-	return open === -1 || text.lastIndexOf(">", at) > open || !TAG_OR_AUTOLINK.test(text.slice(open, at)) || !text.includes(">", at);
-}
-
-/** How many quote markers start the line. */
-function quoteDepth(text: string): number {
-	let depth = 0;
-	for (let i = 0; i < text.length; i++) {
-		const char = text.charCodeAt(i);
-		if (char === 62) {
-			depth++;
-		} else if (char !== 32 && char !== 9) {
-			break;
-		}
-	}
-	return depth;
 }
 
 /** True when an odd number of backslashes stands before `index`. */

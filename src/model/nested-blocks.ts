@@ -28,8 +28,24 @@ const enum Leaf {
 	Paragraph,
 	Fence,
 	Indented,
+	/** An HTML comment block. */
 	Html,
+	/** Any other HTML block: its lines are HTML, whatever they look like (a fence opens nothing there). */
+	OtherHtml,
 }
+
+/** HTML blocks that end at a line holding their end (CommonMark's kinds 1, 3, 4 and 5). */
+const HTML_UNTIL: ReadonlyArray<[start: RegExp, end: RegExp]> = [
+	[/<(?:script|pre|style|textarea)(?:[\t >]|$)/iy, /<\/(?:script|pre|style|textarea)>/i],
+	[/<\?/y, /\?>/],
+	[/<![A-Za-z]/y, />/],
+	[/<!\[CDATA\[/y, /\]\]>/],
+];
+/** HTML blocks that end at a blank line: a block-level tag (kind 6). */
+const HTML_BLOCK_TAG =
+	/<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\t ]|\/?>|$)/iy;
+/** Any other whole open or closing tag alone on its line (kind 7; it cannot end a paragraph). */
+const HTML_LONE_TAG = /(?:<[A-Za-z][A-Za-z0-9-]*(?:[\t ]+[A-Za-z_:][\w.:-]*(?:[\t ]*=[\t ]*(?:[^\t "'=<>`]+|'[^']*'|"[^"]*"))?)*[\t ]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[\t ]*>)[\t ]*$/y;
 
 /** The width of a block quote among the open containers. */
 const QUOTE = -1;
@@ -47,6 +63,8 @@ class BlockReader {
 	private leaf = Leaf.None;
 	private fenceChar = "";
 	private fenceLength = 0;
+	/** What ends the open HTML block (`Leaf.OtherHtml`): a line that holds it, or (null) a blank line. */
+	private htmlEnd: RegExp | null = null;
 	/** Where a thematic break of `breakChar` from a point on `breakLine` failed (see `isThematicBreak`). */
 	private breakLine = -1;
 	private breakChar = 0;
@@ -99,9 +117,11 @@ class BlockReader {
 				pos += width;
 				spaces -= width;
 			} else {
-				// A blank line stays in the item.
+				// A blank rest stays in this item and every item up to the next quote: told at once (a
+				// hostile note nests thousands).
 				pos = text.length;
 				spaces = 0;
+				matched = this.nextQuote(matched) - 1;
 			}
 		}
 		const all = matched === depth;
@@ -124,6 +144,14 @@ class BlockReader {
 						this.mark(line, LINE_HTML);
 					}
 					if (text.includes("-->", pos)) {
+						this.leaf = Leaf.None;
+					}
+					return;
+				}
+				break;
+			case Leaf.OtherHtml:
+				if (all) {
+					if (this.htmlEnd === null ? blank : this.htmlEnd.test(text.slice(pos))) {
 						this.leaf = Leaf.None;
 					}
 					return;
@@ -208,6 +236,9 @@ class BlockReader {
 				}
 				return;
 			}
+			if (char === 60 && this.opensHtml(text, at)) {
+				return;
+			}
 			this.leaf = char === 35 && isHeading(text, at) ? Leaf.None : Leaf.Paragraph;
 			return;
 		}
@@ -227,7 +258,7 @@ class BlockReader {
 		const char = text.charCodeAt(at);
 		return (
 			char === 62 ||
-			(char === 60 && text.startsWith("<!--", at)) ||
+			(char === 60 && (text.startsWith("<!--", at) || htmlBlockEnd(text, at, true) !== undefined)) ||
 			this.isThematicBreak(line, text, at) ||
 			(char === 35 && isHeading(text, at)) ||
 			fenceAt(text, at) > 0 ||
@@ -254,6 +285,36 @@ class BlockReader {
 		}
 		this.widths[this.depth++] = width;
 		this.leaf = Leaf.None;
+	}
+
+	/**
+	 * True when an HTML block other than a comment starts at `at` (and becomes the leaf, unless it ends
+	 * on this very line).
+	 */
+	private opensHtml(text: string, at: number): boolean {
+		const end = htmlBlockEnd(text, at, this.leaf === Leaf.Paragraph);
+		if (end === undefined) {
+			return false;
+		}
+		this.htmlEnd = end;
+		this.leaf = end !== null && end.test(text.slice(at)) ? Leaf.None : Leaf.OtherHtml;
+		return true;
+	}
+
+	/** The place of the first block quote at or after `from` among the open containers, else `depth`. */
+	private nextQuote(from: number): number {
+		const quotes = this.quotes;
+		let low = 0;
+		let high = quotes.length;
+		while (low < high) {
+			const middle = (low + high) >> 1;
+			if ((quotes[middle] as number) < from) {
+				low = middle + 1;
+			} else {
+				high = middle;
+			}
+		}
+		return low < quotes.length ? Math.min(quotes[low] as number, this.depth) : this.depth;
 	}
 
 	/** Closes every container past the first `depth`, and the leaf block. */
@@ -356,6 +417,25 @@ function fenceAt(text: string, at: number): number {
 		return 0;
 	}
 	return end - at;
+}
+
+/**
+ * What ends the HTML block (not a comment) that starts at `at`: a line holding the pattern, or (null) a
+ * blank line; undefined when none starts there. Within a paragraph a lone tag starts none.
+ */
+function htmlBlockEnd(text: string, at: number, inParagraph: boolean): RegExp | null | undefined {
+	for (const [start, end] of HTML_UNTIL) {
+		start.lastIndex = at;
+		if (start.test(text)) {
+			return end;
+		}
+	}
+	HTML_BLOCK_TAG.lastIndex = at;
+	if (HTML_BLOCK_TAG.test(text)) {
+		return null;
+	}
+	HTML_LONE_TAG.lastIndex = at;
+	return !inParagraph && HTML_LONE_TAG.test(text) ? null : undefined;
 }
 
 /** True when the line from `at` is an ATX heading (`#` to `######`, then a space or the end). */

@@ -68,13 +68,8 @@ export function readable(text: string): string {
 			i = closeParen;
 			lastOpen = -1;
 		} else if ((char === 104 || char === 72) && (startsWithUrl(text, i))) {
-			// A code span that starts inside the URL ends it: code spans are read before links.
-			while (runs[next] !== undefined && (runs[next] as Span).from < i) {
-				next++;
-			}
-			const stop = runs[next]?.from ?? text.length;
 			let end = i;
-			while (end < stop && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 62) {
+			while (end < text.length && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 62) {
 				end++;
 			}
 			fill.push({ from: i, to: end });
@@ -105,8 +100,6 @@ export function mayAskReadable(text: string, from = 0): boolean {
 	let lastOpen = -1;
 	let closeParen = -2;
 	let closeWiki = -2;
-	/** The first backtick at or after the last URL (-1: none is left). */
-	let nextTick = -2;
 	let afterAlnum = false;
 	/** A character that asks stands after `lastOpen`: a link from there would fill it. */
 	let pending = false;
@@ -177,28 +170,6 @@ export function mayAskReadable(text: string, from = 0): boolean {
 				let end = i;
 				while (end < text.length && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 62) {
 					end++;
-				}
-				// A code span that starts inside the URL ends it: code spans are read before links.
-				if (nextTick < i && nextTick !== -1) {
-					nextTick = text.indexOf("`", i);
-				}
-				if (nextTick !== -1 && nextTick < end) {
-					if (code === null) {
-						code = new CodeSpanFinder(text);
-						span = { from: -1, to: -1 };
-						if (!code.next(from, span)) {
-							span.from = -1;
-						}
-					}
-					const next = span as Span;
-					while (next.from !== -1 && next.from < i) {
-						if (!code.next(next.to, next)) {
-							next.from = -1;
-						}
-					}
-					if (next.from !== -1 && next.from < end) {
-						end = next.from;
-					}
 				}
 				i = end - 1;
 				afterAlnum = false;

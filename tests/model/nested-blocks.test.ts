@@ -54,6 +54,16 @@ describe("code inside list items, quotes and callouts", () => {
 	});
 });
 
+describe("other HTML blocks inside containers", () => {
+	it.each([
+		["a fence", "#gopherchina\n\n- <div>\n  ```\n\n  为什么会这样？\n", [5]],
+		["a comment", "#gopherchina\n\n- <div>\n  <!--\n\n  为什么会这样？\n  -->\n", [5]],
+		["indented code", "#gopherchina\n\n> <pre>\n>       为什么在 pre 里？\n> </pre>\n\n为什么在后面？\n", [3, 6]],
+	])("hold no code and open no comment past their blank line (%s)", (_name, text, questions) => {
+		expect(read(text).questions).toEqual(questions);
+	});
+});
+
 describe("comment markers inside nested code", () => {
 	it("a `%%` in code in a list item opens no comment", () => {
 		const text = "#gopherchina\n\n- a\n  ```\n  %%\n  ```\n\n为什么会这样？\nhttps://x.com/a.pdf\n";
@@ -91,6 +101,15 @@ describe("HTML comment blocks inside list items, quotes and callouts", () => {
 		expect(read(text)).toEqual({ questions: [], links: [] });
 	});
 
+	it.each([
+		["a callout, over a blank quote line", "#gopherchina\n\n> [!note]\n> <!-- 草稿\n>\n为什么会这样？\n", [5]],
+		["a quote, over a blank quote line", "#gopherchina\n\n> <!-- 草稿\n>\n为什么会这样？\n", [4]],
+		["a list item, over a blank line", "#gopherchina\n\n- <!-- 草稿\n\n  x\n为什么会这样？\n", [5]],
+		["a nested list item", "#gopherchina\n\n- - <!--\n为什么会这样？\n", [3]],
+	])("end with their container when never closed (%s)", (_name, text, questions) => {
+		expect(read(text).questions).toEqual(questions);
+	});
+
 	it.each([["<!-->"], ["<!--->"]])("close where they open (%s)", (comment) => {
 		expect(read(`#gopherchina\n\n- x\n\n  ${comment}\n  为什么会这样？\n`).questions).toEqual([5]);
 	});
@@ -117,6 +136,10 @@ describe("reading nested blocks stays linear", () => {
 
 	it("on a line that goes on in thousands of nested items", () => {
 		expectLinear("continuation of deep items", (n) => input("list", `${"- ".repeat(n / 8)}x\n${" ".repeat(n / 4)}为什么？\n${" ".repeat(n / 4)}为什么？\n`), parse, { small: 4_000, large: 40_000 });
+	});
+
+	it("on blank quote lines under thousands of items in a quote", () => {
+		expectLinear("blank quote lines under deep items", (n) => input("blockquote", `> ${"- ".repeat(n / 4)}x\n${">\n".repeat(n / 4)}为什么？\n`), parse, { small: 10_000, large: 100_000 });
 	});
 
 	it("on lines that each reopen a hundred quotes", () => {
