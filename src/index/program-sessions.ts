@@ -1,6 +1,6 @@
 import type { SessionRef } from "../model/types";
 import { compareYearKeys, yearKeyOf } from "../model/years";
-import { compareSessions, type Session, type SessionTable } from "./sessions";
+import { compareSessions, type NotedSession, type Session, type SessionTable } from "./sessions";
 
 /**
  * The published program as the index takes it (`program/program.ts` makes one): talks made by the
@@ -111,8 +111,15 @@ export function mergeProgram(talks: readonly SessionRef[], noted: readonly Sessi
 	return merged.sort(compareSessions);
 }
 
-/** A noted talk as the program list shows it (a plain object of its own, with the talk's fields first). */
+/**
+ * A noted talk as the program list shows it: the talk itself when the program does not list it and it
+ * was made by the talks table with the program's fields (`NotedSession`), else a plain object of its
+ * own, with the talk's fields first.
+ */
 function programSession(session: Session, inProgram: boolean): ProgramSession {
+	if (!inProgram && isNotedSession(session)) {
+		return session;
+	}
 	return {
 		id: session.id,
 		year: session.year,
@@ -127,6 +134,11 @@ function programSession(session: Session, inProgram: boolean): ProgramSession {
 		noted: true,
 		notedIds: [session.id],
 	};
+}
+
+function isNotedSession(session: Session): session is NotedSession {
+	const fields = session as Partial<NotedSession>;
+	return fields.inProgram === false && fields.noted === true && fields.notedIds?.length === 1 && fields.notedIds[0] === session.id;
 }
 
 function sourcesOf(sessions: readonly Session[]): Session["sources"] {

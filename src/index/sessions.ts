@@ -21,6 +21,18 @@ export interface Session {
 	sources: Array<{ path: string; line: number }>;
 }
 
+/**
+ * A talk as the notes' links make it, with the fields the program list reads as well (the program lists
+ * it only once merged so): the merge hands a talk the program does not list on as it is, rather than a
+ * copy of every noted talk.
+ */
+export interface NotedSession extends Session {
+	readonly inProgram: false;
+	readonly noted: true;
+	/** The talk's own id (see `ProgramSession.notedIds`). */
+	readonly notedIds: readonly string[];
+}
+
 /** How many (note, link) pairs a PDF keeps in a list before it keeps them by note. */
 const LIST_PAIRS = 16;
 
@@ -484,7 +496,7 @@ export class SessionTable {
 	}
 
 	/** Builds a session from its links; null for a vault PDF that is the copy of a remote one. */
-	private build(key: string, links: PdfLinks): Session | null {
+	private build(key: string, links: PdfLinks): NotedSession | null {
 		if (this.remoteTwin(key) !== null) {
 			return null;
 		}
@@ -552,6 +564,9 @@ export class SessionTable {
 			localPath: localPath ?? this.copyNamed(links.nameOf(first), year),
 			fileName: primary.fileName,
 			sources: trimmed(sources),
+			inProgram: false,
+			noted: true,
+			notedIds: [key],
 		};
 	}
 }

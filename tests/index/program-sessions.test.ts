@@ -48,6 +48,24 @@ describe("the program in the index", () => {
 		index.unload();
 	});
 
+	it("hands over a noted talk the program does not list as it is, and copies one it lists", async () => {
+		const index = await exampleIndex();
+		index.setProgram(new Program(SHIPPED_PROGRAM.paths));
+		const merged = index.programSessions();
+		const alone = merged.filter((session) => session.noted && !session.inProgram);
+		expect(alone.length).toBeGreaterThan(0);
+		for (const session of alone) {
+			// The very talk the notes made: no copy per talk.
+			expect(session).toBe(index.session(session.id));
+			expect(session.notedIds).toEqual([session.id]);
+		}
+		const listed = merged.find((session) => session.id === BEIJING_111.key);
+		expect(listed?.inProgram).toBe(true);
+		expect(listed).not.toBe(index.session(BEIJING_111.key));
+		expect(index.session(BEIJING_111.key)).toMatchObject({ inProgram: false, noted: true });
+		index.unload();
+	});
+
 	it("gives a talk only the program lists no sources, the program's address and its name's vault copy", async () => {
 		const runtime = createRuntime({ ...readVaultFolder(EXAMPLE_VAULT), [`Slides/${OPERATOR.split("/")[1]}`]: "%PDF-1.4", [`Slides/2021/${ZEN.split("/")[1]}`]: "%PDF-1.4", [`Other/${ZEN.split("/")[1]}`]: "%PDF-1.4" });
 		const { index } = await startIndex(runtime);
