@@ -208,6 +208,11 @@ class BlockReader {
 				}
 				continue;
 			}
+			if (this.leaf === Leaf.Paragraph && isUnderline(text, at)) {
+				// A heading's underline (`===`, `--`) ends the paragraph above it.
+				this.leaf = Leaf.None;
+				return;
+			}
 			if (this.isThematicBreak(line, text, at)) {
 				this.leaf = Leaf.None;
 				return;
@@ -436,6 +441,19 @@ function htmlBlockEnd(text: string, at: number, inParagraph: boolean): RegExp | 
 	}
 	HTML_LONE_TAG.lastIndex = at;
 	return !inParagraph && HTML_LONE_TAG.test(text) ? null : undefined;
+}
+
+/** True when the line from `at` is a setext heading's underline: `=` or `-` only, then spaces. */
+function isUnderline(text: string, at: number): boolean {
+	const char = text.charCodeAt(at);
+	if (char !== 61 && char !== 45) {
+		return false;
+	}
+	let end = at;
+	while (text.charCodeAt(end) === char) {
+		end++;
+	}
+	return isBlank(text, end);
 }
 
 /** True when the line from `at` is an ATX heading (`#` to `######`, then a space or the end). */

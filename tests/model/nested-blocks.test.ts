@@ -35,6 +35,18 @@ describe("code inside list items, quotes and callouts", () => {
 		expect(read(text).questions).toEqual([6, 8]);
 	});
 
+	it.each([
+		["`===` in a quote", "#gopherchina\n\n> a\n> ===\n>     为什么是代码？\n"],
+		["`--` in a list item", "#gopherchina\n\n- a\n  --\n      为什么是代码？\n"],
+		["`=` in a list item, before a link", "#gopherchina\n\n- a\n  =\n      https://a.com/x.pdf\n"],
+	])("takes the indented lines after a heading's underline for code (%s)", (_name, text) => {
+		expect(read(text)).toEqual({ questions: [], links: [] });
+	});
+
+	it("reads on after code that follows an underline", () => {
+		expect(read("#gopherchina\n\n> a\n> =\n>     <!--\n> 为什么会这样？\n").questions).toEqual([5]);
+	});
+
 	it("does not take a paragraph's indented continuation for code", () => {
 		const text = "#gopherchina\n\n- 第一行\n      为什么这一行还是段落？\n";
 		expect(read(text).questions).toEqual([3]);
