@@ -1,3 +1,4 @@
+import { expandTabs, fenceAt, htmlBlockEnd, isBlank, isHeading, isUnderline, listMarker, spacesAt } from "./block-starts";
 import { LINE_HTML, LINE_HTML_START, LINE_SKIPPED } from "./comments";
 
 /**
@@ -34,22 +35,9 @@ const enum Leaf {
 	OtherHtml,
 }
 
-/** HTML blocks that end at a line holding their end (CommonMark's kinds 1, 3, 4 and 5). */
-const HTML_UNTIL: ReadonlyArray<[start: RegExp, end: RegExp]> = [
-	[/<(?:script|pre|style|textarea)(?:[\t >]|$)/iy, /<\/(?:script|pre|style|textarea)>/i],
-	[/<\?/y, /\?>/],
-	[/<![A-Za-z]/y, />/],
-	[/<!\[CDATA\[/y, /\]\]>/],
-];
-/** HTML blocks that end at a blank line: a block-level tag (kind 6). */
-const HTML_BLOCK_TAG =
-	/<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\t ]|\/?>|$)/iy;
-/** Any other whole open or closing tag alone on its line (kind 7; it cannot end a paragraph). */
-const HTML_LONE_TAG = /(?:<[A-Za-z][A-Za-z0-9-]*(?:[\t ]+[A-Za-z_:][\w.:-]*(?:[\t ]*=[\t ]*(?:[^\t "'=<>`]+|'[^']*'|"[^"]*"))?)*[\t ]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[\t ]*>)[\t ]*$/y;
 
 /** The width of a block quote among the open containers. */
 const QUOTE = -1;
-const ATX_HEADING = /#{1,6}(?:[ \t]|$)/y;
 
 class BlockReader {
 	/**
@@ -371,140 +359,3 @@ class BlockReader {
 		}
 	}
 }
-
-/**
- * The length of the list marker at `at` (`-`, `+`, `*`, or up to nine digits and `.` or `)`, then a
- * space, a tab or the line's end), or 0. Within a paragraph only a list that starts at 1 and has
- * content can begin.
- */
-function listMarker(text: string, at: number, inParagraph: boolean): number {
-	const char = text.charCodeAt(at);
-	let end = at;
-	if (char === 45 || char === 43 || char === 42) {
-		end = at + 1;
-	} else {
-		while (end - at < 9 && isDigit(text.charCodeAt(end))) {
-			end++;
-		}
-		const mark = text.charCodeAt(end);
-		if (end === at || (mark !== 46 && mark !== 41)) {
-			return 0;
-		}
-		end++;
-	}
-	if (end < text.length && text.charCodeAt(end) !== 32) {
-		return 0;
-	}
-	if (inParagraph && (isBlank(text, end) || (char !== 45 && char !== 43 && char !== 42 && (end - at !== 2 || char !== 49)))) {
-		return 0;
-	}
-	return end - at;
-}
-
-function isDigit(char: number): boolean {
-	return char >= 48 && char <= 57;
-}
-
-/**
- * The length of the code fence at `at` (three or more backticks or tildes; a backtick fence's info
- * string holds no backtick), or 0.
- */
-function fenceAt(text: string, at: number): number {
-	const char = text.charCodeAt(at);
-	if (char !== 96 && char !== 126) {
-		return 0;
-	}
-	let end = at;
-	while (text.charCodeAt(end) === char) {
-		end++;
-	}
-	if (end - at < 3 || (char === 96 && text.includes("`", end))) {
-		return 0;
-	}
-	return end - at;
-}
-
-/**
- * What ends the HTML block (not a comment) that starts at `at`: a line holding the pattern, or (null) a
- * blank line; undefined when none starts there. Within a paragraph a lone tag starts none.
- */
-function htmlBlockEnd(text: string, at: number, inParagraph: boolean): RegExp | null | undefined {
-	for (const [start, end] of HTML_UNTIL) {
-		start.lastIndex = at;
-		if (start.test(text)) {
-			return end;
-		}
-	}
-	HTML_BLOCK_TAG.lastIndex = at;
-	if (HTML_BLOCK_TAG.test(text)) {
-		return null;
-	}
-	HTML_LONE_TAG.lastIndex = at;
-	return !inParagraph && HTML_LONE_TAG.test(text) ? null : undefined;
-}
-
-/** True when the line from `at` is a setext heading's underline: `=` or `-` only, then spaces. */
-function isUnderline(text: string, at: number): boolean {
-	const char = text.charCodeAt(at);
-	if (char !== 61 && char !== 45) {
-		return false;
-	}
-	let end = at;
-	while (text.charCodeAt(end) === char) {
-		end++;
-	}
-	return isBlank(text, end);
-}
-
-/** True when the line from `at` is an ATX heading (`#` to `######`, then a space or the end). */
-function isHeading(text: string, at: number): boolean {
-	ATX_HEADING.lastIndex = at;
-	return ATX_HEADING.test(text);
-}
-
-/** How many spaces stand at `pos`. */
-function spacesAt(text: string, pos: number): number {
-	let end = pos;
-	while (text.charCodeAt(end) === 32) {
-		end++;
-	}
-	return end - pos;
-}
-
-function isBlank(text: string, pos: number): boolean {
-	for (let i = pos; i < text.length; i++) {
-		const char = text.charCodeAt(i);
-		if (char !== 32 && char !== 9) {
-			return false;
-		}
-	}
-	return true;
-}
-
-/**
- * The line with each tab of its start turned into the spaces up to the next tab stop (every 4
- * columns): as far as quote markers, list markers and indentation go, where columns count. The rest
- * is kept as it is.
- */
-function expandTabs(text: string): string {
-	const tab = text.indexOf("\t");
-	if (tab === -1) {
-		return text;
-	}
-	let end = 0;
-	while (end < text.length && PREFIX_CHARS.includes(text[end] as string)) {
-		end++;
-	}
-	if (tab >= end) {
-		return text;
-	}
-	let result = "";
-	for (let i = 0; i < end; i++) {
-		const char = text[i] as string;
-		result += char === "\t" ? " ".repeat(4 - (result.length % 4)) : char;
-	}
-	return result + text.slice(end);
-}
-
-/** What the start of a line, where columns count, is made of. */
-const PREFIX_CHARS = " \t>-+*.)0123456789";
