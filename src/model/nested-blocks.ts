@@ -48,6 +48,12 @@ class BlockReader {
 	private depth = 0;
 	/** Where the open block quotes are among the containers, outermost first. */
 	private readonly quotes: number[] = [];
+	/**
+	 * The innermost container when it is a list item that began with a blank line and has had no
+	 * content since (-1: none). Such an item ends at the next blank line: an item begins with at most
+	 * one.
+	 */
+	private emptyItem = -1;
 	private leaf = Leaf.None;
 	private fenceChar = "";
 	private fenceLength = 0;
@@ -112,8 +118,15 @@ class BlockReader {
 				matched = this.nextQuote(matched) - 1;
 			}
 		}
-		const all = matched === depth;
 		const blank = isBlank(text, pos);
+		if (this.emptyItem !== -1 && matched > this.emptyItem) {
+			if (blank) {
+				matched = this.emptyItem;
+			} else {
+				this.emptyItem = -1;
+			}
+		}
+		const all = matched === depth;
 		const inside = matched > 0;
 		// The open leaf block goes on, if the line is its.
 		switch (this.leaf) {
@@ -208,8 +221,12 @@ class BlockReader {
 			const marker = listMarker(text, at, this.leaf === Leaf.Paragraph);
 			if (marker > 0) {
 				const after = spacesAt(text, at + marker);
-				const content = isBlank(text, at + marker) || after >= 5 ? 1 : after;
+				const empty = isBlank(text, at + marker);
+				const content = empty || after >= 5 ? 1 : after;
 				this.open(indent + marker + content);
+				if (empty) {
+					this.emptyItem = this.depth - 1;
+				}
 				pos = at + marker + Math.min(content, text.length - at - marker);
 				continue;
 			}
@@ -313,6 +330,9 @@ class BlockReader {
 	/** Closes every container past the first `depth`, and the leaf block. */
 	private close(depth: number): void {
 		this.depth = depth;
+		if (this.emptyItem >= depth) {
+			this.emptyItem = -1;
+		}
 		while (this.quotes.length > 0 && (this.quotes[this.quotes.length - 1] as number) >= depth) {
 			this.quotes.pop();
 		}

@@ -214,7 +214,8 @@ export function findQuestions(lines: readonly string[], kinds: LineKinds): Found
 			const text = visible[line] as string;
 			const quote = QUOTE_PREFIX.exec(text)?.[1] ?? "";
 			if (quoteDepth(quote) >= calloutDepth) {
-				if (calloutQuestion !== null) {
+				// Code in the callout is no part of its question (nor an answer to it).
+				if (calloutQuestion !== null && kinds.skipped[line] !== LINE_SKIPPED) {
 					const body = tidy(text.slice(text.indexOf(quote) + quote.length), text !== lines[line]);
 					if (calloutQuestion.text === "") {
 						calloutQuestion.text = ownString(body);

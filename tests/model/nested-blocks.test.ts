@@ -43,6 +43,14 @@ describe("code inside list items, quotes and callouts", () => {
 		expect(read(text)).toEqual({ questions: [], links: [] });
 	});
 
+	it.each([
+		["in a quote", "#gopherchina\n\n> - \n>\n>      Why is alpha slow?\n"],
+		["in a quote, CRLF", "#gopherchina\r\n\r\n> - \r\n>\r\n>      Why is alpha slow?\r\n"],
+		["in a list item", "#gopherchina\n\n- a\n\n  - \n\n      Why is alpha slow?\n"],
+	])("ends an empty list item at the blank line after it, so what follows is the outer block's (%s)", (_name, text) => {
+		expect(read(text).questions).toEqual([]);
+	});
+
 	it("reads on after code that follows an underline", () => {
 		expect(read("#gopherchina\n\n> a\n> =\n>     <!--\n> 为什么会这样？\n").questions).toEqual([5]);
 	});

@@ -175,6 +175,11 @@ describe("answered questions", () => {
 		]);
 	});
 
+	it("takes an untitled question callout's text from its first line that is no code", () => {
+		expect(texts("> [!question]\n>\n>     Why is alpha slow?\n> 为什么调度器会这样？")).toEqual(["为什么调度器会这样？"]);
+		expect(texts("> [!question]\n> ```go\n> Why is alpha slow?\n> ```\n> 为什么调度器会这样？")).toEqual(["为什么调度器会这样？"]);
+	});
+
 	it("counts a question callout with an answer line in it as answered", () => {
 		expect(found("> [!question] 调度器改了什么\n> 答：加入了异步抢占")[0]?.answered).toBe(true);
 		expect(found("> [!faq] 调度器改了什么\n> 还要再查")[0]?.answered).toBe(false);
