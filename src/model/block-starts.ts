@@ -1,3 +1,5 @@
+import { listMarkerEnd } from "./text";
+import { isBlankSpan } from "./text-version";
 /**
  * What a line's content starts, as CommonMark's block structure reads it: list markers, code fences,
  * HTML blocks, headings and their underlines, read at a position of the line without slicing it
@@ -25,31 +27,16 @@ const ATX_HEADING = /#{1,6}(?:[ \t]|$)/y;
  * content can begin.
  */
 export function listMarker(text: string, at: number, inParagraph: boolean): number {
-	const char = text.charCodeAt(at);
-	let end = at;
-	if (char === 45 || char === 43 || char === 42) {
-		end = at + 1;
-	} else {
-		while (end - at < 9 && isDigit(text.charCodeAt(end))) {
-			end++;
-		}
-		const mark = text.charCodeAt(end);
-		if (end === at || (mark !== 46 && mark !== 41)) {
-			return 0;
-		}
-		end++;
-	}
-	if (end < text.length && text.charCodeAt(end) !== 32) {
+	const end = listMarkerEnd(text, at);
+	if (end === -1 || (end < text.length && text.charCodeAt(end) !== 32)) {
 		return 0;
 	}
-	if (inParagraph && (isBlank(text, end) || (char !== 45 && char !== 43 && char !== 42 && (end - at !== 2 || char !== 49)))) {
+	const char = text.charCodeAt(at);
+	const bullet = char === 45 || char === 43 || char === 42;
+	if (inParagraph && (isBlank(text, end) || (!bullet && (end - at !== 2 || char !== 49)))) {
 		return 0;
 	}
 	return end - at;
-}
-
-function isDigit(char: number): boolean {
-	return char >= 48 && char <= 57;
 }
 
 /**
@@ -118,14 +105,9 @@ export function spacesAt(text: string, pos: number): number {
 	return end - pos;
 }
 
+/** True when the line from `pos` is blank: nothing but spaces and tabs. */
 export function isBlank(text: string, pos: number): boolean {
-	for (let i = pos; i < text.length; i++) {
-		const char = text.charCodeAt(i);
-		if (char !== 32 && char !== 9) {
-			return false;
-		}
-	}
-	return true;
+	return isBlankSpan(text, pos, text.length);
 }
 
 /**
