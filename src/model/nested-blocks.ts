@@ -82,15 +82,9 @@ class BlockReader {
 
 	private readLine(line: number, text: string): void {
 		const { widths, depth } = this;
-		// Which open containers the line continues. A blank line stays in every list item and leaves
-		// the first quote: told without a step for each of them (a hostile note nests thousands).
+		// Which open containers the line continues.
 		let pos = 0;
 		let matched = 0;
-		if (isBlank(text, 0)) {
-			const quote = this.quotes.length > 0 ? (this.quotes[0] as number) : depth;
-			matched = Math.min(quote, depth);
-			pos = text.length;
-		}
 		// The spaces at `pos`, counted once: each list item takes its width of them.
 		let spaces = spacesAt(text, pos);
 		for (; matched < depth; matched++) {
