@@ -454,11 +454,8 @@ function skippedLines(cache: CachedMetadata, lines: readonly string[]): Uint8Arr
 			mark(section.position.start.line, section.position.end.line);
 		} else if (section.type === "html") {
 			mark(section.position.start.line, section.position.end.line, LINE_HTML);
-		}
-	}
-	// Code and comment blocks inside list items and quotes, which the sections do not name.
-	for (const section of cache.sections ?? []) {
-		if (section.type === "list" || section.type === "blockquote" || section.type === "callout") {
+		} else if (section.type === "list" || section.type === "blockquote" || section.type === "callout") {
+			// Code and comment blocks inside list items and quotes, which the sections do not name.
 			markNestedBlocks(lines, section.position.start.line, section.position.end.line, skipped);
 		}
 	}
