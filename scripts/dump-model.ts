@@ -12,7 +12,7 @@ import type { MetadataCache, Vault, Workspace } from "obsidian";
 import { setup } from "obsidian-test-mocks/setup";
 import { VaultIndex } from "../src/index/vault-index";
 import { programOf } from "../src/program/program";
-import type { TextVersion } from "../src/model/text-version";
+import { isInertHash, type TextVersion } from "../src/model/text-version";
 import { buildMetadata } from "../sandbox/metadata-builder";
 import { syntheticVault } from "../sandbox/synthetic-vault";
 
@@ -33,7 +33,7 @@ const services = {
 };
 
 function shapeOf(version: TextVersion): unknown {
-	return { length: version.length, lines: version.lines.length, inert: Array.from(version.inert).join(""), propertiesEnd: version.propertiesEnd, confirmed: version.confirmed };
+	return { length: version.length, lines: version.lines.length, inert: version.lines.map((hash) => (isInertHash(hash) ? 1 : 0)).join(""), propertiesEnd: version.propertiesEnd, confirmed: version.confirmed };
 }
 
 const result: Record<string, unknown> = {};

@@ -1,4 +1,4 @@
-import { hashString, isBlankSpan, isInertLine, isSameText, type LineSpans, lineHashes, lineSpans, textHash, type TextVersion } from "./text-version";
+import { isBlankSpan, isInertHash, isInertLine, isSameText, type LineSpans, lineHash, lineHashes, lineSpans, textHash, type TextVersion } from "./text-version";
 
 /** What the dashboard showed for the line the user acted on. */
 export interface LineTarget {
@@ -40,7 +40,7 @@ const THEMATIC = /^(?:[-*_][\t ]*){3,}$/;
 export interface TextLines {
 	text: string;
 	spans: LineSpans;
-	hashes: Float64Array | null;
+	hashes: readonly number[] | null;
 	/** Hash of the whole text, once asked for. */
 	hash: number | null;
 }
@@ -68,7 +68,7 @@ export function locateLine(text: string, target: LineTarget, lines: TextLines = 
 		return lineAt(target.line) === target.lineText ? { ok: true, line: target.line, spans } : { ok: false, reason: "changed" };
 	}
 	const before = version.lines;
-	if (target.line >= before.length || before[target.line] !== hashString(target.lineText)) {
+	if (target.line >= before.length || before[target.line] !== lineHash(target.lineText)) {
 		return { ok: false, reason: "uncertain" };
 	}
 	if (lines.text === text && lines.hashes === null) {
@@ -105,7 +105,7 @@ export function locateLine(text: string, target: LineTarget, lines: TextLines = 
 			return { ok: false, reason: "uncertain" };
 		}
 		for (let i = removedFrom; i < removedTo; i++) {
-			if (version.inert[i] !== 1) {
+			if (!isInertHash(before[i] as number)) {
 				return { ok: false, reason: "uncertain" };
 			}
 		}
@@ -119,7 +119,7 @@ export function locateLine(text: string, target: LineTarget, lines: TextLines = 
 			return { ok: false, reason: "uncertain" };
 		}
 	}
-	if (!sameOccurrence(before, after, target.line, line, hashString(target.lineText))) {
+	if (!sameOccurrence(before, after, target.line, line, lineHash(target.lineText))) {
 		return { ok: false, reason: "uncertain" };
 	}
 	return { ok: true, line, spans };
@@ -181,7 +181,7 @@ function blankBetween(text: string, spans: LineSpans, line: number, stretchStart
 }
 
 /** The same number of lines identical to the target, before and after, and the target the same one. */
-function sameOccurrence(before: Float64Array, after: Float64Array, from: number, to: number, hash: number): boolean {
+function sameOccurrence(before: readonly number[], after: readonly number[], from: number, to: number, hash: number): boolean {
 	let countBefore = 0;
 	let indexBefore = -1;
 	for (let i = 0; i < before.length; i++) {

@@ -1,19 +1,22 @@
+import { trimmed } from "./memo";
 import { isUnicodeSpace, listMarkerEnd } from "./text";
 /**
  * A compact record of the exact text a note's model was built from: a hash of the whole text and
- * one hash per line, plus which lines are inert (plain text that cannot change how the lines around
- * it are read). A write compares the note's text with it: the same text means the metadata it was
- * built with is authoritative; a different text can be compared line by line without keeping the old
- * text itself.
+ * one hash per line, which also says whether the line is inert (plain text that cannot change how
+ * the lines around it are read). A write compares the note's text with it: the same text means the
+ * metadata it was built with is authoritative; a different text can be compared line by line without
+ * keeping the old text itself.
  */
 export interface TextVersion {
 	/** Hash of the whole text (53 bits). */
 	readonly hash: number;
 	readonly length: number;
-	/** Hash of each line, without its line ending. */
-	readonly lines: Float64Array;
-	/** 1 where the line is inert (see `isInertLine`), 0 where adding or removing it can change others. */
-	readonly inert: Uint8Array;
+	/**
+	 * Each line's `lineHash` (its line ending left out): 52 bits of hash and, in the lowest bit, 1 where
+	 * the line is inert (see `isInertLine`), 0 where adding or removing it can change others. A plain
+	 * list of numbers: a typed array would cost a note about 180 bytes more in V8.
+	 */
+	readonly lines: readonly number[];
 	/** Last line of the properties block, or -1 when the note has none. */
 	readonly propertiesEnd: number;
 	/**
@@ -26,13 +29,14 @@ export interface TextVersion {
 const SEED1 = 0xdeadbeef;
 const SEED2 = 0x41c6ce57;
 
-/** Finishes the two 32-bit states into one 53-bit number. */
-function finish(a: number, b: number): number {
+/** Finishes the two 32-bit states into one 53-bit number; `lowBit` 0 or 1 replaces its lowest bit. */
+function finish(a: number, b: number, lowBit = -1): number {
 	let h1 = Math.imul(a ^ (a >>> 16), 2246822507);
 	h1 ^= Math.imul(b ^ (b >>> 13), 3266489909);
 	let h2 = Math.imul(b ^ (b >>> 16), 2246822507);
 	h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-	return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+	const low = lowBit === -1 ? h1 : (h1 & ~1) | lowBit;
+	return 4294967296 * (2097151 & h2) + (low >>> 0);
 }
 
 /**
@@ -79,13 +83,27 @@ export function lineSpans(text: string): LineSpans {
 	}
 }
 
-/** Per-line hashes of a text (line endings left out). */
-export function lineHashes(text: string, spans: LineSpans = lineSpans(text)): Float64Array {
-	const hashes = new Float64Array(spans.starts.length);
-	for (let i = 0; i < hashes.length; i++) {
-		hashes[i] = hashString(text, spans.starts[i], spans.ends[i]);
+/** Each line's `lineHash` (line endings left out), as `TextVersion.lines` has them. */
+export function lineHashes(text: string, spans: LineSpans = lineSpans(text)): number[] {
+	const count = spans.starts.length;
+	const hashes: number[] = [];
+	for (let i = 0; i < count; i++) {
+		hashes.push(readLine(text, spans.starts[i] as number, spans.ends[i] as number));
 	}
 	return hashes;
+}
+
+/**
+ * A line's hash as `TextVersion.lines` keeps it: `hashString`'s 53 bits with the lowest one replaced
+ * by the line's inert flag (see `isInertLine`), so lines that differ in that flag differ in it too.
+ */
+export function lineHash(line: string): number {
+	return readLine(line, 0, line.length);
+}
+
+/** True when the line whose `lineHash` this is is inert (see `isInertLine`). */
+export function isInertHash(hash: number): boolean {
+	return hash % 2 === 1;
 }
 
 /**
@@ -93,7 +111,7 @@ export function lineHashes(text: string, spans: LineSpans = lineSpans(text)): Fl
  * `\r\n` or the end of the text): two texts with the same lines and line endings, and only those,
  * share it. `textVersion` works it out in the same pass as the lines' hashes.
  */
-export function textHash(text: string, spans: LineSpans = lineSpans(text), hashes: Float64Array = lineHashes(text, spans)): number {
+export function textHash(text: string, spans: LineSpans = lineSpans(text), hashes: readonly number[] = lineHashes(text, spans)): number {
 	const fold = new HashFold(text.length);
 	for (let i = 0; i < hashes.length; i++) {
 		fold.add(hashes[i] as number, ending(text, spans, i));
@@ -166,10 +184,10 @@ function markAt(text: string, from: number, at: number, code: number): boolean {
 }
 
 /**
- * One line's hash (`hashString`) and whether it is inert (see `isInertSpan`): the look for marks
- * stops at the first one. The inert flag comes back in `inertOut[index]`.
+ * The `lineHash` of text[from, to): `hashString` and whether the line is inert (see `isInertSpan`)
+ * in one walk; the look for marks stops at the first one.
  */
-function readLine(text: string, from: number, to: number, inertOut: Uint8Array, index: number): number {
+function readLine(text: string, from: number, to: number): number {
 	let content = from;
 	while (content < to && (text.charCodeAt(content) === 32 || text.charCodeAt(content) === 9)) {
 		content++;
@@ -201,8 +219,7 @@ function readLine(text: string, from: number, to: number, inertOut: Uint8Array, 
 			marked = markAt(text, content, i, code);
 		}
 	}
-	inertOut[index] = content < to && !marked && inertShape(text, content, to) ? 1 : 0;
-	return finish(a, b);
+	return finish(a, b, content < to && !marked && inertShape(text, content, to) ? 1 : 0);
 }
 
 /** True for a character `markAt` must look at (most are passed over by this test alone). */
@@ -287,9 +304,7 @@ function isThematicOrUnderline(text: string, from: number, to: number): boolean 
  * pipe or quote. Conservative on purpose: a line it is unsure of is not inert.
  */
 function isInertSpan(text: string, from: number, to: number): boolean {
-	const flag = new Uint8Array(1);
-	readLine(text, from, to, flag, 0);
-	return flag[0] === 1;
+	return isInertHash(readLine(text, from, to));
 }
 
 /** A blank line as CommonMark has it: nothing but spaces and tabs. */
@@ -315,15 +330,14 @@ export function isInertLine(line: string): boolean {
  */
 export function textVersion(text: string, propertiesEnd = -1, confirmed = true, spans: LineSpans = lineSpans(text)): TextVersion {
 	const count = spans.starts.length;
-	const lines = new Float64Array(count);
-	const inert = new Uint8Array(count);
+	const lines: number[] = [];
 	const fold = new HashFold(text.length);
 	for (let i = 0; i < count; i++) {
-		const hash = readLine(text, spans.starts[i] as number, spans.ends[i] as number, inert, i);
-		lines[i] = hash;
+		const hash = readLine(text, spans.starts[i] as number, spans.ends[i] as number);
+		lines.push(hash);
 		fold.add(hash, ending(text, spans, i));
 	}
-	return { hash: fold.finish(), length: text.length, lines, inert, propertiesEnd, confirmed };
+	return { hash: fold.finish(), length: text.length, lines: trimmed(lines), propertiesEnd, confirmed };
 }
 
 /** True when `text` is, to the letter, the text the version was made from. */
