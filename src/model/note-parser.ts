@@ -9,6 +9,7 @@ import { isOpenState, parseStatus, stripTaskMarker } from "./status";
 import { TalkFinder } from "./talk-finder";
 import { metadataFitsText } from "./metadata-check";
 import { lowerCase, splitLines } from "./text";
+import { numberAt, packNumbers, type PackedNumbers } from "./packed-numbers";
 import { lineSpans, textVersion, type TextVersion } from "./text-version";
 import { ownString, trimmed } from "./memo";
 import { markNestedBlocks } from "./nested-blocks";
@@ -120,7 +121,7 @@ export class NoteModel implements NoteRecord {
 		const { count, numbers, status, talks } = this.items();
 		const open = status.map((char) => isOpenState(parseStatus(char)));
 		for (let i = 0; i < count; i++) {
-			visit(open[numbers[3 * count + i] as number] as boolean, talks[numbers[5 * count + i] as number] ?? null);
+			visit(open[numberAt(numbers, 3 * count + i)] as boolean, talks[numberAt(numbers, 5 * count + i)] ?? null);
 		}
 	}
 
@@ -162,7 +163,7 @@ export class NoteModel implements NoteRecord {
 		if (count === 0) {
 			return NO_ITEMS;
 		}
-		// Every number in one array (a typed array costs more than its numbers here): each item's line,
+		// Every number in one list (packed once complete: see `PackedNumbers`): each item's line,
 		// parent and end, and where its status, heading path and talk are in the note's short lists
 		// of each (most notes have two statuses, a few headings and a few talks; a list entry per
 		// item would cost more than all of them).
@@ -189,7 +190,7 @@ export class NoteModel implements NoteRecord {
 			numbers[5 * count + i] = talks.of(talk.forLine(line));
 			i++;
 		}
-		return { count, numbers, status: trimmed(statuses.list), headings: trimmed(paths.list), talks: trimmed(talks.list), text: count === 1 ? ownString(texts[0] as string) : texts.join("") };
+		return { count, numbers: packNumbers(numbers), status: trimmed(statuses.list), headings: trimmed(paths.list), talks: trimmed(talks.list), text: count === 1 ? ownString(texts[0] as string) : texts.join("") };
 	}
 
 	private parseQuestions(): Question[] {
@@ -298,7 +299,7 @@ interface ItemColumns {
 	 * is in `status` (`[3 count, 4 count)`), its heading path in `headings` (`[4 count, 5 count)`) and
 	 * its talk in `talks` (`[5 count, 6 count)`).
 	 */
-	readonly numbers: Int32Array;
+	readonly numbers: PackedNumbers;
 	/** The note's item statuses, each once. */
 	readonly status: readonly string[];
 	/** The heading paths the note's items are under, each once. */
@@ -345,7 +346,7 @@ class Places<T> {
 
 const NO_ITEMS: ItemColumns = Object.freeze({
 	count: 0,
-	numbers: new Int32Array(0),
+	numbers: "",
 	status: [],
 	headings: [],
 	talks: [],
@@ -373,12 +374,12 @@ class NoteItem implements StudyItem {
 	}
 
 	get line(): number {
-		return this.columns.numbers[this.index] as number;
+		return numberAt(this.columns.numbers, this.index);
 	}
 
 	get status(): string {
 		const { count, numbers, status } = this.columns;
-		return status[numbers[3 * count + this.index] as number] as string;
+		return status[numberAt(numbers, 3 * count + this.index)] as string;
 	}
 
 	get state(): TaskState {
@@ -388,7 +389,7 @@ class NoteItem implements StudyItem {
 	get lineText(): string {
 		const { count, numbers, text } = this.columns;
 		const end = 2 * count + this.index;
-		return text.slice(this.index === 0 ? 0 : numbers[end - 1], numbers[end]);
+		return text.slice(this.index === 0 ? 0 : numberAt(numbers, end - 1), numberAt(numbers, end));
 	}
 
 	get text(): string {
@@ -397,17 +398,17 @@ class NoteItem implements StudyItem {
 
 	get headings(): readonly string[] {
 		const { count, numbers, headings } = this.columns;
-		return headings[numbers[4 * count + this.index] as number] as readonly string[];
+		return headings[numberAt(numbers, 4 * count + this.index)] as readonly string[];
 	}
 
 	get parentLine(): number | null {
-		const parent = this.columns.numbers[this.columns.count + this.index] as number;
+		const parent = numberAt(this.columns.numbers, this.columns.count + this.index);
 		return parent === -1 ? null : parent;
 	}
 
 	get sessionKey(): string | null {
 		const { count, numbers, talks } = this.columns;
-		return talks[numbers[5 * count + this.index] as number] ?? null;
+		return talks[numberAt(numbers, 5 * count + this.index)] ?? null;
 	}
 }
 
