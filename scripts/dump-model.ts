@@ -10,6 +10,7 @@ import "../sandbox/node-dom";
 import { writeFileSync } from "fs";
 import type { MetadataCache, Vault, Workspace } from "obsidian";
 import { setup } from "obsidian-test-mocks/setup";
+import type { NotedSession, Session } from "../src/index/sessions";
 import { VaultIndex } from "../src/index/vault-index";
 import { programOf } from "../src/program/program";
 import { isInertHash, type TextVersion } from "../src/model/text-version";
@@ -58,17 +59,30 @@ for (const seed of seeds) {
 			studyItems: note.studyItems.map((item) => ({ path: item.path, line: item.line, status: item.status, state: item.state, text: item.text, lineText: item.lineText, headings: [...item.headings], parentLine: item.parentLine, sessionKey: item.sessionKey })),
 			questions: note.questions.map((question) => ({ ...question, headings: [...question.headings], version: undefined })),
 		})),
-		sessions: index.sessions(),
+		sessions: index.sessions().map(talkFields),
 		counts: index.sessionCounts(),
 		years: index.sessionYears(),
 		progress: index.progress(),
 		sessionProgress: [...index.sessionProgress()],
 		// By key: the map's order is not part of the model.
 		yearKeyProgress: [...index.yearKeyProgress()].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-		programSessions: index.programSessions(),
+		programSessions: index.programSessions().map(talkFields),
 		programYears: index.programYears(),
 		skipped: index.skippedNotes(),
 	};
 }
 writeFileSync(out, JSON.stringify(result));
 console.log(`wrote ${out}`);
+
+/**
+ * A talk with every field it is read by, own or made when asked for (a noted talk makes its sources
+ * and program fields when asked), in the order a plain object of them has.
+ */
+function talkFields<T extends Session>(session: T): T | Record<string, unknown> {
+	if (Object.prototype.hasOwnProperty.call(session, "sources")) {
+		return session;
+	}
+	const noted = session as unknown as NotedSession;
+	const { id, year, edition, code, title, url, localPath, fileName, sources, inProgram, noted: isNoted, notedIds } = noted;
+	return { id, year, edition, code, title, url, localPath, fileName, sources, inProgram, noted: isNoted, notedIds };
+}

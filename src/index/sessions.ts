@@ -33,6 +33,48 @@ export interface NotedSession extends Session {
 	readonly notedIds: readonly string[];
 }
 
+/**
+ * A noted talk as the talks table keeps it. Its places are kept as one flat list (path, line, path,
+ * line…) and `sources` is made from them when asked for; what the program list reads of a talk it
+ * does not list (`inProgram`, `noted`, `notedIds`) is the same for every noted talk and is made when
+ * asked for too. A list of place objects and a list of its one id for each of thousands of talks
+ * cost more than the rest of the talk.
+ */
+class NotedTalk implements NotedSession {
+	constructor(
+		readonly id: string,
+		readonly year: number | null,
+		readonly edition: string | null,
+		readonly code: SessionCode | null,
+		readonly title: string,
+		readonly url: string | null,
+		readonly localPath: string | null,
+		readonly fileName: string,
+		private readonly places: ReadonlyArray<string | number>,
+	) {}
+
+	get sources(): Array<{ path: string; line: number }> {
+		const places = this.places;
+		const sources = new Array<{ path: string; line: number }>(places.length / 2);
+		for (let i = 0; i < places.length; i += 2) {
+			sources[i / 2] = { path: places[i] as string, line: places[i + 1] as number };
+		}
+		return sources;
+	}
+
+	get inProgram(): false {
+		return false;
+	}
+
+	get noted(): true {
+		return true;
+	}
+
+	get notedIds(): readonly string[] {
+		return [this.id];
+	}
+}
+
 /** How many (note, link) pairs a PDF keeps in a list before it keeps them by note. */
 const LIST_PAIRS = 16;
 
@@ -527,7 +569,8 @@ export class SessionTable {
 		let code: SessionCode | null = null;
 		let title: string | null = null;
 		let localPath: string | null = null;
-		const sources: Session["sources"] = [];
+		// Path, line, path, line… (see `NotedTalk`).
+		const places: Array<string | number> = [];
 		let lastPath: string | null = null;
 		let lastLine = 0;
 		for (const i of order) {
@@ -546,7 +589,7 @@ export class SessionTable {
 				localPath = ref.target.path;
 			}
 			if (path !== lastPath || ref.line !== lastLine) {
-				sources.push({ path, line: ref.line });
+				places.push(path, ref.line);
 				lastPath = path;
 				lastLine = ref.line;
 			}
@@ -554,20 +597,17 @@ export class SessionTable {
 		const first = refs[order[0] as number] as SessionRef;
 		primary ??= first;
 		year = primary.year ?? year;
-		return {
-			id: key,
+		return new NotedTalk(
+			key,
 			year,
-			edition: primary.edition ?? edition,
-			code: primary.code ?? code,
-			title: primary.title !== "" ? primary.title : title ?? "",
-			url: primary.target.kind === "remote" ? primary.target.url : null,
-			localPath: localPath ?? this.copyNamed(links.nameOf(first), year),
-			fileName: primary.fileName,
-			sources: trimmed(sources),
-			inProgram: false,
-			noted: true,
-			notedIds: [key],
-		};
+			primary.edition ?? edition,
+			primary.code ?? code,
+			primary.title !== "" ? primary.title : title ?? "",
+			primary.target.kind === "remote" ? primary.target.url : null,
+			localPath ?? this.copyNamed(links.nameOf(first), year),
+			primary.fileName,
+			trimmed(places),
+		);
 	}
 }
 
