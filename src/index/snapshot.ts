@@ -3,7 +3,7 @@ import type { VaultIndex } from "./vault-index";
 
 /** The model as plain data: what `npm run inspect` prints. Lines are 0-based. */
 export interface Snapshot {
-	notes: Array<{ path: string; tags: string[] }>;
+	notes: Array<{ path: string; tags: readonly string[] }>;
 	sessions: Array<TalkEntry & { localPath: string | null; sources: Array<{ path: string; line: number }> }>;
 	studyItems: Array<Omit<StudyItem, "lineText" | "sessionKey" | "version"> & { sessionId: string | null }>;
 	questions: Array<Pick<Question, "path" | "line" | "text" | "headings">>;

@@ -67,6 +67,44 @@ export class BoundedMemo<V> {
 	}
 }
 
+/** Lists handed out by `sharedList`, by their entries joined. */
+const lists = new BoundedMemo<readonly string[]>(1_000);
+
+/**
+ * `list`, or an equal list handed out before: notes whose lists are the same (their tags, their
+ * items' statuses) share one instead of keeping a copy each. The list must not be changed afterwards.
+ */
+export function sharedList(list: readonly string[]): readonly string[] {
+	if (list.length === 0) {
+		return NO_STRINGS;
+	}
+	const key = list.length === 1 ? (list[0] as string) : list.join("\u0000");
+	const known = lists.get(key);
+	if (known !== undefined && sameEntries(known, list)) {
+		return known;
+	}
+	const own = trimmed(list.map(ownString));
+	if (known === undefined) {
+		lists.set(ownString(key), own);
+	}
+	return own;
+}
+
+/** The key does not tell `["a", "b"]` from `["a\u0000b"]`; the entries do. */
+function sameEntries(a: readonly string[], b: readonly string[]): boolean {
+	if (a.length !== b.length) {
+		return false;
+	}
+	for (let i = 0; i < a.length; i++) {
+		if (a[i] !== b[i]) {
+			return false;
+		}
+	}
+	return true;
+}
+
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+
 /**
  * Sorts `list` in place by `compare`, stably, unless it is in order already: most lists the model
  * sorts (a note's links, a talk's mentions) come in order, and a sort would copy them for nothing.

@@ -11,7 +11,7 @@ import { metadataFitsText } from "./metadata-check";
 import { lowerCase, splitLines } from "./text";
 import { numberAt, packNumbers, type PackedNumbers } from "./packed-numbers";
 import { lineSpans, textVersion, type TextVersion } from "./text-version";
-import { ownString, trimmed } from "./memo";
+import { ownString, sharedList, trimmed } from "./memo";
 import { markNestedBlocks } from "./nested-blocks";
 import type { NoteRecord, Progress, Question, SessionRef, StudyItem, TaskState } from "./types";
 
@@ -42,14 +42,15 @@ export interface NoteInput {
  */
 export class NoteModel implements NoteRecord {
 	readonly path: string;
-	readonly tags: string[];
+	readonly tags: readonly string[];
 	readonly year: number | null;
 	readonly edition: string | null;
 	readonly counts: Progress;
 	/** The exact text the model was built from, for safe writes. */
 	private textVersion: TextVersion | null = null;
 	private input: NoteInput | null;
-	private readonly noteYear: NoteYear;
+	/** The edition the note's properties or tags give, kept for its links even when no year is given. */
+	private readonly noteEdition: string | null;
 	private parsedSessions: SessionRef[] | null = null;
 	/** The study items as columns, read at the parse; their objects are made when first asked for. */
 	private itemColumns: ItemColumns | null = null;
@@ -61,9 +62,10 @@ export class NoteModel implements NoteRecord {
 		this.input = input;
 		this.path = input.path;
 		this.tags = uniqueLower(input.tags);
-		this.noteYear = yearOfNote(input.cache.frontmatter, input.tags, input.trackedTags);
-		this.year = this.noteYear.year;
-		this.edition = this.noteYear.year === null ? null : this.noteYear.edition;
+		const noteYear = yearOfNote(input.cache.frontmatter, input.tags, input.trackedTags);
+		this.year = noteYear.year;
+		this.edition = noteYear.year === null ? null : noteYear.edition;
+		this.noteEdition = noteYear.edition;
 		const counts: Progress = { open: 0, done: 0 };
 		for (const item of input.cache.listItems ?? []) {
 			const task = item.task;
@@ -95,10 +97,15 @@ export class NoteModel implements NoteRecord {
 
 	get sessions(): SessionRef[] {
 		if (this.parsedSessions === null) {
-			this.parsedSessions = this.guard(() => findSessions(this.source(), this.common().lines, this.common().skipped, this.noteYear, this.visible())) ?? [];
+			this.parsedSessions = this.guard(() => findSessions(this.source(), this.common().lines, this.common().skipped, this.noteYear(), this.visible())) ?? [];
 			this.release();
 		}
 		return this.parsedSessions;
+	}
+
+	/** The year and edition the note gives its links (an object for the parse only: it is not kept). */
+	private noteYear(): NoteYear {
+		return { year: this.year, edition: this.noteEdition };
 	}
 
 	get studyItems(): StudyItem[] {
@@ -190,7 +197,7 @@ export class NoteModel implements NoteRecord {
 			numbers[5 * count + i] = talks.of(talk.forLine(line));
 			i++;
 		}
-		return { count, numbers: packNumbers(numbers), status: trimmed(statuses.list), headings: trimmed(paths.list), talks: trimmed(talks.list), text: count === 1 ? ownString(texts[0] as string) : texts.join("") };
+		return { count, numbers: packNumbers(numbers), status: sharedList(statuses.list), headings: trimmed(paths.list), talks: trimmed(talks.list), text: count === 1 ? ownString(texts[0] as string) : texts.join("") };
 	}
 
 	private parseQuestions(): Question[] {
@@ -271,7 +278,7 @@ export class NoteModel implements NoteRecord {
 				refsByLine,
 				headings: shared.headings,
 				itemsByLine: shared.itemsByLine,
-				noteYear: this.noteYear,
+				noteYear: this.noteYear(),
 			});
 		}
 		return shared as Shared & { talk: TalkFinder };
@@ -423,8 +430,8 @@ interface Shared {
 }
 
 /** The tags in lower case, each once: a tag already in lower case is the cache's own string, not a copy. */
-function uniqueLower(tags: readonly string[]): string[] {
-	return trimmed([...new Set(tags.map(lowerCase))]);
+function uniqueLower(tags: readonly string[]): readonly string[] {
+	return sharedList([...new Set(tags.map(lowerCase))]);
 }
 
 /** Builds a note's record: its sessions, study items and questions (parsed when first read). */

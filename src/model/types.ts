@@ -83,7 +83,7 @@ export interface Question {
 export interface NoteRecord {
 	readonly path: string;
 	/** The note's tags, lower case, with `#`, as `getAllTags` gave them (duplicates removed). */
-	readonly tags: string[];
+	readonly tags: readonly string[];
 	readonly year: number | null;
 	/** The note's edition (`shanghai`) from its properties or nested tag, when it names one. */
 	readonly edition: string | null;
