@@ -72,7 +72,9 @@ const lists = new BoundedMemo<readonly string[]>(1_000);
 
 /**
  * `list`, or an equal list handed out before: notes whose lists are the same (their tags, their
- * items' statuses) share one instead of keeping a copy each. The list must not be changed afterwards.
+ * items' statuses) share one instead of keeping a copy each. `list` is kept as it
+ * is, frozen: hand over a list at its size (see `trimmed`) that nothing else changes, of strings
+ * that pin no note's text (see `ownString`).
  */
 export function sharedList(list: readonly string[]): readonly string[] {
 	if (list.length === 0) {
@@ -83,11 +85,11 @@ export function sharedList(list: readonly string[]): readonly string[] {
 	if (known !== undefined && sameEntries(known, list)) {
 		return known;
 	}
-	const own = trimmed(list.map(ownString));
+	const kept = Object.isFrozen(list) ? list : Object.freeze(list);
 	if (known === undefined) {
-		lists.set(ownString(key), own);
+		lists.set(ownString(key), kept);
 	}
-	return own;
+	return kept;
 }
 
 /** The key does not tell `["a", "b"]` from `["a\u0000b"]`; the entries do. */

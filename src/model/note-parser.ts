@@ -197,7 +197,7 @@ export class NoteModel implements NoteRecord {
 			numbers[5 * count + i] = talks.of(talk.forLine(line));
 			i++;
 		}
-		return { count, numbers: packNumbers(numbers), status: sharedList(statuses.list), headings: trimmed(paths.list), talks: trimmed(talks.list), text: count === 1 ? ownString(texts[0] as string) : texts.join("") };
+		return { count, numbers: packNumbers(numbers), status: sharedList(trimmed(statuses.list)), headings: trimmed(paths.list), talks: trimmed(talks.list), text: count === 1 ? ownString(texts[0] as string) : texts.join("") };
 	}
 
 	private parseQuestions(): Question[] {
@@ -431,7 +431,7 @@ interface Shared {
 
 /** The tags in lower case, each once: a tag already in lower case is the cache's own string, not a copy. */
 function uniqueLower(tags: readonly string[]): readonly string[] {
-	return sharedList([...new Set(tags.map(lowerCase))]);
+	return sharedList(trimmed([...new Set(tags.map(lowerCase))]));
 }
 
 /** Builds a note's record: its sessions, study items and questions (parsed when first read). */
