@@ -10,8 +10,10 @@ type Tally<K> = ReadonlyArray<K | number>;
  */
 interface NoteTally {
 	byYear: Tally<number | null>;
-	bySession: Tally<string>;
-	/** Per talk key (or `""` for none), all in the note's year key `noteYear`. */
+	/**
+	 * Per talk key (or `""` for none), all in the note's year key `noteYear`; its entries but `""` are
+	 * the note's tally per session key too.
+	 */
 	byTalk: Tally<string>;
 	noteYear: string;
 }
@@ -122,15 +124,19 @@ export class ProgressTable {
 
 	private apply(tally: NoteTally, sign: 1 | -1): void {
 		merge(this.byYear, tally.byYear, sign);
-		merge(this.bySessionKey, tally.bySession, sign);
 		for (let i = 0; i < tally.byTalk.length; i += 3) {
 			const talkKey = tally.byTalk[i] as string;
+			const open = sign * (tally.byTalk[i + 1] as number);
+			const done = sign * (tally.byTalk[i + 2] as number);
+			if (talkKey !== "") {
+				add(this.bySessionKey, talkKey, open, done);
+			}
 			let years = this.byPlace.get(talkKey);
 			if (years === undefined) {
 				years = new Map();
 				this.byPlace.set(talkKey, years);
 			}
-			add(years, tally.noteYear, sign * (tally.byTalk[i + 1] as number), sign * (tally.byTalk[i + 2] as number));
+			add(years, tally.noteYear, open, done);
 			if (years.size === 0) {
 				this.byPlace.delete(talkKey);
 			}
@@ -158,7 +164,6 @@ function add<K>(into: Map<K, Progress>, key: K, open: number, done: number): voi
 
 function tallyOf(record: NoteRecord): NoteTally {
 	const byYear = new Map<number | null, Progress>();
-	const bySession = new Map<string, Progress>();
 	const byTalk = new Map<string, Progress>();
 	const noteYear = yearKeyOf(record.year, record.edition);
 	const yearOfKey = new Map<string, number | null>();
@@ -170,12 +175,9 @@ function tallyOf(record: NoteRecord): NoteTally {
 	record.eachItem((open, sessionKey) => {
 		const year = sessionKey !== null && yearOfKey.has(sessionKey) ? (yearOfKey.get(sessionKey) ?? null) : record.year;
 		bump(byYear, year, open);
-		if (sessionKey !== null) {
-			bump(bySession, sessionKey, open);
-		}
 		bump(byTalk, sessionKey ?? "", open);
 	});
-	return { byYear: flat(byYear), bySession: flat(bySession), byTalk: flat(byTalk), noteYear };
+	return { byYear: flat(byYear), byTalk: flat(byTalk), noteYear };
 }
 
 function flat<K>(map: ReadonlyMap<K, Progress>): Tally<K> {
