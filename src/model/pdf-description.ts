@@ -11,9 +11,6 @@ import type { YearEdition } from "./years";
  * in many notes share them too.
  */
 export class PdfDescription {
-	private fileLabelMade = false;
-	private fileCode: SessionCode | null = null;
-	private fileTitle = "";
 	/** The last link text (undefined: none yet), and the code and title it gave. */
 	private lastText: string | null | undefined = undefined;
 	private lastCode: SessionCode | null = null;
@@ -60,18 +57,15 @@ export class PdfDescription {
 			this.lastCode = fromText.code;
 			this.lastTitle = fromText.rest;
 		} else {
-			if (!this.fileLabelMade) {
-				const fromFile = splitCode(withoutPdf(this.fileName));
-				this.fileCode = fromFile.code;
-				this.fileTitle = fromFile.rest;
-				this.fileLabelMade = true;
-			}
+			// The file name's code and title, made again when asked for: kept, they would cost every
+			// PDF three fields more for a few splits of a file name.
+			const fromFile = splitCode(withoutPdf(this.fileName));
 			if (fromText === null) {
-				this.lastCode = this.fileCode;
-				this.lastTitle = this.fileTitle;
+				this.lastCode = fromFile.code;
+				this.lastTitle = fromFile.rest;
 			} else {
-				this.lastCode = fromText.code ?? this.fileCode;
-				this.lastTitle = fromText.rest === "" ? this.fileTitle : fromText.rest;
+				this.lastCode = fromText.code ?? fromFile.code;
+				this.lastTitle = fromText.rest === "" ? fromFile.rest : fromText.rest;
 			}
 		}
 		this.lastText = text;
