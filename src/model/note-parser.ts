@@ -171,13 +171,14 @@ export class NoteModel implements NoteRecord {
 			return NO_ITEMS;
 		}
 		// Every number in one list (packed once complete: see `PackedNumbers`): each item's line,
-		// parent and end, and where its status, heading path and talk are in the note's short lists
-		// of each (most notes have two statuses, a few headings and a few talks; a list entry per
-		// item would cost more than all of them).
+		// parent and end, and where its status, heading path, talk and line start are in the note's
+		// short lists of each (most notes have two statuses, a few headings, talks and line starts;
+		// a list entry per item would cost more than all of them).
 		const numbers = new Int32Array(ITEM_COLUMNS * count);
 		const statuses = new Places<string>();
 		const paths = new Places<readonly string[]>();
 		const talks = new Places<string | null>();
+		const starts = new Places<string>();
 		const texts = new Array<string>(count);
 		let i = 0;
 		let length = 0;
@@ -187,17 +188,27 @@ export class NoteModel implements NoteRecord {
 			}
 			const line = item.position.start.line;
 			const lineText = lines[line] ?? "";
+			const start = taskStart(lineText);
 			numbers[i] = line;
 			numbers[count + i] = item.parent >= 0 ? item.parent : -1;
-			texts[i] = lineText;
-			length += lineText.length;
+			texts[i] = start === 0 ? lineText : lineText.slice(start);
+			length += lineText.length - start;
 			numbers[2 * count + i] = length;
 			numbers[3 * count + i] = statuses.of(item.task);
 			numbers[4 * count + i] = paths.of(headings.at(line));
 			numbers[5 * count + i] = talks.of(talk.forLine(line));
+			numbers[6 * count + i] = starts.of(start === 0 ? "" : lineText.slice(0, start));
 			i++;
 		}
-		return { count, numbers: packNumbers(numbers), status: sharedList(trimmed(statuses.list)), headings: trimmed(paths.list), talks: trimmed(talks.list), text: count === 1 ? ownString(texts[0] as string) : texts.join("") };
+		return {
+			count,
+			numbers: packNumbers(numbers),
+			status: sharedList(trimmed(statuses.list)),
+			headings: trimmed(paths.list),
+			talks: trimmed(talks.list),
+			starts: sharedList(trimmed(starts.list.map(ownString))),
+			text: count === 1 ? ownString(texts[0] as string) : texts.join(""),
+		};
 	}
 
 	private parseQuestions(): Question[] {
@@ -295,16 +306,35 @@ export class NoteModel implements NoteRecord {
 }
 
 /** How many numbers an item has in `ItemColumns.numbers`. */
-const ITEM_COLUMNS = 6;
+const ITEM_COLUMNS = 7;
+
+/**
+ * Where the text after a task line's checkbox starts (after one space or tab, if any), or 0 when the
+ * line has no `[c]` in its first 64 characters. Only a saving: the line is kept as its start, one
+ * of a note's few (`- [ ] `, `    - [x] `…), and the rest, so any split gives back the same line.
+ */
+function taskStart(line: string): number {
+	const open = line.indexOf("[");
+	if (open === -1 || open > 64) {
+		return 0;
+	}
+	const close = line.charCodeAt(open + 2) === 93 ? open + 2 : line.charCodeAt(open + 3) === 93 ? open + 3 : -1;
+	if (close === -1) {
+		return 0;
+	}
+	const after = line.charCodeAt(close + 1);
+	return after === 32 || after === 9 ? close + 2 : close + 1;
+}
 
 /** A note's study items, column by column (item `i` is entry `i` of each). */
 interface ItemColumns {
 	readonly count: number;
 	/**
-	 * Each item's line (`[0, count)`), its parent's line or -1 (`[count, 2 count)`), where its line
-	 * ends in `text` (`[2 count, 3 count)`; it starts where the one before ends), and where its status
-	 * is in `status` (`[3 count, 4 count)`), its heading path in `headings` (`[4 count, 5 count)`) and
-	 * its talk in `talks` (`[5 count, 6 count)`).
+	 * Each item's line (`[0, count)`), its parent's line or -1 (`[count, 2 count)`), where the rest of
+	 * its line ends in `text` (`[2 count, 3 count)`; it starts where the one before ends), and where
+	 * its status is in `status` (`[3 count, 4 count)`), its heading path in `headings`
+	 * (`[4 count, 5 count)`), its talk in `talks` (`[5 count, 6 count)`) and its line's start in
+	 * `starts` (`[6 count, 7 count)`).
 	 */
 	readonly numbers: PackedNumbers;
 	/** The note's item statuses, each once. */
@@ -313,7 +343,9 @@ interface ItemColumns {
 	readonly headings: ReadonlyArray<readonly string[]>;
 	/** The talks the note's items are tied to (null: none), each once. */
 	readonly talks: ReadonlyArray<string | null>;
-	/** The items' lines, one after the other. */
+	/** The starts of the note's item lines up to their checkbox and a space (`- [ ] `), each once. */
+	readonly starts: readonly string[];
+	/** The items' lines after their starts, one after the other. */
 	readonly text: string;
 }
 
@@ -357,6 +389,7 @@ const NO_ITEMS: ItemColumns = Object.freeze({
 	status: [],
 	headings: [],
 	talks: [],
+	starts: [],
 	text: "",
 });
 
@@ -394,9 +427,11 @@ class NoteItem implements StudyItem {
 	}
 
 	get lineText(): string {
-		const { count, numbers, text } = this.columns;
+		const { count, numbers, text, starts } = this.columns;
 		const end = 2 * count + this.index;
-		return text.slice(this.index === 0 ? 0 : numberAt(numbers, end - 1), numberAt(numbers, end));
+		const rest = text.slice(this.index === 0 ? 0 : numberAt(numbers, end - 1), numberAt(numbers, end));
+		const start = starts[numberAt(numbers, 6 * count + this.index)] as string;
+		return start === "" ? rest : start + rest;
 	}
 
 	get text(): string {

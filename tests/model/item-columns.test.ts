@@ -52,4 +52,31 @@ describe("study items read back from the note's columns", () => {
 		record.eachItem((open, sessionKey) => tallied.push([open, sessionKey]));
 		expect(tallied).toEqual(items.map((item) => [item.state === "open" || item.state === "in-progress", item.sessionKey]));
 	});
+
+	it("gives back every item's line whole, however the line starts", () => {
+		const indents = ["", "  ", "    ", "\t", " \t", "        "];
+		const markers = ["-", "*", "+", "1.", "2)", "10."];
+		const quotes = ["", "> ", ">", "> > "];
+		const boxes = ["[ ]", "[x]", "[/]", "[-]", "[X]", "[?]", "[[]", "[]]"];
+		const gaps = [" ", "\t", "  ", ""];
+		const rests = ["第一项", "read [the docs] first", "", "[x] again", "👍 done", "a".repeat(90), "[", "]"];
+		let seed = 5;
+		const pick = <T>(list: readonly T[]): T => {
+			seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+			return list[seed % list.length] as T;
+		};
+		const lines = ["---", "tags: [gopherchina]", "---", ""];
+		for (let n = 0; n < 600; n++) {
+			const quote = pick(quotes);
+			lines.push(`${quote}${quote === "" ? pick(indents) : ""}${pick(markers)} ${pick(boxes)}${pick(gaps)}${pick(rests)}`);
+			if (n % 7 === 0) {
+				lines.push("");
+			}
+		}
+		const record = noteOf(lines.join("\n"));
+		expect(record.studyItems.length).toBeGreaterThan(300);
+		for (const item of record.studyItems) {
+			expect(item.lineText).toBe(lines[item.line]);
+		}
+	});
 });
