@@ -15,8 +15,24 @@
  * room it needs, and a copy made by slicing is a view of 32 bytes into a copy one character longer.
  */
 export function ownString(text: string): string {
-	return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+	if (text.length < 13) {
+		return text;
+	}
+	if (text.length <= LONGEST_JSON_COPY) {
+		return JSON.parse(JSON.stringify(text)) as string;
+	}
+	// A control character or a lone surrogate takes six in JSON: a text of some 90 million of them
+	// would not fit in a string. So long a text is copied by slicing (a flat copy all the same), unless
+	// it is as long as a string can be: then it is its own.
+	try {
+		return ` ${text}`.slice(1);
+	} catch {
+		return text;
+	}
 }
+
+/** The longest text `ownString` copies through JSON (no line of a note comes near it). */
+const LONGEST_JSON_COPY = 1 << 20;
 
 /**
  * A memo of at most about `2 × limit` entries: when the newer half is full it becomes the older half

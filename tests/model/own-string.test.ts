@@ -17,6 +17,11 @@ describe("ownString", () => {
 		}
 	});
 
+	it("copies a text whose JSON would be too long for a string", () => {
+		const text = "\u0001".repeat(89_478_490);
+		expect(ownString(text)).toBe(text);
+	});
+
 	it("keeps an address cut from a wide note in one byte a character, without the note", () => {
 		const copies = 1_000;
 		const { kept, bytes } = heapHeldBy(() => Array.from({ length: copies }, (_, i) => ownString(address(i))));
