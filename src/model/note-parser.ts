@@ -174,7 +174,7 @@ export class NoteModel implements NoteRecord {
 		// parent and end, and where its status, heading path, talk and line start are in the note's
 		// short lists of each (most notes have two statuses, a few headings, talks and line starts;
 		// a list entry per item would cost more than all of them).
-		const numbers = new Int32Array(ITEM_COLUMNS * count);
+		const numbers = new Array<number>(ITEM_COLUMNS * count);
 		const statuses = new Places<string>();
 		const paths = new Places<readonly string[]>();
 		const talks = new Places<string | null>();

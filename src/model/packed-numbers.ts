@@ -11,20 +11,21 @@ export type PackedNumbers = string | Int32Array;
 /** Units handed to `String.fromCharCode` at a time (its arguments are bounded). */
 const CHUNK = 4_096;
 
-export function packNumbers(values: Int32Array): PackedNumbers {
+export function packNumbers(values: readonly number[]): PackedNumbers {
+	const units = new Array<number>(values.length);
 	for (let i = 0; i < values.length; i++) {
 		const value = values[i] as number;
 		if (value < -1 || value >= 0xffff) {
-			return values;
+			return Int32Array.from(values);
 		}
+		units[i] = value + 1;
 	}
-	const units = new Uint16Array(values.length);
-	for (let i = 0; i < values.length; i++) {
-		units[i] = (values[i] as number) + 1;
+	if (units.length <= CHUNK) {
+		return String.fromCharCode(...units);
 	}
 	let packed = "";
 	for (let from = 0; from < units.length; from += CHUNK) {
-		packed += String.fromCharCode.apply(null, units.subarray(from, from + CHUNK) as unknown as number[]);
+		packed += String.fromCharCode(...units.slice(from, from + CHUNK));
 	}
 	return packed;
 }
