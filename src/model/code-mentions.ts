@@ -1,4 +1,4 @@
-import { parseCode } from "./codes";
+import { sharedCode } from "./codes";
 import type { SessionCode } from "./types";
 
 /** A talk number found somewhere in a line. */
@@ -85,7 +85,7 @@ export function findCodes(line: string): CodeMention[] {
 		if (afterVersionWord(line, start) || (!leading && beforeUnit(line, end))) {
 			continue;
 		}
-		found.push({ code: parseCode(text), leading });
+		found.push({ code: sharedCode(text), leading });
 	}
 	return found;
 }

@@ -47,7 +47,11 @@ describe("talk codes anywhere in a line", () => {
 	});
 
 	it.each(["1.", "1-", "Go ", "1.1 ", "9"])("stays linear on a hostile line of %j", (unit) => {
-		expectLinear(`findCodes on ${JSON.stringify(unit)}`, (length) => `${repeatTo(unit, length)}1.2`, findCodes);
+		// On "1.1 " every fourth character ends a code, so most of the cost is the 25,000 mentions it
+		// returns: under this measurement a plain loop that returns one object per four characters
+		// reads 25–30× for the 10× input, and findCodes 10–16×. A quadratic scan reads 100×.
+		const maxRatio = unit === "1.1 " ? 20 : 15;
+		expectLinear(`findCodes on ${JSON.stringify(unit)}`, (length) => `${repeatTo(unit, length)}1.2`, findCodes, { maxRatio });
 		expect(findCodes("1.1 ".repeat(25_000))).toHaveLength(25_000);
 	});
 

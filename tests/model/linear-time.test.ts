@@ -4,6 +4,7 @@ import { findPdfUrls } from "../../src/model/pdf-links";
 import { remoteSessionRef } from "../../src/model/session-refs";
 import { TalkCandidates } from "../../src/model/talk-candidates";
 import { normalizeTag } from "../../src/model/tags";
+import { textVersion } from "../../src/model/text-version";
 import { TitleWords } from "../../src/model/title-words";
 import type { SessionRef } from "../../src/model/types";
 import { expectLinear, type Growth, repeatTo } from "./linear-time-helper";
@@ -33,6 +34,10 @@ const cases: Case[] = [
 	// 100,000 characters (33× from 100,000 to 1,000,000 without it).
 	["findPdfUrls: links whose `)` is missing", (n) => repeatTo("[丩](http:// ", n), findPdfUrls],
 	["findPdfUrls: <…> links whose `)` is missing", (n) => repeatTo("[丩](<http://>", n), findPdfUrls],
+	// textVersion: the look for marks searches ahead natively; each stretch must be searched once
+	["textVersion: short lines, the one mark at the very end", (n) => `${repeatTo("a\n", n - 1)}|`, (text) => textVersion(text)],
+	["textVersion: lines of nothing but characters that may mark", (n) => repeatTo("“—”\n", n), (text) => textVersion(text)],
+	["textVersion: one long line, the one mark at its end", (n) => `${repeatTo("调度", n - 1)}>`, (text) => textVersion(text)],
 	// parseInline (the view cuts item texts at 2,000 characters; it is linear anyway)
 	["parseInline: `[[` that never close", (n) => repeatTo("[[", n), parseInline],
 	["parseInline: `![[` that never close", (n) => repeatTo("![[", n), parseInline],
