@@ -43,19 +43,25 @@ export interface TalkFinderInput {
 export class TalkFinder {
 	private readonly candidates: TalkCandidates;
 	private readonly words: TitleWords;
-	private readonly headingText = new Map<number, string>();
-	private readonly headingParent = new Map<number, number>();
-	private readonly ties = new Map<number, Tie>();
+	// By line, in lists as long as the note (a map per note cost the collector more than the lists).
+	private readonly headingText: Array<string | undefined>;
+	private readonly headingParent: Array<number | undefined>;
+	private readonly ties: Array<Tie | undefined>;
 	/**
 	 * The parent item's line of the first item on each line that has one: on a line holding two
 	 * items (`- [ ] 1. …`) the inner one's parent is the line itself, and the line's context is the
 	 * outer one's.
 	 */
-	private readonly parentLines = new Map<number, number>();
+	private readonly parentLines: Array<number | undefined>;
 	/** The lines `tieOf` walks through (reused). */
 	private readonly chain: number[] = [];
 
 	constructor(private readonly input: TalkFinderInput) {
+		const lineCount = input.lines.length;
+		this.headingText = new Array<string | undefined>(lineCount);
+		this.headingParent = new Array<number | undefined>(lineCount);
+		this.ties = new Array<Tie | undefined>(lineCount);
+		this.parentLines = new Array<number | undefined>(lineCount);
 		this.candidates = new TalkCandidates(input.sessions, input.noteYear, input.cache.frontmatter);
 		this.words = new TitleWords(
 			this.candidates.list.map((candidate) => candidate.titles),
@@ -63,8 +69,8 @@ export class TalkFinder {
 		);
 		for (const item of input.cache.listItems ?? []) {
 			const line = item.position.start.line;
-			if (!this.parentLines.has(line)) {
-				this.parentLines.set(line, item.parent);
+			if (this.parentLines[line] === undefined) {
+				this.parentLines[line] = item.parent;
 			}
 		}
 		const stack: Array<{ level: number; line: number }> = [];
@@ -73,8 +79,8 @@ export class TalkFinder {
 				stack.pop();
 			}
 			const line = heading.position.start.line;
-			this.headingText.set(line, heading.heading);
-			this.headingParent.set(line, stack.length > 0 ? (stack[stack.length - 1] as { line: number }).line : NOTE);
+			this.headingText[line] = heading.heading;
+			this.headingParent[line] = stack.length > 0 ? (stack[stack.length - 1] as { line: number }).line : NOTE;
 			stack.push({ level: heading.level, line });
 		}
 	}
@@ -94,7 +100,7 @@ export class TalkFinder {
 		chain.length = 0;
 		let current = line;
 		let known: Tie | undefined;
-		while (current !== NOTE && (known = this.ties.get(current)) === undefined) {
+		while (current !== NOTE && (known = this.ties[current]) === undefined) {
 			chain.push(current);
 			const next = this.contextLine(current);
 			current = next < current ? next : NOTE;
@@ -103,7 +109,7 @@ export class TalkFinder {
 		for (let i = chain.length - 1; i >= 0; i--) {
 			const at = chain[i] as number;
 			tie = combine(this.mention(at), tie);
-			this.ties.set(at, tie);
+			this.ties[at] = tie;
 		}
 		return tie;
 	}
@@ -115,11 +121,11 @@ export class TalkFinder {
 
 	/** The line a line inherits from: its parent item, else the heading above it, else the note. */
 	private contextLine(line: number): number {
-		const parent = this.parentLines.get(line) ?? -1;
+		const parent = this.parentLines[line] ?? -1;
 		if (parent >= 0 && parent !== line && this.input.itemsByLine.has(parent)) {
 			return parent;
 		}
-		const headingParent = this.headingParent.get(line);
+		const headingParent = this.headingParent[line];
 		if (headingParent !== undefined) {
 			return headingParent;
 		}
@@ -148,7 +154,7 @@ export class TalkFinder {
 
 	/** A heading's text as the metadata has it; an item's text after its marker and checkbox. */
 	private textOf(line: number): string {
-		const heading = this.headingText.get(line);
+		const heading = this.headingText[line];
 		if (heading !== undefined) {
 			return heading;
 		}
