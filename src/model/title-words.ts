@@ -49,15 +49,15 @@ function isLetter(c: number): boolean {
 }
 
 /**
- * Cuts text into Latin words (`go-zero`, `Loong64`, lower case) and runs of Chinese characters, in
- * one pass. Latin words joined by `-` or `_` stay one word (`parts` then holds its pieces); everything
+ * Cuts text into Latin words (`go-zero`, `Loong64`, lower case) and runs of Chinese characters (handed
+ * over as where they stand in the text: most are passed over without being cut out), in one pass. Latin words joined by `-` or `_` stay one word (`parts` then holds its pieces); everything
  * else separates. Words of fewer than three letters are left out, and so is a word of one piece
  * whose first three characters `wanted` turns down (it is asked before the word is cut out).
  */
 function scan(
 	text: string,
 	onLatin: (word: string, letters: number, parts: readonly string[]) => void,
-	onCjk: (run: string) => void,
+	onCjk: (text: string, from: number, to: number) => void,
 	wanted: ((prefix: number) => boolean) | null = null,
 ): void {
 	let i = 0;
@@ -68,7 +68,7 @@ function scan(
 			while (end < text.length && isCjk(text.charCodeAt(end))) {
 				end++;
 			}
-			onCjk(text.slice(i, end));
+			onCjk(text, i, end);
 			i = end;
 		} else if (isAlnum(c)) {
 			let end = i;
@@ -225,8 +225,8 @@ export function titleTokens(title: string, segmenter: WordSegmenter | null = pla
 				put(stem(word), 1);
 			}
 		},
-		(run) => {
-			for (const piece of pieces(run)) {
+		(text, from, to) => {
+			for (const piece of pieces(text.slice(from, to))) {
 				const whole = piece.length >= 2 && piece.length <= MAX_CJK;
 				if (whole) {
 					put(piece, 1);
@@ -313,16 +313,16 @@ export class TitleWords {
 			}
 		}
 	};
-	private readonly onCjk = (run: string): void => {
-		let i = 0;
-		while (i < run.length) {
-			if (i + 2 > run.length || !this.starts.has(pairCode(run, i))) {
+	private readonly onCjk = (text: string, from: number, to: number): void => {
+		let i = from;
+		while (i < to) {
+			if (i + 2 > to || !this.starts.has(pairCode(text, i))) {
 				i++;
 				continue;
 			}
 			let found = 0;
-			for (let length = Math.min(MAX_CJK, run.length - i); length >= 2; length--) {
-				const token = run.slice(i, i + length);
+			for (let length = Math.min(MAX_CJK, to - i); length >= 2; length--) {
+				const token = text.slice(i, i + length);
 				if (this.tokens.has(token)) {
 					this.seen.add(token);
 					found = length;
