@@ -5,7 +5,7 @@ import { findSessions } from "./note-links";
 import { yearOfNote } from "./note-year";
 import { findQuestions } from "./questions";
 import type { NoteYear } from "./session-refs";
-import { isOpenState, parseStatus, stripTaskMarker } from "./status";
+import { isOpenState, parseStatus, taskPrefixLength } from "./status";
 import { TalkFinder } from "./talk-finder";
 import { metadataFitsText } from "./metadata-check";
 import { lowerCase, splitLines } from "./text";
@@ -188,7 +188,7 @@ export class NoteModel implements NoteRecord {
 			}
 			const line = item.position.start.line;
 			const lineText = lines[line] ?? "";
-			const start = taskStart(lineText);
+			const start = taskPrefixLength(lineText);
 			numbers[i] = line;
 			numbers[count + i] = item.parent >= 0 ? item.parent : -1;
 			texts[i] = start === 0 ? lineText : lineText.slice(start);
@@ -308,24 +308,6 @@ export class NoteModel implements NoteRecord {
 /** How many numbers an item has in `ItemColumns.numbers`. */
 const ITEM_COLUMNS = 7;
 
-/**
- * Where the text after a task line's checkbox starts (after one space or tab, if any), or 0 when the
- * line has no `[c]` in its first 64 characters. Only a saving: the line is kept as its start, one
- * of a note's few (`- [ ] `, `    - [x] `…), and the rest, so any split gives back the same line.
- */
-function taskStart(line: string): number {
-	const open = line.indexOf("[");
-	if (open === -1 || open > 64) {
-		return 0;
-	}
-	const close = line.charCodeAt(open + 2) === 93 ? open + 2 : line.charCodeAt(open + 3) === 93 ? open + 3 : -1;
-	if (close === -1) {
-		return 0;
-	}
-	const after = line.charCodeAt(close + 1);
-	return after === 32 || after === 9 ? close + 2 : close + 1;
-}
-
 /** A note's study items, column by column (item `i` is entry `i` of each). */
 interface ItemColumns {
 	readonly count: number;
@@ -343,7 +325,10 @@ interface ItemColumns {
 	readonly headings: ReadonlyArray<readonly string[]>;
 	/** The talks the note's items are tied to (null: none), each once. */
 	readonly talks: ReadonlyArray<string | null>;
-	/** The starts of the note's item lines up to their checkbox and a space (`- [ ] `), each once. */
+	/**
+	 * The starts of the note's item lines (`- [ ] `, `    - [x] `: what `taskPrefixLength` measures),
+	 * each once: a note has few, and notes share them.
+	 */
 	readonly starts: readonly string[];
 	/** The items' lines after their starts, one after the other. */
 	readonly text: string;
@@ -427,15 +412,22 @@ class NoteItem implements StudyItem {
 	}
 
 	get lineText(): string {
-		const { count, numbers, text, starts } = this.columns;
-		const end = 2 * count + this.index;
-		const rest = text.slice(this.index === 0 ? 0 : numberAt(numbers, end - 1), numberAt(numbers, end));
+		const { count, numbers, starts } = this.columns;
 		const start = starts[numberAt(numbers, 6 * count + this.index)] as string;
+		const rest = this.rest();
 		return start === "" ? rest : start + rest;
 	}
 
+	/** The line after its task prefix, trimmed: what `stripTaskMarker` makes of the line. */
 	get text(): string {
-		return stripTaskMarker(this.lineText);
+		return this.rest().trim();
+	}
+
+	/** The item's line after its start (see `ItemColumns.starts`). */
+	private rest(): string {
+		const { count, numbers, text } = this.columns;
+		const end = 2 * count + this.index;
+		return text.slice(this.index === 0 ? 0 : numberAt(numbers, end - 1), numberAt(numbers, end));
 	}
 
 	get headings(): readonly string[] {

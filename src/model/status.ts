@@ -25,8 +25,12 @@ export function isOpenState(state: TaskState): boolean {
  */
 export const TASK_PREFIX = /^([\t ]*(?:>[\t ]*)*(?:[-*+]|\d{1,9}[.)])[\t ]+\[)(.)(\](?:[\t ]|$))/u;
 
+/** How long the quote markers, list marker and checkbox at the start of a task line are (0: none). */
+export function taskPrefixLength(line: string): number {
+	return TASK_PREFIX.exec(line)?.[0].length ?? 0;
+}
+
 /** The item's text with quote markers, list marker and checkbox removed. */
 export function stripTaskMarker(line: string): string {
-	const match = TASK_PREFIX.exec(line);
-	return (match ? line.slice(match[0].length) : line).trim();
+	return line.slice(taskPrefixLength(line)).trim();
 }
