@@ -1,6 +1,6 @@
 import type { SessionRef } from "../model/types";
 import { compareYearKeys, yearKeyOf } from "../model/years";
-import { compareSessions, type NotedSession, type Session, type SessionTable } from "./sessions";
+import { compareSessions, isNotedSession, type Session, type SessionTable } from "./sessions";
 
 /**
  * The published program as the index takes it (`program/program.ts` makes one): talks made by the
@@ -134,11 +134,6 @@ function programSession(session: Session, inProgram: boolean): ProgramSession {
 		noted: true,
 		notedIds: [session.id],
 	};
-}
-
-function isNotedSession(session: Session): session is NotedSession {
-	const fields = session as Partial<NotedSession>;
-	return fields.inProgram === false && fields.noted === true && fields.notedIds?.length === 1 && fields.notedIds[0] === session.id;
 }
 
 function sourcesOf(sessions: readonly Session[]): Session["sources"] {

@@ -75,6 +75,11 @@ class NotedTalk implements NotedSession {
 	}
 }
 
+/** True for a talk the talks table made (with the program's fields). */
+export function isNotedSession(session: Session): session is NotedSession {
+	return session instanceof NotedTalk;
+}
+
 /** How many (note, link) pairs a PDF keeps in a list before it keeps them by note. */
 const LIST_PAIRS = 16;
 
