@@ -85,9 +85,9 @@ const lists = new BoundedMemo<readonly string[]>(1_000);
 
 /**
  * `list`, or an equal list handed out before: notes whose lists are the same (their tags, their
- * items' statuses) share one instead of keeping a copy each. `list` is kept as it
- * is, frozen: hand over a list at its size (see `trimmed`) that nothing else changes, of strings
- * that pin no note's text (see `ownString`).
+ * items' statuses and line starts) share one instead of keeping a copy each. `list` is kept as it is,
+ * frozen: hand over a list at its size (see `trimmed`) that nothing else changes, of strings that pin
+ * no note's text (see `ownString`).
  */
 export function sharedList(list: readonly string[]): readonly string[] {
 	if (list.length === 0) {

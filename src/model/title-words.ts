@@ -50,8 +50,9 @@ function isLetter(c: number): boolean {
 
 /**
  * Cuts text into Latin words (`go-zero`, `Loong64`, lower case) and runs of Chinese characters (handed
- * over as where they stand in the text: most are passed over without being cut out), in one pass. Latin words joined by `-` or `_` stay one word (`parts` then holds its pieces); everything
- * else separates. Words of fewer than three letters are left out, and so is a word of one piece
+ * over as where they stand in the text: most are passed over without being cut out), in one pass.
+ * Latin words joined by `-` or `_` stay one word (`parts` then holds its pieces); everything else
+ * separates. Words of fewer than three letters are left out, and so is a word of one piece
  * whose first three characters `wanted` turns down (it is asked before the word is cut out).
  */
 function scan(
