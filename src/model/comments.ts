@@ -50,6 +50,14 @@ export function maskComments(lines: readonly string[], marks: Uint8Array, starts
 }
 
 /**
+ * `maskComments` with the blocks the metadata starts: a list item's line (`listItems`, by line) and
+ * a heading's. What the links and the questions of a note are read from.
+ */
+export function maskNoteComments(lines: readonly string[], marks: Uint8Array, listItems: ReadonlyMap<number, unknown>, headingLines: ReadonlySet<number>): readonly string[] {
+	return maskComments(lines, marks, (line) => listItems.has(line) || headingLines.has(line));
+}
+
+/**
  * True when a link Obsidian found (at `line`, `col`, written as `original`) stands in a comment. The
  * column is trusted only when the text at it is the link; else the line's visible text is searched.
  */

@@ -1,5 +1,5 @@
 import type { CachedMetadata, ListItemCache } from "obsidian";
-import { LINE_HTML, LINE_HTML_START, LINE_SKIPPED, maskComments } from "./comments";
+import { LINE_HTML, LINE_HTML_START, LINE_SKIPPED, maskNoteComments } from "./comments";
 import { HeadingPaths } from "./headings";
 import { findSessions } from "./note-links";
 import { yearOfNote } from "./note-year";
@@ -244,7 +244,7 @@ export class NoteModel implements NoteRecord {
 	 */
 	private visible(): readonly string[] {
 		const shared = this.common();
-		shared.visible ??= maskComments(shared.lines, shared.skipped, (line) => shared.itemsByLine.has(line) || shared.headingLines.has(line));
+		shared.visible ??= maskNoteComments(shared.lines, shared.skipped, shared.itemsByLine, shared.headingLines);
 		return shared.visible;
 	}
 

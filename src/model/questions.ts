@@ -1,6 +1,6 @@
 import type { ListItemCache } from "obsidian";
 import { ownString } from "./memo";
-import { LINE_SKIPPED, maskComments } from "./comments";
+import { LINE_SKIPPED, maskNoteComments } from "./comments";
 import { clauses, mayAskReadable, readable, sentences, type Span, trimSpan } from "./question-text";
 import {
 	admitsInChinese,
@@ -20,7 +20,7 @@ export interface LineKinds {
 	skipped: Uint8Array;
 	headingLines: Set<number>;
 	listItems: Map<number, ListItemCache>;
-	/** The lines with their comments blanked (`maskComments`, list items and headings starting blocks), when made already. */
+	/** The lines with their comments blanked (`maskNoteComments`), when made already. */
 	visible?: readonly string[];
 }
 
@@ -206,7 +206,7 @@ export function findQuestions(lines: readonly string[], kinds: LineKinds): Found
 	const found: FoundQuestion[] = [];
 	const marks = lineMarks(lines.length, kinds);
 	// Comments are blanked out of the lines read; list items and headings start blocks.
-	const visible = kinds.visible ?? maskComments(lines, kinds.skipped, (line) => ((marks[line] as number) & (HEADING | LIST_ITEM)) !== 0);
+	const visible = kinds.visible ?? maskNoteComments(lines, kinds.skipped, kinds.listItems, kinds.headingLines);
 	let calloutDepth = 0;
 	let calloutQuestion: FoundQuestion | null = null;
 	for (let line = 0; line < lines.length; line++) {
