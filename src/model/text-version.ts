@@ -109,7 +109,7 @@ export function isInertHash(hash: number): boolean {
 /**
  * The hash of a whole text, folded from the hashes of its lines and how each line ends (`\n`,
  * `\r\n` or the end of the text): two texts with the same lines and line endings, and only those,
- * share it. `textVersion` works it out in the same pass as the lines' hashes.
+ * share it. `textVersion` folds it from the lines' hashes it keeps, without reading the text again.
  */
 export function textHash(text: string, spans: LineSpans = lineSpans(text), hashes: readonly number[] = lineHashes(text, spans)): number {
 	const fold = new HashFold(text.length);
@@ -329,15 +329,8 @@ export function isInertLine(line: string): boolean {
  * of the properties block.
  */
 export function textVersion(text: string, propertiesEnd = -1, confirmed = true, spans: LineSpans = lineSpans(text)): TextVersion {
-	const count = spans.starts.length;
-	const lines: number[] = [];
-	const fold = new HashFold(text.length);
-	for (let i = 0; i < count; i++) {
-		const hash = readLine(text, spans.starts[i] as number, spans.ends[i] as number);
-		lines.push(hash);
-		fold.add(hash, ending(text, spans, i));
-	}
-	return { hash: fold.finish(), length: text.length, lines: trimmed(lines), propertiesEnd, confirmed };
+	const lines = trimmed(lineHashes(text, spans));
+	return { hash: textHash(text, spans, lines), length: text.length, lines, propertiesEnd, confirmed };
 }
 
 /** True when `text` is, to the letter, the text the version was made from. */
