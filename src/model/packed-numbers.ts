@@ -20,9 +20,6 @@ export function packNumbers(values: readonly number[]): PackedNumbers {
 		}
 		units[i] = value + 1;
 	}
-	if (units.length <= CHUNK) {
-		return String.fromCharCode(...units);
-	}
 	let packed = "";
 	for (let from = 0; from < units.length; from += CHUNK) {
 		packed += String.fromCharCode(...units.slice(from, from + CHUNK));
