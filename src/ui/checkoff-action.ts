@@ -306,7 +306,12 @@ export class CheckoffAction {
 			}
 			version = next;
 		}
-		return isSameText(version, text) ? { ...target, version } : target;
+		if (!isSameText(version, text)) {
+			return target;
+		}
+		// A row drawn from metadata not known to fit its text stays unsure: a write of ours to
+		// another row tells nothing about whether this row was a task at all.
+		return { ...target, version: target.version.confirmed ? version : { ...version, confirmed: false } };
 	}
 
 	private remember(path: string, replaced: number, written: TextVersion): void {

@@ -1,9 +1,12 @@
+import { buildMetadata } from "../../sandbox/metadata-builder";
 import { loadPlugin, type PluginHarness, unloadPlugin } from "../../sandbox/plugin-harness";
+import { createRuntime } from "../../sandbox/runtime";
 import { captureNotices, click, flush, itemRow, pane, settleView } from "./helpers";
 
 const NOTE = "talk.md";
 const TEXT = "#gopherchina\n\n- [ ] first\n- [ ] second\n- [ ] third\n";
 const EDITING = "Nothing was written: this note is being edited right now. Check the item off again once the dashboard has caught up.";
+const UNCERTAIN = "Nothing was written: the note changed around this item, so which line it is now cannot be told for certain. The dashboard has been updated; check it off again there.";
 const CHANGED = "Nothing was written: the item changed since the dashboard was drawn. The dashboard has been updated.";
 
 /**
@@ -128,6 +131,33 @@ describe("the note changes between drawing and clicking", () => {
 		await flush(8);
 		expect(writes[0]).toContain("- [x] second");
 		expect(await harness.runtime.read(NOTE)).toBe(TEXT);
+	});
+});
+
+describe("rows drawn from metadata older than the note (start-up)", () => {
+	let harness: PluginHarness;
+	afterEach(() => unloadPlugin(harness));
+
+	it("never writes from a row the older metadata made, even after a write of ours to another row of the note", async () => {
+		// The older metadata saw a paragraph where the note now has a fence: `b` is no task any more.
+		const text = "#gopherchina\n- [ ] z\n```\n- [ ] b\n```\n";
+		const runtime = createRuntime({ [NOTE]: text });
+		runtime.setCache(NOTE, buildMetadata("#gopherchina\n- [ ] z\npar\n- [ ] b\n```\n"));
+		harness = await loadPlugin({ [NOTE]: text }, {}, runtime);
+		const notices = captureNotices();
+		await harness.command("open");
+		const stale = itemRow(pane(harness), "b");
+		// The cache catches up; the pane redraws without `b`, and `z` is checked off there.
+		runtime.reparse(NOTE);
+		await settleView();
+		click(itemRow(pane(harness), "z").querySelector("input"));
+		await flush();
+		expect(await runtime.read(NOTE)).toBe("#gopherchina\n- [x] z\n```\n- [ ] b\n```\n");
+		// A click that still reaches the row drawn before is refused, and nothing is written.
+		click(stale.querySelector("input"));
+		await flush();
+		expect(await runtime.read(NOTE)).toBe("#gopherchina\n- [x] z\n```\n- [ ] b\n```\n");
+		expect(notices.messages().at(-1)).toBe(UNCERTAIN);
 	});
 });
 
