@@ -2,7 +2,7 @@ import { expandTabs, fenceAt, htmlBlockEnd, isBlank, isHeading, isUnderline, lis
 import { LINE_HTML, LINE_HTML_START, LINE_SKIPPED } from "./comments";
 
 /**
- * Code and HTML comment blocks inside list items, block quotes and callouts.
+ * Code, math and HTML comment blocks inside list items, block quotes and callouts.
  *
  * Obsidian's sections name code only at the top level (a `code` section). Code in a list item or a
  * quote is part of the container's `list`, `blockquote` or `callout` section (the capture
@@ -16,7 +16,9 @@ import { LINE_HTML, LINE_HTML_START, LINE_SKIPPED } from "./comments";
  * A section is a top-level block, so each starts the reading afresh. Only what stands inside a
  * container is marked: at the top level the sections have said what is code already.
  *
- * Lines of fenced or indented code are marked `LINE_SKIPPED`; an HTML block that opens with `<!--`
+ * Lines of fenced or indented code, and of math from a line that starts with `$$` to the line holding
+ * the next `$$` (Obsidian renders it as a formula; at the top level it is a `math` section), are
+ * marked `LINE_SKIPPED`; an HTML block that opens with `<!--`
  * is marked `LINE_HTML_START` and `LINE_HTML` down to the line with its `-->`, or to the end of its
  * container (`model/comments.ts` hides it). One pass, linear in the section's length.
  */
@@ -33,6 +35,8 @@ const enum Leaf {
 	Html,
 	/** Any other HTML block: its lines are HTML, whatever they look like (a fence opens nothing there). */
 	OtherHtml,
+	/** A math block (`$$` to the next `$$`): formula, not text. */
+	Math,
 }
 
 
@@ -128,6 +132,15 @@ class BlockReader {
 				if (all) {
 					this.markCode(line, inside);
 					if (this.closesFence(text, pos)) {
+						this.leaf = Leaf.None;
+					}
+					return;
+				}
+				break;
+			case Leaf.Math:
+				if (all) {
+					this.markCode(line, inside);
+					if (text.includes("$$", pos)) {
 						this.leaf = Leaf.None;
 					}
 					return;
@@ -229,6 +242,12 @@ class BlockReader {
 				this.leaf = Leaf.Fence;
 				this.fenceChar = text[at] as string;
 				this.fenceLength = fence;
+				this.markCode(line, this.depth > 0);
+				return;
+			}
+			if (char === 36 && text.charCodeAt(at + 1) === 36) {
+				// `$$`: math, up to the next `$$` (on this line when it holds one).
+				this.leaf = text.includes("$$", at + 2) ? Leaf.None : Leaf.Math;
 				this.markCode(line, this.depth > 0);
 				return;
 			}

@@ -86,7 +86,7 @@ export class NoteModel implements NoteRecord {
 		if (this.textVersion === null) {
 			const { text, cache, confirmed } = this.source();
 			const spans = lineSpans(text);
-			const fits = confirmed === true || metadataFitsText(text, spans, cache);
+			const fits = confirmed === true || (metadataFitsText(text, spans, cache) && clearOfBlocks(cache, this.common().lines, this.common().skipped, this.visible()));
 			this.textVersion = textVersion(text, cache.frontmatterPosition?.end.line ?? -1, fits, spans);
 		}
 		return this.textVersion;
@@ -467,9 +467,42 @@ export function parseNote(input: NoteInput): NoteModel {
 }
 
 /**
- * Lines that are never read for links or questions: the properties block, code blocks (at the top
- * level and inside list items and quotes) and `%%` comment blocks (`LINE_SKIPPED`). HTML blocks are
- * marked too (`LINE_HTML_START`, `LINE_HTML`): `model/comments.ts` hides those that are comments.
+ * True when no list item or heading the metadata names starts on a line that is, in this text, inside
+ * a code, comment or math block (one nested in a list or a quote, which the sections do not name, or a
+ * comment opened earlier): an older parse of a text where such a block was since opened above them.
+ */
+function clearOfBlocks(cache: CachedMetadata, lines: readonly string[], skipped: Uint8Array, visible: readonly string[]): boolean {
+	// The line's first mark (past indentation and quote markers) is still there with comments blanked.
+	const clear = (line: number): boolean => {
+		if (skipped[line] === LINE_SKIPPED) {
+			return false;
+		}
+		const text = lines[line] ?? "";
+		let at = 0;
+		while (at < text.length && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9 || text.charCodeAt(at) === 62)) {
+			at++;
+		}
+		return at === text.length || (visible[line] ?? "").charCodeAt(at) === text.charCodeAt(at);
+	};
+	for (const item of cache.listItems ?? []) {
+		if (!clear(item.position.start.line)) {
+			return false;
+		}
+	}
+	for (const heading of cache.headings ?? []) {
+		if (!clear(heading.position.start.line)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/**
+ * Lines that are never read for links or questions: the properties block (by its position, or its
+ * `yaml` section when Obsidian gives no position: `empty_yaml`), code and math blocks (at
+ * the top level and inside list items and quotes) and `%%` comment blocks (`LINE_SKIPPED`). HTML
+ * blocks are marked too (`LINE_HTML_START`, `LINE_HTML`): `model/comments.ts` hides those that are
+ * comments.
  */
 function skippedLines(cache: CachedMetadata, lines: readonly string[]): Uint8Array {
 	const lineCount = lines.length;
@@ -485,12 +518,12 @@ function skippedLines(cache: CachedMetadata, lines: readonly string[]): Uint8Arr
 		mark(cache.frontmatterPosition.start.line, cache.frontmatterPosition.end.line);
 	}
 	for (const section of cache.sections ?? []) {
-		if (section.type === "code" || section.type === "comment") {
+		if (section.type === "code" || section.type === "comment" || section.type === "math" || section.type === "yaml") {
 			mark(section.position.start.line, section.position.end.line);
 		} else if (section.type === "html") {
 			mark(section.position.start.line, section.position.end.line, LINE_HTML);
 		} else if (section.type === "list" || section.type === "blockquote" || section.type === "callout") {
-			// Code and comment blocks inside list items and quotes, which the sections do not name.
+			// Code, comment and math blocks inside list items and quotes, which the sections do not name.
 			markNestedBlocks(lines, section.position.start.line, section.position.end.line, skipped);
 		}
 	}

@@ -2,6 +2,7 @@
 import { metadataFitsText } from "../../src/model/metadata-check";
 import { lineSpans } from "../../src/model/text-version";
 import { NoteStore } from "../../src/index/note-store";
+import { parseNote } from "../../src/model/note-parser";
 import { normalizeTrackedTags } from "../../src/model/tags";
 import { loadCaptures } from "../support/captures";
 import { buildMetadata } from "../../sandbox/metadata-builder";
@@ -56,6 +57,41 @@ describe("a note read beside metadata of an older text", () => {
 		expect(store.note("n.md")).toBe(record);
 		store.update("n.md", newer, buildMetadata(newer), true);
 		expect(store.note("n.md")?.studyItems[0]?.line).toBe(2);
+	});
+
+	// Lines grew and shrank by as much, so every offset the older metadata names still fits; but a
+	// fence, comment or math block opened inside the first item now holds the second.
+	it.each([
+		["a fence", "  ````"],
+		["a comment", "  %% x"],
+		["a math block", "  $$ x"],
+		["an HTML comment", "  <!-- x"],
+	])("does not trust an item that %s opened inside a list item now holds", (_, opener) => {
+		const store = new NoteStore(() => null);
+		store.tracked = normalizeTrackedTags(["gopherchina"]);
+		const older = "#gopherchina\n- [ ] a\n  one\n  two\n  - [ ] b\n";
+		const lines = older.split("\n");
+		lines[2] = opener;
+		lines[3] = `  ${"t".repeat(older.split("\n")[2]!.length + older.split("\n")[3]!.length - opener.length - 2)}`;
+		const text = lines.join("\n");
+		expect(text.length).toBe(older.length);
+		expect(metadataFitsText(text, lineSpans(text), buildMetadata(older))).toBe(true);
+		store.update("n.md", text, buildMetadata(older), false);
+		expect(store.note("n.md")?.version.confirmed).toBe(false);
+	});
+
+	it("trusts a note whose own list holds a fence, a comment and math, read beside its own metadata", () => {
+		const store = new NoteStore(() => null);
+		store.tracked = normalizeTrackedTags(["gopherchina"]);
+		const text = "#gopherchina\n- [ ] a\n  ```\n  - [ ] not a task\n  ```\n  %% hidden\n  - [ ] no task %%\n  $$\n  x\n  $$\n  - [ ] b\n";
+		store.update("n.md", text, buildMetadata(text), false);
+		expect(store.note("n.md")?.studyItems.map((item) => item.text)).toEqual(["a", "b"]);
+		expect(store.note("n.md")?.version.confirmed).toBe(true);
+	});
+
+	it.each(loadCaptures().map((capture) => [capture.name, capture] as const))("trusts real Obsidian's metadata read beside its own text: %s", (_, capture) => {
+		const note = parseNote({ path: "n.md", text: capture.fileContents, cache: capture.cachedMetadata, tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: false });
+		expect(note.version.confirmed).toBe(true);
 	});
 
 	it("shows a note it has no record of yet, but marks its text unconfirmed so nothing is written from it", () => {

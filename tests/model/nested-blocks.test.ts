@@ -166,3 +166,33 @@ describe("reading nested blocks stays linear", () => {
 		expectLinear("lines of deep quotes", (n) => input("blockquote", `${">".repeat(100)} 为什么？\n`.repeat(n / 110)), parse, { small: 2_000, large: 20_000 });
 	});
 });
+
+/**
+ * `$$` math is a formula, not text: Obsidian gives a top-level math block a `math` section, and one
+ * inside a list item or a quote is part of the container's section.
+ */
+describe("math blocks", () => {
+	const mathSection = (text: string, from: number, to: number): CachedMetadata => {
+		const cache = buildMetadata(text);
+		const lines = text.split("\n");
+		const offset = (line: number): number => lines.slice(0, line).reduce((sum, each) => sum + each.length + 1, 0);
+		const sections = (cache.sections ?? []).filter((section) => section.position.end.line < from || section.position.start.line > to);
+		sections.push({ type: "math", position: { start: { line: from, col: 0, offset: offset(from) }, end: { line: to, col: (lines[to] as string).length, offset: offset(to) + (lines[to] as string).length } } });
+		sections.sort((a, b) => a.position.start.line - b.position.start.line);
+		return { ...cache, sections };
+	};
+
+	it("reads nothing in a top-level math section", () => {
+		const text = "#gopherchina\n\n$$\n\\text{为什么} T(n) = O(n \\log n)\n% https://example.com/1.1.1-Foo.pdf\n$$\n\n为什么在公式之后？\n";
+		expect(read(text, mathSection(text, 2, 5))).toEqual({ questions: [7], links: [] });
+	});
+
+	it.each([
+		["in a list item", "#gopherchina\n\n- step\n  $$\n  \\text{为什么} T(n)\n  https://example.com/1.1.1-Foo.pdf\n  $$\n  为什么在公式之后？\n", [7]],
+		["in a quote", "#gopherchina\n\n> $$\n> \\text{为什么} T(n)\n> $$\n> 为什么在公式之后？\n", [5]],
+		["on one line in a list item", "#gopherchina\n\n- step\n  $$ \\text{为什么} $$\n  为什么在公式之后？\n", [4]],
+		["unclosed, to the end of its item", "#gopherchina\n\n- step\n  $$\n  \\text{为什么} T(n)\n\n为什么在列表之后？\n", [6]],
+	])("reads nothing in math %s, and reads on after it", (_name, text, questions) => {
+		expect(read(text)).toEqual({ questions, links: [] });
+	});
+});
