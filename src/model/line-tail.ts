@@ -13,6 +13,8 @@ export interface LineTail {
 
 const DATE = /^ ✅ \d{4}-\d{2}-\d{2}$/u;
 const BLOCK_ID = /^ \^[A-Za-z0-9-]+$/u;
+/** The start of a link reference definition: up to three spaces, a bracketed label, a colon. */
+const LINK_DEFINITION = /^[\t ]*\[(?:[^\]\\]|\\.)*\]:/u;
 /** ` ✅ 2024-05-01`: the length of a completion date, in UTF-16 units. */
 const DATE_LENGTH = 13;
 
@@ -56,9 +58,12 @@ export function tailIsSafe(line: string): boolean {
 		}
 		start++;
 	}
-	// An item with no text reads the indented lines after it otherwise than one with text.
-	const task = TASK_PREFIX.exec(line.slice(line.startsWith("\uFEFF") ? 1 : 0));
-	if (task !== null && isBlankSpan(line, task[0].length + (line.startsWith("\uFEFF") ? 1 : 0), line.length)) {
+	// An item with no text reads the indented lines after it otherwise than one with text; one whose
+	// text is shaped like a link reference definition (`[label]: url`) may be read as one, which opens
+	// no paragraph, and text added to it can make it a paragraph that takes the lines below.
+	const bom = line.startsWith("\uFEFF") ? 1 : 0;
+	const task = TASK_PREFIX.exec(line.slice(bom));
+	if (task !== null && (isBlankSpan(line, task[0].length + bom, line.length) || LINK_DEFINITION.test(line.slice(task[0].length + bom)))) {
 		return false;
 	}
 	return backticks % 2 === 0 && isInertLine(line.slice(start));

@@ -50,6 +50,23 @@ describe("checking off a study item in the note's text", () => {
 		expect(check("- [x] a ✅ 2026-11-26\n", 0, " ", "2026-11-27")).toMatchObject({ ok: true, text: "- [ ] a\n" });
 	});
 
+	// Text added to a task shaped like a link reference definition can make it a paragraph that takes
+	// the lines below it (a nested item becomes its text); the date is left off instead.
+	it.each([
+		["a definition", "- [ ] [Go spec]: https://go.dev/ref/spec\n  2. [ ] read chapter 2\n", 0, "x"],
+		["a definition with a title", "- [ ] [a]: /u \"t\"\n  - [ ] b\n", 0, "x"],
+		["a definition in a quote", "> - [ ] [a]: /u\n>   2. [ ] b\n", 0, "x"],
+		["a definition whose date is dropped", "- [x] [a]: /u ✅ 2024-01-01\n  2. [ ] b\n", 0, " "],
+	])("leaves the completion date alone on %s", (_name, before, line, status) => {
+		const result = check(before, line, status, "2026-11-27");
+		expect(result.ok).toBe(true);
+		if (result.ok) {
+			const lines = before.split("\n");
+			lines[line] = (lines[line] as string).replace(/\[.\]/, `[${status}]`);
+			expect(result.text).toBe(lines.join("\n"));
+		}
+	});
+
 	it("restores the original bytes when toggled twice", () => {
 		const original = "# t\r\n\r\n- [ ] a\r\n  - [/] b\r\n";
 		const once = check(original, 3, toggledStatus("/"));
