@@ -23,7 +23,16 @@ import { LINE_HTML, LINE_HTML_START, LINE_SKIPPED } from "./comments";
  * container (`model/comments.ts` hides it). One pass, linear in the section's length.
  */
 export function markNestedBlocks(lines: readonly string[], from: number, to: number, marks: Uint8Array): void {
-	new BlockReader(lines, marks).read(from, Math.min(to, lines.length - 1));
+	new BlockReader(lines, marks, false).read(from, Math.min(to, lines.length - 1));
+}
+
+/**
+ * Marks every line of lines[from, to] (a list, quote or callout section) that is not text: code,
+ * math and HTML blocks at any depth, the top level too (non-zero marks). For a check of metadata that
+ * may be older than the text: the sections' blocks a newer text opens inside them.
+ */
+export function markBlocksAtAnyDepth(lines: readonly string[], from: number, to: number, marks: Uint8Array): void {
+	new BlockReader(lines, marks, true).read(from, Math.min(to, lines.length - 1));
 }
 
 const enum Leaf {
@@ -71,6 +80,8 @@ class BlockReader {
 	constructor(
 		private readonly lines: readonly string[],
 		private readonly marks: Uint8Array,
+		/** Marks blocks at the top level too (see `markBlocksAtAnyDepth`). */
+		private readonly top: boolean,
 	) {}
 
 	read(from: number, to: number): void {
@@ -148,7 +159,7 @@ class BlockReader {
 				break;
 			case Leaf.Html:
 				if (all) {
-					if (inside) {
+					if (inside || this.top) {
 						this.mark(line, LINE_HTML);
 					}
 					if (text.includes("-->", pos)) {
@@ -159,6 +170,9 @@ class BlockReader {
 				break;
 			case Leaf.OtherHtml:
 				if (all) {
+					if (this.top) {
+						this.mark(line, LINE_HTML);
+					}
 					if (this.htmlEnd === null ? blank : this.htmlEnd.test(text.slice(pos))) {
 						this.leaf = Leaf.None;
 					}
@@ -254,12 +268,15 @@ class BlockReader {
 			if (char === 60 && text.startsWith("<!--", at)) {
 				// `<!-->` and `<!--->` close where they open.
 				this.leaf = text.includes("-->", at + 2) ? Leaf.None : Leaf.Html;
-				if (this.depth > 0) {
+				if (this.depth > 0 || this.top) {
 					this.mark(line, LINE_HTML_START);
 				}
 				return;
 			}
 			if (char === 60 && this.opensHtml(text, at)) {
+				if (this.top) {
+					this.mark(line, LINE_HTML);
+				}
 				return;
 			}
 			this.leaf = char === 35 && isHeading(text, at) ? Leaf.None : Leaf.Paragraph;
@@ -381,7 +398,7 @@ class BlockReader {
 	}
 
 	private markCode(line: number, inside: boolean): void {
-		if (inside) {
+		if (inside || this.top) {
 			this.mark(line, LINE_SKIPPED);
 		}
 	}

@@ -12,7 +12,7 @@ import { lowerCase, splitLines } from "./text";
 import { numberAt, packNumbers, type PackedNumbers } from "./packed-numbers";
 import { lineSpans, textVersion, type TextVersion } from "./text-version";
 import { ownString, sharedList, trimmed } from "./memo";
-import { markNestedBlocks } from "./nested-blocks";
+import { markBlocksAtAnyDepth, markNestedBlocks } from "./nested-blocks";
 import type { NoteRecord, Progress, Question, SessionRef, StudyItem, TaskState } from "./types";
 
 /** Everything the parser needs to know about one note. Nothing here touches the vault. */
@@ -467,14 +467,33 @@ export function parseNote(input: NoteInput): NoteModel {
 }
 
 /**
- * True when no list item or heading the metadata names starts on a line that is, in this text, inside
- * a code, comment or math block (one nested in a list or a quote, which the sections do not name, or a
- * comment opened earlier): an older parse of a text where such a block was since opened above them.
+ * True when no task or heading the metadata names starts on a line that is, in this text, inside a
+ * code, comment, math or HTML block (one the sections do not name: opened inside a list, a quote or a
+ * callout, or by a line the older parse read as part of one; or a comment opened earlier): an older
+ * parse of a text where such a block was since opened above them, keeping every offset.
  */
 function clearOfBlocks(cache: CachedMetadata, lines: readonly string[], skipped: Uint8Array, visible: readonly string[]): boolean {
-	// The line's first mark (past indentation and quote markers) is still there with comments blanked.
+	// Indented code holding `%%`: Obsidian reads a comment there, so a parse that made it code is older.
+	for (const section of cache.sections ?? []) {
+		if (section.type === "code" && !/^[\t ]*(?:```|~~~)/.test(lines[section.position.start.line] ?? "")) {
+			for (let line = section.position.start.line; line <= section.position.end.line; line++) {
+				if ((lines[line] ?? "").includes("%%")) {
+					return false;
+				}
+			}
+		}
+	}
+	// Read from the first container on to the end of the note: a block opened in one section runs on
+	// into the sections after it.
+	const marks = skipped.slice();
+	const first = (cache.sections ?? []).find((section) => section.type === "list" || section.type === "blockquote" || section.type === "callout");
+	if (first !== undefined) {
+		markBlocksAtAnyDepth(lines, first.position.start.line, lines.length - 1, marks);
+	}
+	// The line is no block's, and its first mark (past indentation and quote markers) is still there
+	// with comments blanked.
 	const clear = (line: number): boolean => {
-		if (skipped[line] === LINE_SKIPPED) {
+		if (marks[line] !== 0) {
 			return false;
 		}
 		const text = lines[line] ?? "";
@@ -485,7 +504,7 @@ function clearOfBlocks(cache: CachedMetadata, lines: readonly string[], skipped:
 		return at === text.length || (visible[line] ?? "").charCodeAt(at) === text.charCodeAt(at);
 	};
 	for (const item of cache.listItems ?? []) {
-		if (!clear(item.position.start.line)) {
+		if (item.task !== undefined && !clear(item.position.start.line)) {
 			return false;
 		}
 	}

@@ -80,6 +80,23 @@ describe("a note read beside metadata of an older text", () => {
 		expect(store.note("n.md")?.version.confirmed).toBe(false);
 	});
 
+	// One line of the older text replaced by one of the same length that opens a block running over
+	// the tasks below it, in this section or the next.
+	it.each([
+		["an HTML comment after a quoted item", "#gopherchina\n\n> - [ ] why\n  a b c d\n> - [ ] more\n", 3, "  <!--yyy", 4],
+		["an HTML block after a quoted item, on into the next list", "#gopherchina\n\n> - [ ] more\n  为什么 为什么\n  - [ ] x\n", 3, "  <pre>yy", 4],
+		["a comment in indented code", "#gopherchina\n\n> x\n\n    more x\n  beta\n> - [ ] gamma\n", 4, "    %%yyyy", 6],
+	])("does not trust a task that %s now holds", (_, older, changed, replacement, task) => {
+		const lines = older.split("\n");
+		expect((lines[changed] as string).length).toBe(replacement.length);
+		lines[changed] = replacement;
+		const text = lines.join("\n");
+		expect(buildMetadata(older).listItems?.some((item) => item.position.start.line === task)).toBe(true);
+		expect((buildMetadata(text).listItems ?? []).some((item) => item.position.start.line === task && item.task !== undefined)).toBe(false);
+		const note = parseNote({ path: "n.md", text, cache: buildMetadata(older), tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: false });
+		expect(note.version.confirmed).toBe(false);
+	});
+
 	it("trusts a note whose own list holds a fence, a comment and math, read beside its own metadata", () => {
 		const store = new NoteStore(() => null);
 		store.tracked = normalizeTrackedTags(["gopherchina"]);
