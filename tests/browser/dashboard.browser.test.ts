@@ -71,6 +71,34 @@ inChromium("the built plugin in headless Chromium", (browser) => {
 		expect(await scroller.evaluate((el) => el.scrollTop)).toBe(300);
 	});
 
+	it.each([300, 360, 440, 499, 520, 800])("lays a talk's progress, PDF and notes out side by side without overlap at %i px", async (width) => {
+		await page.evaluate((w) => {
+			(document.querySelector("[data-type='gopherchina-dashboard']") as HTMLElement).style.width = `${w}px`;
+		}, width);
+		await page.locator(".gopherchina-tab[data-tab='talks']").click();
+		const overlaps = await page.evaluate(() =>
+			[...document.querySelectorAll(".gopherchina-session")].flatMap((row) => {
+				const cells = [".gopherchina-session-title", ".gopherchina-session-progress .gopherchina-mini-progress", ".gopherchina-session-pdf", ".gopherchina-session-notes"]
+					.map((selector) => row.querySelector(selector))
+					.filter((cell): cell is Element => cell !== null)
+					.map((cell) => ({ name: cell.className, box: cell.getBoundingClientRect() }));
+				const found: string[] = [];
+				for (let i = 0; i < cells.length; i++) {
+					for (let j = i + 1; j < cells.length; j++) {
+						const a = (cells[i] as { box: DOMRect }).box;
+						const b = (cells[j] as { box: DOMRect }).box;
+						if (a.width > 0 && b.width > 0 && a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) {
+							found.push(`${row.textContent ?? ""}: ${(cells[i] as { name: string }).name} / ${(cells[j] as { name: string }).name}`);
+						}
+					}
+				}
+				return found;
+			}),
+		);
+		expect(overlaps).toEqual([]);
+		expect(await page.locator(".gopherchina-session .gopherchina-mini-progress").count()).toBeGreaterThan(0);
+	});
+
 	it("renders readably in light and dark themes (screenshots)", async () => {
 		await page.screenshot({ path: join(SHOTS, "dashboard-light.png"), fullPage: true });
 		await page.locator(".gopherchina-tab[data-tab='talks']").click();
