@@ -284,7 +284,8 @@ export class NoteModel implements NoteRecord {
 			}
 			shared.talk = new TalkFinder({
 				cache: this.source().cache,
-				lines: shared.lines,
+				// Comments blanked: what a comment names is hidden from the reader, and ties nothing.
+				lines: this.visible(),
 				sessions: this.sessions,
 				refsByLine,
 				headings: shared.headings,

@@ -31,6 +31,16 @@ describe("tying study items to talks", () => {
 		expect(found.get("第 3.3.3 场没去")).toBeNull();
 	});
 
+	it("reads no code or title inside a comment: what a comment names is hidden, and ties nothing", async () => {
+		const found = await ties({
+			"n.md": `#gopherchina\n${LINKS_2023}\n\n- [ ] 复习调度器 %%见 1.2.3 的分享%%\n- [ ] 看规则 <!-- 1.3.1 -->\n- [ ] 复习 Kratos 的中间件 %%不是 go-zero%%\n- [ ] %%1.2.3%% 看 Kratos 的配置\n`,
+		});
+		expect(found.get("复习调度器 %%见 1.2.3 的分享%%")).toBeNull();
+		expect(found.get("看规则 <!-- 1.3.1 -->")).toBeNull();
+		expect(found.get("复习 Kratos 的中间件 %%不是 go-zero%%")).toBe("2.1.2");
+		expect(found.get("%%1.2.3%% 看 Kratos 的配置")).toBe("2.1.2");
+	});
+
 	it("inherits from the parent item, else the heading that names a talk, else nothing", async () => {
 		const found = await ties({
 			"n.md": `#gopherchina\n${LINKS_2023}\n\n## 2.1.2 Kratos\n\n- 中间件\n\t- [ ] 链式调用\n- [ ] 错误码\n\n### 细节\n\n- [ ] 配置中心\n\n## 其他\n\n- [ ] 写总结\n- [ ] 版本号 1.13 的问题\n`,
