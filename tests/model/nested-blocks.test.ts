@@ -196,3 +196,19 @@ describe("math blocks", () => {
 		expect(read(text)).toEqual({ questions, links: [] });
 	});
 });
+
+describe("properties Obsidian gives only as a yaml section", () => {
+	// Obsidian leaves out `frontmatterPosition` for properties it cannot read (the capture empty_yaml
+	// has a `yaml` section and no position); the block is properties all the same.
+	it("reads nothing in them", () => {
+		const text = "---\n# 为什么 GC 会停顿\n# https://example.com/1.1.1-Foo.pdf\n---\n#gopherchina\n\n为什么在属性之后？\n";
+		const built = buildMetadata(text);
+		const end = text.indexOf("\n---\n") + 4;
+		const cache: CachedMetadata = {
+			...built,
+			frontmatterPosition: undefined,
+			sections: [{ type: "yaml", position: { start: { line: 0, col: 0, offset: 0 }, end: { line: 3, col: 3, offset: end } } }, ...(built.sections ?? []).filter((section) => section.position.start.line > 3)],
+		};
+		expect(read(text, cache)).toEqual({ questions: [6], links: [] });
+	});
+});
