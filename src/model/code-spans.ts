@@ -1,3 +1,4 @@
+import { isEscaped } from "./text";
 /**
  * Code spans of one line, found while walking it from left to right: a run of backticks opens a span
  * that the next run of the same length closes; with no such run it is text. The answers are those of
@@ -61,10 +62,12 @@ export class CodeSpanFinder {
 		const { text } = this;
 		for (let run = text.indexOf("`", from); run !== -1; ) {
 			const length = this.runLength(run);
-			const close = this.closer(run, length);
+			// After a backslash the first backtick is text; the rest of the run may open a span.
+			const escaped = isEscaped(text, run) ? 1 : 0;
+			const close = length - escaped === 0 ? -1 : this.closer(run + escaped, length - escaped);
 			if (close !== -1) {
-				span.from = run;
-				span.to = close + length;
+				span.from = run + escaped;
+				span.to = close + length - escaped;
 				return true;
 			}
 			run = text.indexOf("`", run + length);

@@ -1,4 +1,5 @@
 import { CodeSpanFinder } from "./code-spans";
+import { isEscaped } from "./text";
 /**
  * Comments, which Obsidian never shows: `%% … %%` and `<!-- … -->`. Where the parser reads a note's
  * text itself (web PDF links, questions) it reads the lines this module returns, with every comment
@@ -163,12 +164,14 @@ class CommentScanner {
 			if (char === 96) {
 				code ??= new CodeSpanFinder(text);
 				const length = code.runLength(i);
-				const close = code.closer(i, length);
-				i = (close === -1 ? i : close) + length;
+				// After a backslash the first backtick is text; the rest of the run may open a span.
+				const escapedOne = isEscaped(text, i) ? 1 : 0;
+				const close = length - escapedOne === 0 ? -1 : code.closer(i + escapedOne, length - escapedOne);
+				i = close === -1 ? i + length : close + length - escapedOne;
 				continue;
 			} else if (char === 37 && text.charCodeAt(i + 1) === 37) {
 				after = this.percentComment({ line: at.line, col: i });
-			} else if (char === 60 && text.startsWith("<!--", i) && !escaped(text, i)) {
+			} else if (char === 60 && text.startsWith("<!--", i) && !isEscaped(text, i)) {
 				// An HTML block opens at the content's start: after quote and list markers, which the block
 				// reading marks when they are nested deeper than `CONTENT_START` reads.
 				after = this.htmlComment({ line: at.line, col: i }, i === contentStart || (this.marks[at.line] === LINE_HTML_START && text.indexOf("<!--") === i));
@@ -294,15 +297,6 @@ class CommentScanner {
 		hidden[length + 2] = to;
 		this.hiddenLength = length + 3;
 	}
-}
-
-/** True when an odd number of backslashes stands before `index`. */
-function escaped(text: string, index: number): boolean {
-	let count = 0;
-	while (index - count > 0 && text.charCodeAt(index - count - 1) === 92) {
-		count++;
-	}
-	return count % 2 === 1;
 }
 
 /** A line with more comments than this is put together from pieces a chunk at a time. */

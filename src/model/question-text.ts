@@ -1,6 +1,6 @@
 import { CodeSpanFinder } from "./code-spans";
 import { ALNUM, CHAR_KINDS, kindsAt } from "./question-words";
-import { backtickRuns } from "./text";
+import { backtickRuns, isEscaped } from "./text";
 /**
  * The parts of a line that the question rules read. Code spans, links and URLs are filled with a
  * neutral mark of the same length (so positions still point into the line): a word in `why()`, in a
@@ -212,7 +212,7 @@ function codeSpans(text: string): Span[] {
 	for (let k = 0; k < starts.length; k++) {
 		const close = closing[k] as number;
 		if (close !== -1) {
-			spans.push({ from: starts[k] as number, to: (starts[close] as number) + (lengths[close] as number) });
+			spans.push({ from: (starts[k] as number) + (isEscaped(text, starts[k] as number) ? 1 : 0), to: (starts[close] as number) + (lengths[close] as number) });
 			k = close;
 		}
 	}

@@ -84,8 +84,8 @@ export function maskInlineCode(line: string): string {
 			k++;
 			continue;
 		}
-		const from = starts[k] as number;
-		const to = (starts[close] as number) + (lengths[k] as number);
+		const from = (starts[k] as number) + (isEscaped(line, starts[k] as number) ? 1 : 0);
+		const to = (starts[close] as number) + (lengths[close] as number);
 		result += line.slice(copied, from) + " ".repeat(to - from);
 		copied = to;
 		k = close + 1;
@@ -94,8 +94,22 @@ export function maskInlineCode(line: string): string {
 }
 
 /**
- * The backtick runs of a line from `from` on, and for each the next run as long: where a code span
- * opened by it would close (-1: it opens none). Found in one pass.
+ * True when the character at `at` is escaped: an odd number of backslashes stands right before it.
+ * A backslash-escaped backtick is text, so a run of backticks it starts opens a code span only with
+ * the rest of its backticks (inside a span a backslash is text, so a closing run counts whole).
+ */
+export function isEscaped(text: string, at: number): boolean {
+	let slashes = 0;
+	while (at - slashes - 1 >= 0 && text.charCodeAt(at - slashes - 1) === 92) {
+		slashes++;
+	}
+	return slashes % 2 === 1;
+}
+
+/**
+ * The backtick runs of a line from `from` on, and for each where a code span opened by it would close
+ * (-1: it opens none): the next run as long, or one backtick shorter after a backslash (see
+ * `isEscaped`; the span then opens one backtick in). Found in one pass.
  */
 export function backtickRuns(text: string, from = 0): { starts: number[]; lengths: number[]; closing: number[] } {
 	const starts: number[] = [];
@@ -113,7 +127,8 @@ export function backtickRuns(text: string, from = 0): { starts: number[]; length
 	const seen = new Map<number, number>();
 	for (let k = starts.length - 1; k >= 0; k--) {
 		const length = lengths[k] as number;
-		closing[k] = seen.get(length) ?? -1;
+		const opens = isEscaped(text, starts[k] as number) ? length - 1 : length;
+		closing[k] = opens === 0 ? -1 : (seen.get(opens) ?? -1);
 		seen.set(length, k);
 	}
 	return { starts, lengths, closing };
