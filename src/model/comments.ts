@@ -31,6 +31,8 @@ export const LINE_HTML = 3;
 const CONTAINER_PREFIX = /^[\t ]*(?:>[\t ]?)*/;
 // Where a line's content starts: after quote markers, indentation and a list marker.
 const CONTENT_START = /^[\t ]*(?:>[\t ]?)*[\t ]*(?:(?:[-*+]|\d{1,9}[.)])[\t ]+)?/;
+/** The same without a list marker: where a line that starts no list item has its content. */
+const CONTENT_START_NO_ITEM = /^[\t ]*(?:>[\t ]?)*[\t ]*/;
 const BLANK = /^[\t >]*$/;
 /** What opens a comment: a line without it is passed over with one search. */
 const OPENER = /%%|<!--/;
@@ -51,12 +53,16 @@ export function maskComments(lines: readonly string[], marks: Uint8Array, starts
 }
 
 /**
- * `maskComments` with the blocks the metadata starts: a list item's line (`listItems`, by line) and
- * a heading's. What the links and the questions of a note are read from.
+ * `maskComments` with the blocks the metadata starts: a list item's line (`listItems`, by line), a
+ * heading's, and the first line of every section (a paragraph, a quote, a table, a thematic break:
+ * an inline `<!--` left open in one block never runs into the next). What the links and the
+ * questions of a note are read from.
  */
-export function maskNoteComments(lines: readonly string[], marks: Uint8Array, listItems: ReadonlyMap<number, unknown>, headingLines: ReadonlySet<number>): readonly string[] {
-	return maskComments(lines, marks, (line) => listItems.has(line) || headingLines.has(line));
+export function maskNoteComments(lines: readonly string[], marks: Uint8Array, listItems: ReadonlyMap<number, unknown>, headingLines: ReadonlySet<number>, sectionStarts: ReadonlySet<number> = NONE): readonly string[] {
+	return maskComments(lines, marks, (line) => listItems.has(line) || headingLines.has(line) || sectionStarts.has(line));
 }
+
+const NONE: ReadonlySet<number> = new Set();
 
 /**
  * True when a link Obsidian found (at `line`, `col`, written as `original`) stands in a comment. The
@@ -157,7 +163,8 @@ class CommentScanner {
 			return next;
 		}
 		let code: CodeSpanFinder | null = null;
-		const contentStart = CONTENT_START.exec(text)?.[0].length ?? 0;
+		// A list marker counts only on a line that starts a block (`2023. ` continuing a paragraph is text).
+		const contentStart = ((this.startsBlock(at.line) ? CONTENT_START : CONTENT_START_NO_ITEM).exec(text)?.[0].length ?? 0);
 		for (let i = at.col; i < text.length; ) {
 			const char = text.charCodeAt(i);
 			let after: Cursor | null;

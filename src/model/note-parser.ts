@@ -244,7 +244,7 @@ export class NoteModel implements NoteRecord {
 	 */
 	private visible(): readonly string[] {
 		const shared = this.common();
-		shared.visible ??= maskNoteComments(shared.lines, shared.skipped, shared.itemsByLine, shared.headingLines);
+		shared.visible ??= maskNoteComments(shared.lines, shared.skipped, shared.itemsByLine, shared.headingLines, new Set((this.source().cache.sections ?? []).map((section) => section.position.start.line)));
 		return shared.visible;
 	}
 

@@ -34,6 +34,22 @@ describe("talks in comments are not talks", () => {
 		expect(talks(`see <!-- [a](${pdf("a")})`)).toEqual(["a"]);
 	});
 
+	// An inline `<!--` never closed in its own block is text (CommonMark): it hides nothing in the next
+	// block, whichever kind of block that is.
+	it.each([
+		["the paragraph below a heading", (link: string) => `## Runtime <!-- draft\nWhy does the GC pause?\n${link} -->`],
+		["a quote below a paragraph", (link: string) => `Flow: A <!-- B\n> Why does the GC pause?\n> ${link}\n> C --> D`],
+		["a thematic break", (link: string) => `Draft <!-- one\n***\nWhy does the GC pause?\n${link} -->`],
+		["a quote below a list item", (link: string) => `- x <!-- y\n> Why does the GC pause? <!-- note -->\n> ${link}`],
+	])("reads on past an unclosed inline <!-- into %s", (_name, note) => {
+		expect(talks(note(`[a](${pdf("a")})`))).toEqual(["a"]);
+		expect(questions(note(`[a](${pdf("a")})`))).toContain("Why does the GC pause?");
+	});
+
+	it("reads a continuation line that only looks like an item (`2023. <!--`) as text", () => {
+		expect(questions("Some text\n2023. <!-- x\nWhy does the GC pause?")).toEqual(["Why does the GC pause?"]);
+	});
+
 	it("skips comments in list items, callouts and quotes", () => {
 		expect(talks(`- [a](${pdf("a")})\n  - note %% [x](${pdf("x")}) %%`)).toEqual(["a"]);
 		expect(talks(`> [!note] Talks\n> [a](${pdf("a")}) <!-- [x](${pdf("x")}) -->\n> %%\n> [y](${pdf("y")})\n> %%`)).toEqual(["a"]);
