@@ -181,15 +181,26 @@ export function eachPdfUrl(line: string, visit: (text: string | null, url: strin
 				paren = line.indexOf(")", end);
 			}
 			end = paren === -1 ? end : paren + 1;
-		} else if (before === 0x3c) {
+		} else if (before === 0x3c && isAutolink(line, at)) {
 			// <https://…>
-			const close = line.indexOf(">", at);
-			end = close === -1 ? line.length : close;
+			end = line.indexOf(">", at);
 			url = line.slice(at, end);
 			column = at - 1;
 		} else {
 			end = bareEnd(line, at + scheme);
 			url = withoutTrailingPunctuation(line.slice(at, end));
+			if (line.charCodeAt(end) === 0x5d && line.charCodeAt(end + 1) === 0x28) {
+				// The text of a markdown link (`[https://…](target)`): a link holds no other link, so
+				// only its target is one, found next.
+				let open = plainOpener(line, covered, end);
+				if (open === -1) {
+					brackets ??= new OpeningBrackets(line);
+					open = brackets.openerOf(end);
+				}
+				if (open !== -1 && open < at) {
+					url = "";
+				}
+			}
 		}
 		covered = end;
 		if (url.length > scheme && endsWithPdf(url)) {
@@ -197,6 +208,23 @@ export function eachPdfUrl(line: string, visit: (text: string | null, url: strin
 		}
 		at = nextUrl(line, Math.max(end, at + 1));
 	}
+}
+
+/**
+ * True when `<` before `at` opens an autolink: a `>` closes it on the line with no space, control
+ * character or `<` between (else the address is a bare one, up to its first space).
+ */
+function isAutolink(line: string, at: number): boolean {
+	for (let i = at; i < line.length; i++) {
+		const code = line.charCodeAt(i);
+		if (code === 0x3e) {
+			return true;
+		}
+		if (code <= 0x20 || code === 0x3c || code === 0x7f) {
+			return false;
+		}
+	}
+	return false;
 }
 
 /**

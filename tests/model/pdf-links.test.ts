@@ -17,6 +17,18 @@ describe("PDF links in a line of text", () => {
 		expect(findPdfUrls(`见${BLOB}。`)).toEqual([{ text: null, url: BLOB, column: 1 }]);
 	});
 
+	it("takes an address written as a link's text for text: only the target is a link", () => {
+		expect(findPdfUrls("[https://x.org/old/1.1.1-Foo.pdf](https://x.org/new/1.1.1-Foo.pdf)")).toEqual([{ text: "https://x.org/old/1.1.1-Foo.pdf", url: "https://x.org/new/1.1.1-Foo.pdf", column: 0 }]);
+		expect(findPdfUrls("see [[a] https://x.org/old.pdf](https://x.org/new.pdf)")).toEqual([{ text: "[a] https://x.org/old.pdf", url: "https://x.org/new.pdf", column: 4 }]);
+		// A bare address followed by `](` with no `[` before it is an address.
+		expect(findPdfUrls("https://x.org/a.pdf](b)")).toEqual([{ text: null, url: "https://x.org/a.pdf", column: 0 }]);
+	});
+
+	it("reads `<…>` with a space in it as no autolink: the address ends at the space", () => {
+		expect(findPdfUrls("<https://x.org/1.1.1 Foo.pdf>")).toEqual([]);
+		expect(findPdfUrls("<https://x.org/a.pdf and more")).toEqual([{ text: null, url: "https://x.org/a.pdf", column: 1 }]);
+	});
+
 	it("counts a markdown link once, not again as a bare URL", () => {
 		expect(findPdfUrls(`[a](${BLOB}) and [b](https://x.org/b.pdf)`)).toHaveLength(2);
 	});

@@ -59,9 +59,9 @@ function plainFindPdfUrls(line: string): TextLink[] {
 			opener(at - 2);
 			const close = paren(end);
 			end = close === -1 ? end : close + 1;
-		} else if (line[at - 1] === "<") {
-			const close = line.indexOf(">", at);
-			end = close === -1 ? line.length : close;
+		} else if (line[at - 1] === "<" && [...line.slice(at, line.indexOf(">", at) === -1 ? at : line.indexOf(">", at))].every((char) => char > " " && char !== "<" && char !== "\x7f") && line.includes(">", at)) {
+			// An autolink: closed by `>`, with no space, control character or `<` inside.
+			end = line.indexOf(">", at);
 			url = line.slice(at, end);
 			column = at - 1;
 		} else {
@@ -70,6 +70,10 @@ function plainFindPdfUrls(line: string): TextLink[] {
 				end++;
 			}
 			url = line.slice(at, end).replace(/[.,;:!?'。，；：！？）)]+$/u, "");
+			// The text of a markdown link holds no other link: only its target counts.
+			if (line.startsWith("](", end) && brackets.openerOf(end) !== -1 && brackets.openerOf(end) < at) {
+				url = "";
+			}
 		}
 		covered = end;
 		if (url.length > scheme && isPdfTarget(url)) {
