@@ -83,7 +83,7 @@ export const zh: Record<Exclude<MessageKey, `${string}.one`>, string> = {
 	"download.network": "网络请求失败",
 	"download.progress": "{done} / {total}",
 	"download.cancel": "取消",
-	"download.cancelled.other": "已在 {done} / {total} 个 PDF 后停止",
+	"download.cancelled.other": "已在 {done} / {total} 个 PDF 后停止；已下载 {saved} 个",
 	"download.finished.other": "已下载 {year} 的 {done} / {total} 个 PDF",
 	"link.refused": "只有 http 和 https 链接可以在 Obsidian 之外打开。",
 	"reveal.unavailable": "文件列表不可用。",
@@ -113,7 +113,7 @@ export const zh: Record<Exclude<MessageKey, `${string}.one`>, string> = {
 	"index.skipped": "已跳过 {path}：{reason}",
 
 	"download.finishedWithFailures.other": "已下载 {year} 的 {done} / {total} 个 PDF；{failed} 个失败：{names}",
-	"download.cancelledWithFailures.other": "已在 {done} / {total} 个 PDF 后停止；{failed} 个失败：{names}",
+	"download.cancelledWithFailures.other": "已在 {done} / {total} 个 PDF 后停止；已下载 {saved} 个，{failed} 个失败：{names}",
 	"download.separator": "、",
 	"download.more": "另有 {count} 个",
 	"download.notAFolder": "{path} 是文件，不是文件夹",

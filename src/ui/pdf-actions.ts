@@ -191,13 +191,13 @@ export class PdfActions {
 /** The closing notice of "download all": how many landed, and which failed. */
 function summary(progress: DownloadProgress, saved: number, failed: readonly string[], year: string): string {
 	if (failed.length === 0) {
-		return progress.cancelled ? plural("download.cancelled", progress.total, { done: progress.done, total: progress.total }) : plural("download.finished", progress.total, { done: saved, total: progress.total, year });
+		return progress.cancelled ? plural("download.cancelled", progress.total, { done: progress.done, total: progress.total, saved }) : plural("download.finished", progress.total, { done: saved, total: progress.total, year });
 	}
 	const separator = t("download.separator");
 	let names = failed.slice(0, NAMED_FAILURES).join(separator);
 	if (failed.length > NAMED_FAILURES) {
 		names += separator + t("download.more", { count: failed.length - NAMED_FAILURES });
 	}
-	const values = { done: progress.cancelled ? progress.done : saved, total: progress.total, year, failed: failed.length, names };
+	const values = { done: progress.cancelled ? progress.done : saved, total: progress.total, year, saved, failed: failed.length, names };
 	return plural(progress.cancelled ? "download.cancelledWithFailures" : "download.finishedWithFailures", progress.total, values);
 }

@@ -111,6 +111,22 @@ describe("download all, when some talks cannot be saved", () => {
 		expect(pane(harness).querySelector(".gopherchina-download-progress")).toBeNull();
 	});
 
+	it("says how many were downloaded when cancelled", async () => {
+		harness = await loadPlugin(exampleFiles());
+		const actions = actionsFor(harness);
+		const sessions = harness.plugin.index.sessions().filter((session) => session.year === 2023 && session.edition === null);
+		setNetwork(() => {
+			if (requests.length === 3) {
+				actions.cancel("2023");
+			}
+			return { status: 200, arrayBuffer: pdfBytes() };
+		});
+		const notices = captureNotices();
+		const progress = await actions.downloadAll("2023", sessions);
+		expect(progress).toEqual({ done: 3, total: 24, cancelled: true });
+		expect(notices.messages().at(-1)).toBe("Stopped after 3 of 24 PDFs; 3 downloaded");
+	});
+
 	it("counts the failures when cancelled too", async () => {
 		harness = await loadPlugin(exampleFiles());
 		const actions = actionsFor(harness);
@@ -128,7 +144,7 @@ describe("download all, when some talks cannot be saved", () => {
 		const notices = captureNotices();
 		const progress = await actions.downloadAll("2023", sessions);
 		expect(progress).toEqual({ done: 2, total: 24, cancelled: true });
-		expect(notices.messages().at(-1)).toBe(`Stopped after 2 of 24 PDFs; 1 failed: ${first?.fileName ?? ""}`);
+		expect(notices.messages().at(-1)).toBe(`Stopped after 2 of 24 PDFs; 1 downloaded, 1 failed: ${first?.fileName ?? ""}`);
 		expect(actions.downloads.size).toBe(0);
 	});
 });
