@@ -71,9 +71,12 @@ export function sourceNotes(session: Session): Array<{ path: string; line: numbe
 	return session.sources.filter((source) => !seen.has(source.path) && Boolean(seen.add(source.path)));
 }
 
-/** Adds "Open <note>" for each of a talk's notes. */
-export function addSourceItems(menu: Menu, env: ListEnv, session: Session): void {
+/** Adds "Open <note>" for each of a talk's notes (but `except`, a path the menu opens otherwise). */
+export function addSourceItems(menu: Menu, env: ListEnv, session: Session, except: string | null = null): void {
 	for (const source of sourceNotes(session)) {
+		if (source.path === except) {
+			continue;
+		}
 		menu.addItem((item) =>
 			item
 				.setTitle(t("session.openSource", { note: baseName(source.path) }))
@@ -100,9 +103,10 @@ export function showSessionMenu(env: ListEnv, place: MenuPlace, session: Session
 	if (link !== null) {
 		menu.addItem((item) => item.setTitle(t("menu.copyLink")).setIcon("link").onClick(() => void copy(link)));
 	}
-	addSourceItems(menu, env, session);
-	menu.addSeparator();
+	// The talk's own note has an item of its own below ("Open its note"): not listed twice.
 	const own = findTalkNote(env.context, session);
+	addSourceItems(menu, env, session, own?.path ?? null);
+	menu.addSeparator();
 	menu.addItem((item) =>
 		item
 			.setTitle(own ? t("talkNote.open") : t("talkNote.start"))
