@@ -65,6 +65,7 @@ export const en = {
 	"checkoff.done": "Checked off: {text}",
 	"checkoff.reopened": "Reopened: {text}",
 	"checkoff.undo": "Undo",
+	"checkoff.undone": "Undone: {text}",
 	"checkoff.refused.changed": "Nothing was written: the item changed since the dashboard was drawn. The dashboard has been updated.",
 	"checkoff.refused.uncertain": "Nothing was written: the note changed around this item, so which line it is now cannot be told for certain. The dashboard has been updated; check it off again there.",
 	"checkoff.refused.editing": "Nothing was written: this note is being edited right now. Check the item off again once the dashboard has caught up.",

@@ -65,6 +65,7 @@ export const zh: Record<Exclude<MessageKey, `${string}.one`>, string> = {
 	"checkoff.done": "已完成：{text}",
 	"checkoff.reopened": "已重新打开：{text}",
 	"checkoff.undo": "撤销",
+	"checkoff.undone": "已撤销：{text}",
 	"checkoff.refused.changed": "未写入：这一项在仪表盘绘制后已被修改。仪表盘已更新。",
 	"checkoff.refused.uncertain": "未写入：这一项周围的内容已改动，无法确定它现在是哪一行。仪表盘已更新，请在其中重新勾选。",
 	"checkoff.refused.editing": "未写入：这篇笔记正在编辑中。请等仪表盘更新后再勾选。",

@@ -12,6 +12,8 @@ import { talkTitle } from "./talk-names";
 import type { DashboardContext } from "./services";
 
 const PENDING = "pending-changed";
+/** Asks the pane to give focus to an item's row once drawn: `(path, line)`. */
+export const FOCUS_ITEM = "focus-item";
 /** How long a written row waits for its note to be read again before the note is re-read by hand. */
 const REREAD_AFTER = 5000;
 /** After this long a row stops showing as pending even if the cache never reported the note. */
@@ -94,7 +96,11 @@ export class CheckoffAction {
 						key,
 						target: () => this.written.get(key)?.target ?? target,
 						edit: (text, current) => restoreLine(text, current, previousLine),
-						applied: (_undone, undoneTarget) => this.written.set(key, { target: undoneTarget, status: previousStatus }),
+						applied: (_undone, undoneTarget) => {
+							this.written.set(key, { target: undoneTarget, status: previousStatus });
+							notify(t("checkoff.undone", { text: item.text }));
+							this.context.events.trigger(FOCUS_ITEM, item.path, undoneTarget.line);
+						},
 						refusal: "undo",
 					});
 				});

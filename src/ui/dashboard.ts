@@ -1,8 +1,8 @@
 import { Component, debounce, type EventRef } from "obsidian";
 import { currentLanguage, t } from "../i18n";
-import type { CheckoffAction } from "./checkoff-action";
+import { type CheckoffAction, FOCUS_ITEM } from "./checkoff-action";
 import { renderFirstRun } from "./first-run";
-import { captureFocus, restoreFocus, RovingStops } from "./focus";
+import { captureFocus, focusQuietly, restoreFocus, RovingStops } from "./focus";
 import { fillYears, type ProgramControls, renderControls, renderHeader, setCounts } from "./header";
 import type { ListEnv } from "./list-env";
 import type { PdfActions } from "./pdf-actions";
@@ -35,9 +35,14 @@ export interface DashboardOptions {
  * The dashboard: header, controls and the lists. Redraws when the index changes, but only while it is
  * shown; the filter, the open groups and the scroll position survive every redraw.
  */
+/** How long a request to focus an item waits for the item to be drawn. */
+const FOCUS_WAIT_MS = 10_000;
+
 export class Dashboard extends Component {
 	readonly state: DashboardState;
 	private stale = true;
+	/** The item an action asked to give focus to (see `focusWantedItem`), and until when. */
+	private wantedItem: { path: string; line: number; until: number } | null = null;
 	private bodyEl: HTMLElement | null = null;
 	private roving: RovingStops | null = null;
 	/** The list's tab stop (a focus key): where Tab enters the list after a redraw. */
@@ -72,6 +77,12 @@ export class Dashboard extends Component {
 		for (const name of ["settings-changed", "pending-changed", "downloads-changed", "program-changed"]) {
 			this.registerEvent(this.context.events.on(name, changed));
 		}
+		this.registerEvent(
+			this.context.events.on(FOCUS_ITEM, (path: unknown, line: unknown) => {
+				this.wantedItem = { path: String(path), line: Number(line), until: Date.now() + FOCUS_WAIT_MS };
+				this.focusWantedItem();
+			}),
+		);
 		this.registerDomEvent(this.containerEl, "scroll", () => {
 			this.state.scrollTop = this.containerEl.scrollTop;
 			this.saveSoon();
@@ -190,9 +201,37 @@ export class Dashboard extends Component {
 			this.containerEl.scrollTop = scrollTop;
 		}
 		restoreFocus(this.containerEl, focus, [`tab:${this.state.tab}`, "filter"]);
+		this.focusWantedItem();
 		this.watchComposition(controls.filter);
 		if (later) {
 			this.fillNext = nextTask(() => this.fillStep(countsEl));
+		}
+	}
+
+	/**
+	 * Gives focus to the item a finished action asked for (Undo in a notice: the notice is gone, and
+	 * focus with it), once its row is drawn, unless focus has gone somewhere else meanwhile.
+	 */
+	private focusWantedItem(): void {
+		const wanted = this.wantedItem;
+		if (wanted === null) {
+			return;
+		}
+		const active = this.containerEl.ownerDocument.activeElement;
+		const lost = active === null || active === this.containerEl.ownerDocument.body || !active.isConnected || active.closest(".notice") !== null;
+		if (Date.now() > wanted.until || !lost) {
+			this.wantedItem = null;
+			return;
+		}
+		for (const row of Array.from(this.containerEl.querySelectorAll<HTMLElement>(".gopherchina-item"))) {
+			if (row.dataset.path === wanted.path && row.dataset.line === String(wanted.line)) {
+				const checkbox = row.querySelector<HTMLElement>("input.gopherchina-checkbox");
+				if (checkbox !== null) {
+					focusQuietly(checkbox);
+					this.wantedItem = null;
+				}
+				return;
+			}
 		}
 	}
 

@@ -72,6 +72,10 @@ describe("the dashboard pane", () => {
 		click(notices.elements().at(-1)?.querySelector("button"));
 		await flush();
 		expect(await harness.runtime.read(NOTE)).toBe(before);
+		// Undo says so, and focus (gone with the notice) comes back to the item's row.
+		expect(notices.messages().at(-1)).toBe("Undone: 内存逃逸分析");
+		await settleView();
+		expect(document.activeElement?.closest(".gopherchina-item")?.querySelector(".gopherchina-item-text")?.textContent).toBe("内存逃逸分析");
 	});
 
 	it("refuses a check-off when the line changed under it, and writes nothing", async () => {
