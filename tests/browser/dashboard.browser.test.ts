@@ -99,6 +99,17 @@ inChromium("the built plugin in headless Chromium", (browser) => {
 		expect(await page.locator(".gopherchina-session .gopherchina-mini-progress").count()).toBeGreaterThan(0);
 	});
 
+	it.each([1200, 1000, 760])("keeps the tabs where they are when another tab is chosen, %i px wide", async (width) => {
+		const wide = await openDashboardPage(browser(), { files, theme: "light", layout: "main" }, { width, height: 600 });
+		const places: string[] = [];
+		for (const tab of ["study", "talks", "questions", "study"]) {
+			await wide.locator(`.gopherchina-tab[data-tab='${tab}']`).click();
+			places.push(await wide.evaluate(() => [...document.querySelectorAll(".gopherchina-tab")].map((el) => `${Math.round(el.getBoundingClientRect().left)}:${Math.round(el.getBoundingClientRect().top)}`).join(" ")));
+		}
+		await wide.close();
+		expect(new Set(places).size).toBe(1);
+	});
+
 	it("renders readably in light and dark themes (screenshots)", async () => {
 		await page.screenshot({ path: join(SHOTS, "dashboard-light.png"), fullPage: true });
 		await page.locator(".gopherchina-tab[data-tab='talks']").click();
