@@ -3,6 +3,7 @@ import type { Session } from "../index/sessions";
 import { type CheckoffTarget, type EditResult, questionToTask, restoreLine, setTaskStatus, toggledStatus } from "../model/checkoff";
 import { metadataFitsText } from "../model/metadata-check";
 import { tieItems, type TieResult } from "../model/tie-edit";
+import { tailIsSafe } from "../model/line-tail";
 import { isSameText, lineSpans, textHash, textVersion, type TextVersion } from "../model/text-version";
 import type { Question, StudyItem } from "../model/types";
 import { plural, t } from "../i18n";
@@ -288,7 +289,7 @@ export class CheckoffAction {
 			version: textVersion(after, target.version.propertiesEnd),
 		};
 		job.applied(outcome, written);
-		if (onlyOneCharacter(outcome.previous, outcome.lineText)) {
+		if (keepsStructure(outcome.previous, outcome.lineText)) {
 			this.remember(job.path, textHash(before), written.version);
 		}
 		this.awaitReindex([job.key, ...(job.alsoKeys ?? [])], job.path, textHash(before));
@@ -296,9 +297,9 @@ export class CheckoffAction {
 	}
 
 	/**
-	 * A write of ours that changed one status character (no completion date added or dropped, which
-	 * could turn what is left of the line into HTML or a table) keeps the note's structure, line for
-	 * line. A target drawn from a text that such writes turned into the current text is therefore the
+	 * A write of ours that changed one status character, or added or dropped a completion date or a
+	 * tie where that cannot change how the line is read (`keepsStructure`), keeps the note's
+	 * structure, line for line. A target drawn from a text that such writes turned into the current text is therefore the
 	 * same line in the current text (its own line, if that was the one written, no longer matches and
 	 * is refused). Any other text is left to `locateLine`'s comparison.
 	 */
@@ -416,6 +417,16 @@ function rowKey(entry: { path: string; line: number; version: TextVersion }): st
 }
 
 /** True when two lines differ in exactly one character (a status character set, nothing else). */
+/**
+ * True when a write that turned one line `before` into `after` left every line read as it was: one
+ * character changed (a status), or text added to or taken from the end of a line where that cannot
+ * change how any line is read (`tailIsSafe` on both, as the edits check before they add a date or a
+ * tie).
+ */
+function keepsStructure(before: string, after: string): boolean {
+	return onlyOneCharacter(before, after) || (tailIsSafe(before) && tailIsSafe(after));
+}
+
 function onlyOneCharacter(before: string, after: string): boolean {
 	if (before.length !== after.length) {
 		return false;
