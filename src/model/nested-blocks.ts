@@ -52,6 +52,9 @@ const enum Leaf {
 /** The width of a block quote among the open containers. */
 const QUOTE = -1;
 
+/** The start of a script or a style (from its `<`). */
+const HIDDEN_HTML = /^<(?:script|style)(?:[\t >]|$)/i;
+
 class BlockReader {
 	/**
 	 * The open containers, outermost first, `depth` of them: each a block quote (`QUOTE`) or a list
@@ -70,6 +73,8 @@ class BlockReader {
 	private leaf = Leaf.None;
 	private fenceChar = "";
 	private fenceLength = 0;
+	/** True when the open HTML block (`Leaf.OtherHtml`) is a script or a style. */
+	private htmlHidden = false;
 	/** What ends the open HTML block (`Leaf.OtherHtml`): a line that holds it, or (null) a blank line. */
 	private htmlEnd: RegExp | null = null;
 	/** Where a thematic break of `breakChar` from a point on `breakLine` failed (see `isThematicBreak`). */
@@ -170,6 +175,9 @@ class BlockReader {
 				break;
 			case Leaf.OtherHtml:
 				if (all) {
+					if (this.htmlHidden) {
+						this.markCode(line, inside);
+					}
 					if (this.top) {
 						this.mark(line, LINE_HTML);
 					}
@@ -274,6 +282,11 @@ class BlockReader {
 				return;
 			}
 			if (char === 60 && this.opensHtml(text, at)) {
+				// A script or a style shows none of its text: read as code is.
+				this.htmlHidden = HIDDEN_HTML.test(text.slice(at, at + 8));
+				if (this.htmlHidden) {
+					this.markCode(line, this.depth > 0);
+				}
 				if (this.top) {
 					this.mark(line, LINE_HTML);
 				}

@@ -517,6 +517,9 @@ function clearOfBlocks(cache: CachedMetadata, lines: readonly string[], skipped:
 	return true;
 }
 
+/** The start of an HTML block whose text is never shown: a script or a style. */
+const HIDDEN_HTML = /^[\t ]{0,3}<(?:script|style)(?:[\t >]|$)/i;
+
 /**
  * Lines that are never read for links or questions: the properties block (by its position, or its
  * `yaml` section when Obsidian gives no position: `empty_yaml`), code and math blocks (at
@@ -541,7 +544,9 @@ function skippedLines(cache: CachedMetadata, lines: readonly string[]): Uint8Arr
 		if (section.type === "code" || section.type === "comment" || section.type === "math" || section.type === "yaml") {
 			mark(section.position.start.line, section.position.end.line);
 		} else if (section.type === "html") {
-			mark(section.position.start.line, section.position.end.line, LINE_HTML);
+			// A script or a style shows nothing of its text; other HTML shows its text as text.
+			const hidden = HIDDEN_HTML.test(lines[section.position.start.line] ?? "");
+			mark(section.position.start.line, section.position.end.line, hidden ? LINE_SKIPPED : LINE_HTML);
 		} else if (section.type === "list" || section.type === "blockquote" || section.type === "callout") {
 			// Code, comment and math blocks inside list items and quotes, which the sections do not name.
 			markNestedBlocks(lines, section.position.start.line, section.position.end.line, skipped);

@@ -212,3 +212,18 @@ describe("properties Obsidian gives only as a yaml section", () => {
 		expect(read(text, cache)).toEqual({ questions: [6], links: [] });
 	});
 });
+
+describe("scripts and styles", () => {
+	// Their text never shows; the text of other HTML does, and is read.
+	it.each([
+		["at the top level", "#gopherchina\n\n<script>\n// why does this run twice?\nconst u = \"https://x.com/1.1.1-Foo.pdf\";\n</script>\n\n为什么在脚本之后？\n", [7]],
+		["in a list item", "#gopherchina\n\n- item\n\n  <style>\n  /* 为什么这样写？ https://x.com/a.pdf */\n  </style>\n\n为什么在列表之后？\n", [8]],
+		["in a quote, on one line", "#gopherchina\n\n> <script>alert('why?')</script>\n> 为什么在脚本之后？\n", [3]],
+	])("reads nothing in a script or a style %s", (_name, text, questions) => {
+		expect(read(text)).toEqual({ questions, links: [] });
+	});
+
+	it("reads the text of other HTML", () => {
+		expect(read("#gopherchina\n\n<div>\n为什么在 div 里？\n</div>\n").questions).toEqual([3]);
+	});
+});
