@@ -292,7 +292,7 @@ export class CheckoffAction {
 		if (keepsStructure(outcome.previous, outcome.lineText)) {
 			this.remember(job.path, textHash(before), written.version);
 		}
-		this.awaitReindex([job.key, ...(job.alsoKeys ?? [])], job.path, textHash(before));
+		this.awaitReindex([job.key, ...(job.alsoKeys ?? [])], job.path, textHash(before), written.version.hash);
 		return true;
 	}
 
@@ -375,16 +375,24 @@ export class CheckoffAction {
 	 * write replaced; changes to other notes do not count. If the cache stays silent, the note is read
 	 * again by hand after a few seconds, and the row gives up waiting after half a minute.
 	 */
-	private awaitReindex(keys: readonly string[], path: string, replacedHash: number): void {
+	private awaitReindex(keys: readonly string[], path: string, replacedHash: number, writtenHash: number): void {
 		const index = this.context.index;
-		const reread = window.setTimeout(() => void index.refreshNote(path), REREAD_AFTER);
+		// Read again: the note is no longer the text the write replaced (or is gone).
+		const readAgain = (): boolean => {
+			const note = index.note(path);
+			return note === null || note.version.hash !== replacedHash;
+		};
+		const reread = window.setTimeout(() => {
+			// Re-read by hand; a text the index has already is no event, so it is asked after.
+			void index.refreshNote(path).then(() => {
+				if (readAgain()) {
+					stop();
+				}
+			});
+		}, REREAD_AFTER);
 		const giveUp = window.setTimeout(() => stop(), GIVE_UP_AFTER);
 		const ref = index.onNoteIndexed((indexed) => {
-			if (indexed !== path) {
-				return;
-			}
-			const note = index.note(path);
-			if (note === null || note.version.hash !== replacedHash) {
+			if (indexed === path && readAgain()) {
 				stop();
 			}
 		});
@@ -405,6 +413,12 @@ export class CheckoffAction {
 			}
 		};
 		this.waits.add(stop);
+		// The cache may have read the write already, while it was being made (it announces a change
+		// at once when its worker is idle): then no later event comes for it.
+		const now = index.note(path);
+		if (now === null || now.version.hash === writtenHash) {
+			stop();
+		}
 	}
 }
 
@@ -416,7 +430,6 @@ function rowKey(entry: { path: string; line: number; version: TextVersion }): st
 	return `${entry.path}\u0000${entry.line}\u0000${entry.version.hash}`;
 }
 
-/** True when two lines differ in exactly one character (a status character set, nothing else). */
 /**
  * True when a write that turned one line `before` into `after` left every line read as it was: one
  * character changed (a status), or text added to or taken from the end of a line where that cannot
@@ -427,6 +440,7 @@ function keepsStructure(before: string, after: string): boolean {
 	return onlyOneCharacter(before, after) || (tailIsSafe(before) && tailIsSafe(after));
 }
 
+/** True when two lines differ in exactly one character (a status character set, nothing else). */
 function onlyOneCharacter(before: string, after: string): boolean {
 	if (before.length !== after.length) {
 		return false;

@@ -75,6 +75,8 @@ describe("the dashboard pane", () => {
 		// Undo says so, and focus (gone with the notice) comes back to the item's row.
 		expect(notices.messages().at(-1)).toBe("Undone: 内存逃逸分析");
 		await settleView();
+		// The cache read the undo while it was written: the row waits for nothing more.
+		expect(itemRow(pane(harness), "内存逃逸分析").classList.contains("is-pending")).toBe(false);
 		expect(document.activeElement?.closest(".gopherchina-item")?.querySelector(".gopherchina-item-text")?.textContent).toBe("内存逃逸分析");
 	});
 
