@@ -2,6 +2,7 @@ import type { CachedMetadata, Loc, Pos } from "obsidian";
 import { TASK_PREFIX } from "./status";
 import { isUnicodeSpace, listMarkerEnd } from "./text";
 import { isBlankSpan, type LineSpans } from "./text-version";
+import { fenceAt, htmlBlockEnd } from "./block-starts";
 
 const THEMATIC = /^(?:[-*_][\t ]*){3,}$/;
 /** Quote markers and indentation of up to three spaces: what may stand before a block's own mark. */
@@ -178,6 +179,19 @@ function plainLine(text: string, from: number, to: number): boolean {
 	return code >= 128 ? !isUnicodeSpace(code) : PLAIN_START[code] === 1;
 }
 
+/** True when `line` closes a fence of `length` or more `char`s: up to three spaces, the fence, nothing else. */
+function closesFence(line: string, char: number, length: number): boolean {
+	let at = 0;
+	while (at < 3 && line.charCodeAt(at) === 32) {
+		at++;
+	}
+	let end = at;
+	while (line.charCodeAt(end) === char) {
+		end++;
+	}
+	return end - at >= length && line.slice(end).trim() === "";
+}
+
 /** ASCII characters no block opens or ends with, nor a list marker starts with. */
 const PLAIN_START = new Uint8Array(128);
 for (let code = 33; code < 127; code++) {
@@ -191,20 +205,49 @@ function sectionLooksLike(type: string, text: string, spans: LineSpans, from: nu
 	// Quotes and indentation before the block's own text (only a line starting with either has them).
 	const lead = first.charCodeAt(0);
 	const own = lead === 32 || lead === 9 || lead === 62 ? first.slice((CONTAINER_PREFIX.exec(first)?.[0] ?? "").length) : first;
+	// A block that must end at a line of its own kind ends there, or runs to the end of the note.
+	const last = lineAt(to);
+	const atEnd = to >= spans.starts.length - 1 || (to === spans.starts.length - 2 && spans.starts[to + 1] === text.length);
 	switch (type) {
-		case "code":
-			return /^(?:`{3}|~{3})/.test(own) || /^(?:[\t ]*>)*(?: {4}|\t)/.test(first);
+		case "code": {
+			const fence = fenceAt(own, 0);
+			if (fence === 0) {
+				// Indented code: no line of it opens a fence (or it would be fenced code now).
+				for (let line = from; line <= to; line++) {
+					const content = lineAt(line).trimStart();
+					if (fenceAt(content, 0) > 0 && lineAt(line).length - content.length <= 3) {
+						return false;
+					}
+				}
+				return /^(?:[\t ]*>)*(?: {4}|\t)/.test(first);
+			}
+			return atEnd || (to > from && closesFence(last, own.charCodeAt(0), fence));
+		}
 		case "thematicBreak":
 			return THEMATIC.test(own.trimEnd());
-		case "html":
-			return own.startsWith("<");
+		case "html": {
+			if (!own.startsWith("<")) {
+				return false;
+			}
+			const end = own.startsWith("<!--") ? /-->/ : htmlBlockEnd(own, 0, false);
+			// Kinds that end at a line holding their end hold it on their last line.
+			return atEnd || !(end instanceof RegExp) || end.test(to === from ? own.slice(own.startsWith("<!--") ? 4 : 1) : last);
+		}
 		case "heading":
 			return own.startsWith("#") || to > from;
 		case "yaml":
 			return first === "---";
 		case "comment":
-		case "math":
-			return true;
+		case "math": {
+			// Opened by its mark at the start, closed on its last line (after the opening mark, when
+			// that is the same line).
+			const mark = type === "comment" ? "%%" : "$$";
+			const body = own.trimStart();
+			if (!body.startsWith(mark)) {
+				return false;
+			}
+			return atEnd || (to === from ? body.includes(mark, 2) : last.includes(mark));
+		}
 		case "paragraph":
 		case "table":
 			// A paragraph starts with at most three spaces, has no blank line, and no line of it opens
@@ -225,6 +268,13 @@ function sectionLooksLike(type: string, text: string, spans: LineSpans, from: nu
 			}
 			return true;
 		default:
+			// A list starts with an item; a quote or a callout with its `>`.
+			if (type === "list" && items[from] === -1) {
+				return false;
+			}
+			if ((type === "blockquote" || type === "callout") && !/^[\t ]{0,3}>/.test(first)) {
+				return false;
+			}
 			// Lists, quotes, callouts and footnotes may hold code, HTML and comments of their own, but a
 			// line at the margin that is no item and no quote only continues a paragraph (lazily): it
 			// cannot open or end a block.

@@ -268,10 +268,19 @@ class BlockReader {
 				return;
 			}
 			if (char === 36 && text.charCodeAt(at + 1) === 36) {
-				// `$$`: math, up to the next `$$` (on this line when it holds one).
-				this.leaf = text.includes("$$", at + 2) ? Leaf.None : Leaf.Math;
-				this.markCode(line, this.depth > 0);
-				return;
+				// `$$`: math, up to the next `$$`. Closed on this line, it is the line's math only when
+				// nothing follows it; text after it is read as text.
+				const close = text.indexOf("$$", at + 2);
+				if (close === -1) {
+					this.leaf = Leaf.Math;
+					this.markCode(line, this.depth > 0);
+					return;
+				}
+				if (isBlank(text, close + 2)) {
+					this.leaf = Leaf.None;
+					this.markCode(line, this.depth > 0);
+					return;
+				}
 			}
 			if (char === 60 && text.startsWith("<!--", at)) {
 				// `<!-->` and `<!--->` close where they open.

@@ -86,7 +86,7 @@ export class NoteModel implements NoteRecord {
 		if (this.textVersion === null) {
 			const { text, cache, confirmed } = this.source();
 			const spans = lineSpans(text);
-			const fits = confirmed === true || (metadataFitsText(text, spans, cache) && clearOfBlocks(cache, this.common().lines, this.common().skipped, this.visible()));
+			const fits = confirmed === true || (metadataFitsText(text, spans, cache) && clearOfBlocks(cache, this.common().lines, this.common().skipped));
 			this.textVersion = textVersion(text, cache.frontmatterPosition?.end.line ?? -1, fits, spans);
 		}
 		return this.textVersion;
@@ -469,41 +469,43 @@ export function parseNote(input: NoteInput): NoteModel {
 
 /**
  * True when no task or heading the metadata names starts on a line that is, in this text, inside a
- * code, comment, math or HTML block (one the sections do not name: opened inside a list, a quote or a
- * callout, or by a line the older parse read as part of one; or a comment opened earlier): an older
- * parse of a text where such a block was since opened above them, keeping every offset.
+ * code, math or HTML block (one the sections do not name: opened inside a list, a quote or a callout,
+ * or by a line the older parse read as part of one), and no line inside indented code, a list, a
+ * quote or a callout opens a `%%` comment block (starts with `%%` and leaves it open) that no comment
+ * section names: an older parse of a text where such a block was
+ * since opened above them, keeping every offset.
  */
-function clearOfBlocks(cache: CachedMetadata, lines: readonly string[], skipped: Uint8Array, visible: readonly string[]): boolean {
-	// Indented code holding `%%`: Obsidian reads a comment there, so a parse that made it code is older.
+function clearOfBlocks(cache: CachedMetadata, lines: readonly string[], skipped: Uint8Array): boolean {
+	const starts = new Set((cache.listItems ?? []).map((item) => item.position.start.line));
+	const commented = new Uint8Array(lines.length);
 	for (const section of cache.sections ?? []) {
-		if (section.type === "code" && !/^[\t ]*(?:```|~~~)/.test(lines[section.position.start.line] ?? "")) {
+		if (section.type === "comment") {
+			commented.fill(1, section.position.start.line, section.position.end.line + 1);
+		}
+	}
+	const inComment = (line: number): boolean => commented[line] === 1;
+	// A line that starts with `%%` (past indentation and quote markers) opens a comment block for
+	// Obsidian, which its sections name: inside indented code, a list, a quote or a callout such a
+	// line means the sections are of an older text.
+	for (const section of cache.sections ?? []) {
+		const kind = section.type;
+		const indented = kind === "code" && !/^[\t ]*(?:```|~~~)/.test(lines[section.position.start.line] ?? "");
+		if (indented || kind === "list" || kind === "blockquote" || kind === "callout") {
 			for (let line = section.position.start.line; line <= section.position.end.line; line++) {
-				if ((lines[line] ?? "").includes("%%")) {
+				const text = lines[line] ?? "";
+				// Closed on its own line (an even count of marks), it is an inline comment.
+				if (/^[\t >]*%%/.test(text) && text.split("%%").length % 2 === 0 && !starts.has(line) && !inComment(line)) {
 					return false;
 				}
 			}
 		}
 	}
-	// Read from the first container on to the end of the note: a block opened in one section runs on
-	// into the sections after it.
+	// Read the note from its top to its end: a block opened in one section runs on into the
+	// sections after it (the sections of kinds that end at a line of their own were checked to end
+	// there: `metadataFitsText`).
 	const marks = skipped.slice();
-	const first = (cache.sections ?? []).find((section) => section.type === "list" || section.type === "blockquote" || section.type === "callout");
-	if (first !== undefined) {
-		markBlocksAtAnyDepth(lines, first.position.start.line, lines.length - 1, marks);
-	}
-	// The line is no block's, and its first mark (past indentation and quote markers) is still there
-	// with comments blanked.
-	const clear = (line: number): boolean => {
-		if (marks[line] !== 0) {
-			return false;
-		}
-		const text = lines[line] ?? "";
-		let at = 0;
-		while (at < text.length && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9 || text.charCodeAt(at) === 62)) {
-			at++;
-		}
-		return at === text.length || (visible[line] ?? "").charCodeAt(at) === text.charCodeAt(at);
-	};
+	markBlocksAtAnyDepth(lines, 0, lines.length - 1, marks);
+	const clear = (line: number): boolean => marks[line] === 0;
 	for (const item of cache.listItems ?? []) {
 		if (item.task !== undefined && !clear(item.position.start.line)) {
 			return false;
@@ -545,7 +547,8 @@ function skippedLines(cache: CachedMetadata, lines: readonly string[]): Uint8Arr
 			mark(section.position.start.line, section.position.end.line);
 		} else if (section.type === "html") {
 			// A script or a style shows nothing of its text; other HTML shows its text as text.
-			const hidden = HIDDEN_HTML.test(lines[section.position.start.line] ?? "");
+			// (Text after its closing tag on the last line is shown.)
+			const hidden = HIDDEN_HTML.test(lines[section.position.start.line] ?? "") && /<\/(?:script|style)>[\t ]*$/i.test(lines[section.position.end.line] ?? "");
 			mark(section.position.start.line, section.position.end.line, hidden ? LINE_SKIPPED : LINE_HTML);
 		} else if (section.type === "list" || section.type === "blockquote" || section.type === "callout") {
 			// Code, comment and math blocks inside list items and quotes, which the sections do not name.

@@ -189,7 +189,11 @@ export function eachPdfUrl(line: string, visit: (text: string | null, url: strin
 		} else {
 			end = bareEnd(line, at + scheme);
 			url = withoutTrailingPunctuation(line.slice(at, end));
-			if (line.charCodeAt(end) === 0x5d && line.charCodeAt(end + 1) === 0x28) {
+			if (end < parenFrom || (paren !== -1 && end > paren)) {
+				parenFrom = end;
+				paren = line.indexOf(")", end);
+			}
+			if (line.charCodeAt(end) === 0x5d && line.charCodeAt(end + 1) === 0x28 && paren !== -1) {
 				// The text of a markdown link (`[https://…](target)`): a link holds no other link, so
 				// only its target is one, found next.
 				let open = plainOpener(line, covered, end);

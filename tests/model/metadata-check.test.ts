@@ -97,6 +97,31 @@ describe("a note read beside metadata of an older text", () => {
 		expect(note.version.confirmed).toBe(false);
 	});
 
+	// A section whose end changed: a fence or comment no longer closed where the older parse ended it,
+	// a single line that now opens a block, a quote that is now a list.
+	it.each([
+		["indented code now an unclosed fence", "#gopherchina\n\n    aaa\n\n- [ ] t\n", "#gopherchina\n\n```    \n\n- [ ] t\n"],
+		["a fence no longer closed", "#gopherchina\n\n```\nx\n```\n\n- [ ] t\n", "#gopherchina\n\n```\nx\nxxx\n\n- [ ] t\n"],
+		["a comment no longer closed", "#gopherchina\n\n%%\nx\n%%\n\n- [ ] t\n", "#gopherchina\n\n%%\nx\nxx\n\n- [ ] t\n"],
+		["a div now an HTML comment", "#gopherchina\n\n<div>\n\n- [ ] t\n", "#gopherchina\n\n<!--x\n\n- [ ] t\n"],
+		["a div now a pre", "#gopherchina\n\n<div>\n\n- [ ] t\n", "#gopherchina\n\n<pre>\n\n- [ ] t\n"],
+		["a quote now a list item with a fence", "#gopherchina\n\n> qqqqqq\n  - [ ] t\n", "#gopherchina\n\n- ``````\n  - [ ] t\n"],
+	])("does not trust a task after %s", (_, older, text) => {
+		expect(text.length).toBe(older.length);
+		const note = parseNote({ path: "n.md", text, cache: buildMetadata(older), tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: false });
+		expect(note.version.confirmed).toBe(false);
+	});
+
+	it.each([
+		["indented code with `%%` inside a line", "#gopherchina\n\n    fmt.Printf(\"%d%%\", n)\n\n- [ ] b\n"],
+		["an unclosed inline `%%` on a task above", "#gopherchina\n\n- [ ] a %%\n- [ ] b\n"],
+		["an unclosed inline `%%` in a paragraph above", "#gopherchina\n\nRate 5%% now\n\n- [ ] b\n"],
+		["a comment closed on its line inside a list", "#gopherchina\n\n- [ ] a\n  %% note %%\n- [ ] b\n"],
+	])("trusts a note read beside its own metadata: %s", (_, text) => {
+		const note = parseNote({ path: "n.md", text, cache: buildMetadata(text), tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: false });
+		expect(note.version.confirmed).toBe(true);
+	});
+
 	it("trusts a note whose own list holds a fence, a comment and math, read beside its own metadata", () => {
 		const store = new NoteStore(() => null);
 		store.tracked = normalizeTrackedTags(["gopherchina"]);

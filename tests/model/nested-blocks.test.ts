@@ -195,6 +195,18 @@ describe("math blocks", () => {
 	])("reads nothing in math %s, and reads on after it", (_name, text, questions) => {
 		expect(read(text)).toEqual({ questions, links: [] });
 	});
+
+	it.each([
+		["in a list item", "#gopherchina\n\n- $$a^2$$ 怎么推导出来的？\n", [2]],
+		["in a quote", "#gopherchina\n\n> $$x$$ 为什么？\n", [2]],
+		["in an item's second line", "#gopherchina\n\n- x\n  $$O(n)$$ 为什么不是线性的？\n", [3]],
+	])("reads the text after math closed on its line %s", (_name, text, questions) => {
+		expect(read(text).questions).toEqual(questions);
+	});
+
+	it("reads a link after math closed on its line", () => {
+		expect(read("#gopherchina\n\n- $$O(n)$$ 见 [讲稿](https://x.com/2023/1.1.1-Foo.pdf)\n").links).toEqual([2]);
+	});
 });
 
 describe("properties Obsidian gives only as a yaml section", () => {
@@ -221,6 +233,10 @@ describe("scripts and styles", () => {
 		["in a quote, on one line", "#gopherchina\n\n> <script>alert('why?')</script>\n> 为什么在脚本之后？\n", [3]],
 	])("reads nothing in a script or a style %s", (_name, text, questions) => {
 		expect(read(text)).toEqual({ questions, links: [] });
+	});
+
+	it("reads text after a script's closing tag on its line", () => {
+		expect(read("#gopherchina\n\n<script src=x></script> 为什么这样？\n").questions).toEqual([2]);
 	});
 
 	it("reads the text of other HTML", () => {

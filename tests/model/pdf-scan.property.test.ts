@@ -71,7 +71,7 @@ function plainFindPdfUrls(line: string): TextLink[] {
 			}
 			url = line.slice(at, end).replace(/[.,;:!?'。，；：！？）)]+$/u, "");
 			// The text of a markdown link holds no other link: only its target counts.
-			if (line.startsWith("](", end) && brackets.openerOf(end) !== -1 && brackets.openerOf(end) < at) {
+			if (line.startsWith("](", end) && line.includes(")", end) && brackets.openerOf(end) !== -1 && brackets.openerOf(end) < at) {
 				url = "";
 			}
 		}
