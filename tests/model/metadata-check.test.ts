@@ -106,7 +106,7 @@ describe("a note read beside metadata of an older text", () => {
 		["a div now an HTML comment", "#gopherchina\n\n<div>\n\n- [ ] t\n", "#gopherchina\n\n<!--x\n\n- [ ] t\n"],
 		["a div now a pre", "#gopherchina\n\n<div>\n\n- [ ] t\n", "#gopherchina\n\n<pre>\n\n- [ ] t\n"],
 		["a quote now a list item with a fence", "#gopherchina\n\n> qqqqqq\n  - [ ] t\n", "#gopherchina\n\n- ``````\n  - [ ] t\n"],
-		["a heading that ends the list, its nested item now indented code", "#gopherchina\n\n  - [ ] beta\n  gamma delta text\n    - [ ] t\n", "#gopherchina\n\n  - [ ] beta\n  # yyyyyyyyyyyyyyy\n    - [ ] t\n"],
+		["a heading that ends the list, its nested item now indented code", "#gopherchina\n\n  - [ ] beta\n  gamma delta text\n    - [ ] t\n", "#gopherchina\n\n  - [ ] beta\n  # yyyyyyyyyyyyyy\n    - [ ] t\n"],
 	])("does not trust a task after %s", (_, older, text) => {
 		expect(text.length).toBe(older.length);
 		const note = parseNote({ path: "n.md", text, cache: buildMetadata(older), tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: false });
