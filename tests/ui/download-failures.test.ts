@@ -111,41 +111,42 @@ describe("download all, when some talks cannot be saved", () => {
 		expect(pane(harness).querySelector(".gopherchina-download-progress")).toBeNull();
 	});
 
-	it("says how many were downloaded when cancelled", async () => {
+	/**
+	 * Downloads 2023's PDFs and cancels once `after` have been asked for; the first PDF's write fails
+	 * when `failFirst`. The run's progress, its closing notice and the first PDF's file name.
+	 */
+	async function cancelledRun(after: number, failFirst: boolean): Promise<{ progress: unknown; notice: string | undefined; first: string; downloads: number }> {
 		harness = await loadPlugin(exampleFiles());
 		const actions = actionsFor(harness);
 		const sessions = harness.plugin.index.sessions().filter((session) => session.year === 2023 && session.edition === null);
+		const first = sessions.find((session) => session.localPath === null)?.fileName ?? "";
+		if (failFirst) {
+			breakWrites(harness.runtime.app.vault, (path) => path.endsWith(`/${first}`), async () => {
+				throw new Error("EIO: i/o error");
+			});
+		}
 		setNetwork(() => {
-			if (requests.length === 3) {
+			if (requests.length === after) {
 				actions.cancel("2023");
 			}
 			return { status: 200, arrayBuffer: pdfBytes() };
 		});
 		const notices = captureNotices();
 		const progress = await actions.downloadAll("2023", sessions);
-		expect(progress).toEqual({ done: 3, total: 24, cancelled: true });
-		expect(notices.messages().at(-1)).toBe("Stopped after 3 of 24 PDFs; 3 downloaded");
+		return { progress, notice: notices.messages().at(-1), first, downloads: actions.downloads.size };
+	}
+
+	it("says how many were downloaded when cancelled", async () => {
+		const run = await cancelledRun(3, false);
+		expect(run.progress).toEqual({ done: 3, total: 24, cancelled: true });
+		expect(run.notice).toBe("Stopped after 3 of 24 PDFs; 3 downloaded");
 	});
 
 	it("counts the failures when cancelled too", async () => {
-		harness = await loadPlugin(exampleFiles());
-		const actions = actionsFor(harness);
-		const sessions = harness.plugin.index.sessions().filter((session) => session.year === 2023 && session.edition === null);
-		const first = sessions.find((session) => session.localPath === null);
-		breakWrites(harness.runtime.app.vault, (path) => path.endsWith(`/${first?.fileName ?? ""}`), async () => {
-			throw new Error("EIO: i/o error");
-		});
-		setNetwork(() => {
-			if (requests.length === 2) {
-				actions.cancel("2023");
-			}
-			return { status: 200, arrayBuffer: pdfBytes() };
-		});
-		const notices = captureNotices();
-		const progress = await actions.downloadAll("2023", sessions);
-		expect(progress).toEqual({ done: 2, total: 24, cancelled: true });
-		expect(notices.messages().at(-1)).toBe(`Stopped after 2 of 24 PDFs; 1 downloaded, 1 failed: ${first?.fileName ?? ""}`);
-		expect(actions.downloads.size).toBe(0);
+		const run = await cancelledRun(2, true);
+		expect(run.progress).toEqual({ done: 2, total: 24, cancelled: true });
+		expect(run.notice).toBe(`Stopped after 2 of 24 PDFs; 1 downloaded, 1 failed: ${run.first}`);
+		expect(run.downloads).toBe(0);
 	});
 });
 
