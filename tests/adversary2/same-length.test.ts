@@ -7,7 +7,7 @@
  * may land on a line that is no task in the note's text.
  */
 import { setTaskStatus } from "../../src/model/checkoff";
-import { parseNote } from "../../src/model/note-parser";
+import { noteOf } from "../support/read-note";
 import { buildMetadata } from "../../sandbox/metadata-builder";
 import { taskMap } from "../adversary/lib";
 
@@ -60,7 +60,7 @@ describe("metadata of an older text, every line's length kept", () => {
 				continue;
 			}
 			pairs++;
-			const note = parseNote({ path: "n.md", text, cache: buildMetadata(older), tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: false });
+			const note = noteOf(text, buildMetadata(older), false);
 			if (!note.version.confirmed) {
 				continue;
 			}

@@ -2,7 +2,7 @@
 import { metadataFitsText } from "../../src/model/metadata-check";
 import { lineSpans } from "../../src/model/text-version";
 import { NoteStore } from "../../src/index/note-store";
-import { parseNote } from "../../src/model/note-parser";
+import { noteOf } from "../support/read-note";
 import { normalizeTrackedTags } from "../../src/model/tags";
 import { loadCaptures } from "../support/captures";
 import { buildMetadata } from "../../sandbox/metadata-builder";
@@ -93,7 +93,7 @@ describe("a note read beside metadata of an older text", () => {
 		const text = lines.join("\n");
 		expect(buildMetadata(older).listItems?.some((item) => item.position.start.line === task)).toBe(true);
 		expect((buildMetadata(text).listItems ?? []).some((item) => item.position.start.line === task && item.task !== undefined)).toBe(false);
-		const note = parseNote({ path: "n.md", text, cache: buildMetadata(older), tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: false });
+		const note = noteOf(text, buildMetadata(older), false);
 		expect(note.version.confirmed).toBe(false);
 	});
 
@@ -109,7 +109,7 @@ describe("a note read beside metadata of an older text", () => {
 		["a heading that ends the list, its nested item now indented code", "#gopherchina\n\n  - [ ] beta\n  gamma delta text\n    - [ ] t\n", "#gopherchina\n\n  - [ ] beta\n  # yyyyyyyyyyyyyy\n    - [ ] t\n"],
 	])("does not trust a task after %s", (_, older, text) => {
 		expect(text.length).toBe(older.length);
-		const note = parseNote({ path: "n.md", text, cache: buildMetadata(older), tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: false });
+		const note = noteOf(text, buildMetadata(older), false);
 		expect(note.version.confirmed).toBe(false);
 	});
 
@@ -119,7 +119,7 @@ describe("a note read beside metadata of an older text", () => {
 		["an unclosed inline `%%` in a paragraph above", "#gopherchina\n\nRate 5%% now\n\n- [ ] b\n"],
 		["a comment closed on its line inside a list", "#gopherchina\n\n- [ ] a\n  %% note %%\n- [ ] b\n"],
 	])("trusts a note read beside its own metadata: %s", (_, text) => {
-		const note = parseNote({ path: "n.md", text, cache: buildMetadata(text), tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: false });
+		const note = noteOf(text, buildMetadata(text), false);
 		expect(note.version.confirmed).toBe(true);
 	});
 
@@ -133,7 +133,7 @@ describe("a note read beside metadata of an older text", () => {
 	});
 
 	it.each(loadCaptures().map((capture) => [capture.name, capture] as const))("trusts real Obsidian's metadata read beside its own text: %s", (_, capture) => {
-		const note = parseNote({ path: "n.md", text: capture.fileContents, cache: capture.cachedMetadata, tags: ["#gopherchina"], trackedTags: ["gopherchina"], resolveLink: () => null, confirmed: false });
+		const note = noteOf(capture.fileContents, capture.cachedMetadata, false);
 		expect(note.version.confirmed).toBe(true);
 	});
 
