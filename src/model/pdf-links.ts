@@ -131,6 +131,13 @@ export function eachPdfUrl(line: string, visit: (text: string | null, url: strin
 	let parenFrom = Number.POSITIVE_INFINITY;
 	let paren = -1;
 	let covered = 0;
+	// The first `]` at or after `closeFrom` (-1: none), and the `)` after the `(` that follows it.
+	let closeFrom = -1;
+	let close = -1;
+	let closeParen = -1;
+	// The first `)` at or after `rparenFrom` (-1: none).
+	let rparenFrom = -1;
+	let rparen = -1;
 	let at = nextUrl(line, 0);
 	while (at !== -1) {
 		if (at < covered) {
@@ -189,17 +196,27 @@ export function eachPdfUrl(line: string, visit: (text: string | null, url: strin
 		} else {
 			end = bareEnd(line, at + scheme);
 			url = withoutTrailingPunctuation(line.slice(at, end));
-			if (end < parenFrom || (paren !== -1 && end > paren)) {
-				parenFrom = end;
-				paren = line.indexOf(")", end);
+			// The text of a markdown link (`[see https://…](target)`): a link holds no other link, so
+			// only its target is one, found next. The first `]` after the address closes the text
+			// when `(` follows it and a `)` comes later (each searched once for the line's addresses).
+			if (closeFrom === -1 || end < closeFrom || (close !== -1 && end > close)) {
+				closeFrom = end;
+				close = line.indexOf("]", end);
+				closeParen = -1;
+				if (close !== -1 && line.charCodeAt(close + 1) === 0x28) {
+					const from = close + 2;
+					if (rparenFrom === -1 || from < rparenFrom || (rparen !== -1 && from > rparen)) {
+						rparenFrom = from;
+						rparen = line.indexOf(")", from);
+					}
+					closeParen = rparen;
+				}
 			}
-			if (line.charCodeAt(end) === 0x5d && line.charCodeAt(end + 1) === 0x28 && paren !== -1) {
-				// The text of a markdown link (`[https://…](target)`): a link holds no other link, so
-				// only its target is one, found next.
-				let open = plainOpener(line, covered, end);
+			if (closeParen !== -1) {
+				let open = plainOpener(line, covered, close);
 				if (open === -1) {
 					brackets ??= new OpeningBrackets(line);
-					open = brackets.openerOf(end);
+					open = brackets.openerOf(close);
 				}
 				if (open !== -1 && open < at) {
 					url = "";

@@ -34,6 +34,9 @@ const cases: Case[] = [
 	// 100,000 characters (33× from 100,000 to 1,000,000 without it).
 	["findPdfUrls: links whose `)` is missing", (n) => repeatTo("[丩](http:// ", n), findPdfUrls],
 	["findPdfUrls: <…> links whose `)` is missing", (n) => repeatTo("[丩](<http://>", n), findPdfUrls],
+	["findPdfUrls: addresses before `](` that no `)` closes", (n) => repeatTo("https://x.pdf ](", n), findPdfUrls],
+	["findPdfUrls: addresses in link texts that no `)` closes", (n) => repeatTo("[a https://x.pdf](", n), findPdfUrls],
+	["findPdfUrls: `<` before addresses that no `>` closes", (n) => repeatTo("<https://x.pdf ", n), findPdfUrls],
 	// textVersion: the look for marks searches ahead natively; each stretch must be searched once
 	["textVersion: short lines, the one mark at the very end", (n) => `${repeatTo("a\n", n - 1)}|`, (text) => textVersion(text)],
 	["textVersion: lines of nothing but characters that may mark", (n) => repeatTo("“—”\n", n), (text) => textVersion(text)],

@@ -20,6 +20,9 @@ describe("PDF links in a line of text", () => {
 	it("takes an address written as a link's text for text: only the target is a link", () => {
 		expect(findPdfUrls("[https://x.org/old/1.1.1-Foo.pdf](https://x.org/new/1.1.1-Foo.pdf)")).toEqual([{ text: "https://x.org/old/1.1.1-Foo.pdf", url: "https://x.org/new/1.1.1-Foo.pdf", column: 0 }]);
 		expect(findPdfUrls("see [[a] https://x.org/old.pdf](https://x.org/new.pdf)")).toEqual([{ text: "[a] https://x.org/old.pdf", url: "https://x.org/new.pdf", column: 4 }]);
+		expect(findPdfUrls("[slides https://x.org/old.pdf of 1.1.1](https://x.org/new.pdf)")).toEqual([{ text: "slides https://x.org/old.pdf of 1.1.1", url: "https://x.org/new.pdf", column: 0 }]);
+		// Brackets that make no link leave the address an address.
+		expect(findPdfUrls("[note https://x.org/a.pdf] and (b)")).toEqual([{ text: null, url: "https://x.org/a.pdf", column: 6 }]);
 		// A bare address followed by `](` with no `[` before it, or by `](` that no `)` closes, is an address.
 		expect(findPdfUrls("https://x.org/a.pdf](b)")).toEqual([{ text: null, url: "https://x.org/a.pdf", column: 0 }]);
 		expect(findPdfUrls("- 讲稿 [https://x.org/1.1.1-Foo.pdf]( 见附件")).toEqual([{ text: null, url: "https://x.org/1.1.1-Foo.pdf", column: 6 }]);

@@ -71,7 +71,8 @@ function plainFindPdfUrls(line: string): TextLink[] {
 			}
 			url = line.slice(at, end).replace(/[.,;:!?'。，；：！？）)]+$/u, "");
 			// The text of a markdown link holds no other link: only its target counts.
-			if (line.startsWith("](", end) && line.includes(")", end) && brackets.openerOf(end) !== -1 && brackets.openerOf(end) < at) {
+			const close = line.indexOf("]", end);
+			if (close !== -1 && line[close + 1] === "(" && line.includes(")", close + 2) && brackets.openerOf(close) !== -1 && brackets.openerOf(close) < at) {
 				url = "";
 			}
 		}
