@@ -3,7 +3,7 @@ import { OpeningBrackets } from "./forward-search";
 import { BoundedMemo, ownString } from "./memo";
 import { PdfDescription } from "./pdf-description";
 import type { PdfTarget } from "./types";
-import { isTrimmedSpace, lastSegment, lowerCase, pathEnd, safeDecode, stripQueryAndFragment } from "./text";
+import { isEscaped, isTrimmedSpace, lastSegment, lowerCase, pathEnd, safeDecode, stripQueryAndFragment } from "./text";
 import { clearYearFolders, type YearEdition, yearFromFolders } from "./years";
 
 /** A PDF link found in a line of text. */
@@ -135,9 +135,12 @@ export function eachPdfUrl(line: string, visit: (text: string | null, url: strin
 	let closeFrom = -1;
 	let close = -1;
 	let closeParen = -1;
-	// The first `)` at or after `rparenFrom` (-1: none).
+	// The first `)` at or after `rparenFrom`, and the first space, tab, `<` or `(` at or after
+	// `stopFrom` (-1: none).
 	let rparenFrom = -1;
 	let rparen = -1;
+	let stopFrom = -1;
+	let stop = -1;
 	let at = nextUrl(line, 0);
 	while (at !== -1) {
 		if (at < covered) {
@@ -197,19 +200,27 @@ export function eachPdfUrl(line: string, visit: (text: string | null, url: strin
 			end = bareEnd(line, at + scheme);
 			url = withoutTrailingPunctuation(line.slice(at, end));
 			// The text of a markdown link (`[see https://…](target)`): a link holds no other link, so
-			// only its target is one, found next. The first `]` after the address closes the text
-			// when `(` follows it and a `)` comes later (each searched once for the line's addresses).
+			// only its target is one, found next. The first `]` after the address (not escaped) closes
+			// the text when `(` and a plain target follow it (each searched once for the line's
+			// addresses).
 			if (closeFrom === -1 || end < closeFrom || (close !== -1 && end > close)) {
 				closeFrom = end;
 				close = line.indexOf("]", end);
 				closeParen = -1;
-				if (close !== -1 && line.charCodeAt(close + 1) === 0x28) {
+				if (close !== -1 && line.charCodeAt(close + 1) === 0x28 && !isEscaped(line, close)) {
 					const from = close + 2;
 					if (rparenFrom === -1 || from < rparenFrom || (rparen !== -1 && from > rparen)) {
 						rparenFrom = from;
 						rparen = line.indexOf(")", from);
 					}
-					closeParen = rparen;
+					if (stopFrom === -1 || from < stopFrom || (stop !== -1 && from > stop)) {
+						stopFrom = from;
+						PLAIN_TARGET_STOP.lastIndex = from;
+						stop = PLAIN_TARGET_STOP.test(line) ? PLAIN_TARGET_STOP.lastIndex - 1 : -1;
+					}
+					// Only a plain target (`](target)`: no space, `<` or `(` before its `)`) is taken
+					// for sure; with a title, brackets or spaces it may be no link, and the address stays.
+					closeParen = rparen !== -1 && (stop === -1 || stop > rparen) ? rparen : -1;
 				}
 			}
 			if (closeParen !== -1) {
@@ -230,6 +241,9 @@ export function eachPdfUrl(line: string, visit: (text: string | null, url: strin
 		at = nextUrl(line, Math.max(end, at + 1));
 	}
 }
+
+/** What a plain link target holds none of: white space, `<` or `(`. */
+const PLAIN_TARGET_STOP = /[ \t<(]/g;
 
 /**
  * True when `<` before `at` opens an autolink: a `>` closes it on the line with no space, control

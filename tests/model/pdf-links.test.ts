@@ -21,7 +21,10 @@ describe("PDF links in a line of text", () => {
 		expect(findPdfUrls("[https://x.org/old/1.1.1-Foo.pdf](https://x.org/new/1.1.1-Foo.pdf)")).toEqual([{ text: "https://x.org/old/1.1.1-Foo.pdf", url: "https://x.org/new/1.1.1-Foo.pdf", column: 0 }]);
 		expect(findPdfUrls("see [[a] https://x.org/old.pdf](https://x.org/new.pdf)")).toEqual([{ text: "[a] https://x.org/old.pdf", url: "https://x.org/new.pdf", column: 4 }]);
 		expect(findPdfUrls("[slides https://x.org/old.pdf of 1.1.1](https://x.org/new.pdf)")).toEqual([{ text: "slides https://x.org/old.pdf of 1.1.1", url: "https://x.org/new.pdf", column: 0 }]);
-		// Brackets that make no link leave the address an address.
+		// Brackets that make no link, or may make none, leave the address an address.
+		for (const after of ["](x y z)", "](notes (draft)", "](<x)", " \\](x)"]) {
+			expect(findPdfUrls(`[see https://x.org/a.pdf${after}`).map((link) => link.url)).toContain("https://x.org/a.pdf");
+		}
 		expect(findPdfUrls("[note https://x.org/a.pdf] and (b)")).toEqual([{ text: null, url: "https://x.org/a.pdf", column: 6 }]);
 		// A bare address followed by `](` with no `[` before it, or by `](` that no `)` closes, is an address.
 		expect(findPdfUrls("https://x.org/a.pdf](b)")).toEqual([{ text: null, url: "https://x.org/a.pdf", column: 0 }]);

@@ -72,7 +72,9 @@ function plainFindPdfUrls(line: string): TextLink[] {
 			url = line.slice(at, end).replace(/[.,;:!?'。，；：！？）)]+$/u, "");
 			// The text of a markdown link holds no other link: only its target counts.
 			const close = line.indexOf("]", end);
-			if (close !== -1 && line[close + 1] === "(" && line.includes(")", close + 2) && brackets.openerOf(close) !== -1 && brackets.openerOf(close) < at) {
+			const target = close === -1 ? null : /^\(([^ \t<()]*)\)/.exec(line.slice(close + 1));
+			const escapedClose = close > 0 && (/\\+$/.exec(line.slice(0, close))?.[0].length ?? 0) % 2 === 1;
+			if (target !== null && !escapedClose && brackets.openerOf(close) !== -1 && brackets.openerOf(close) < at) {
 				url = "";
 			}
 		}
