@@ -179,6 +179,15 @@ function plainLine(text: string, from: number, to: number): boolean {
 	return code >= 128 ? !isUnicodeSpace(code) : PLAIN_START[code] === 1;
 }
 
+/** The columns white space takes, a tab to the next multiple of four. */
+function columns(space: string): number {
+	let column = 0;
+	for (let i = 0; i < space.length; i++) {
+		column = space.charCodeAt(i) === 9 ? column + 4 - (column % 4) : column + 1;
+	}
+	return column;
+}
+
 /** True when `line` closes a fence of `length` or more `char`s: up to three spaces, the fence, nothing else. */
 function closesFence(line: string, char: number, length: number): boolean {
 	let at = 0;
@@ -205,9 +214,17 @@ function sectionLooksLike(type: string, text: string, spans: LineSpans, from: nu
 	// Quotes and indentation before the block's own text (only a line starting with either has them).
 	const lead = first.charCodeAt(0);
 	const own = lead === 32 || lead === 9 || lead === 62 ? first.slice((CONTAINER_PREFIX.exec(first)?.[0] ?? "").length) : first;
-	// A block that must end at a line of its own kind ends there, or runs to the end of the note.
+	// A block that must end at a line of its own kind ends there, or runs to the end of the note (the
+	// blank lines after it are no section's).
 	const last = lineAt(to);
-	const atEnd = to >= spans.starts.length - 1 || (to === spans.starts.length - 2 && spans.starts[to + 1] === text.length);
+	const atEnd = ((): boolean => {
+		for (let line = to + 1; line < spans.starts.length; line++) {
+			if (!isBlankSpan(text, spans.starts[line] as number, spans.ends[line] as number)) {
+				return false;
+			}
+		}
+		return true;
+	})();
 	switch (type) {
 		case "code": {
 			const fence = fenceAt(own, 0);
@@ -215,7 +232,7 @@ function sectionLooksLike(type: string, text: string, spans: LineSpans, from: nu
 				// Indented code: no line of it opens a fence (or it would be fenced code now).
 				for (let line = from; line <= to; line++) {
 					const content = lineAt(line).trimStart();
-					if (fenceAt(content, 0) > 0 && lineAt(line).length - content.length <= 3) {
+					if (fenceAt(content, 0) > 0 && columns(lineAt(line).slice(0, lineAt(line).length - content.length)) <= 3) {
 						return false;
 					}
 				}
@@ -230,8 +247,9 @@ function sectionLooksLike(type: string, text: string, spans: LineSpans, from: nu
 				return false;
 			}
 			const end = own.startsWith("<!--") ? /-->/ : htmlBlockEnd(own, 0, false);
-			// Kinds that end at a line holding their end hold it on their last line.
-			return atEnd || !(end instanceof RegExp) || end.test(to === from ? own.slice(own.startsWith("<!--") ? 4 : 1) : last);
+			// Kinds that end at a line holding their end hold it on their last line (`<!-->` and
+			// `<!--->` close where they open).
+			return atEnd || !(end instanceof RegExp) || end.test(to === from ? own.slice(own.startsWith("<!--") ? 2 : 1) : last);
 		}
 		case "heading":
 			return own.startsWith("#") || to > from;

@@ -470,9 +470,10 @@ export function parseNote(input: NoteInput): NoteModel {
 /**
  * True when no task or heading the metadata names starts on a line that is, in this text, inside a
  * code, math or HTML block (one the sections do not name: opened inside a list, a quote or a callout,
- * or by a line the older parse read as part of one), and no line inside indented code, a list, a
- * quote or a callout opens a `%%` comment block (starts with `%%` and leaves it open) that no comment
- * section names: an older parse of a text where such a block was
+ * or by a line the older parse read as part of one), and no line of indented code, of a list
+ * (outside its nested code) or at the margin of a quote or a callout (a `> %%` line is the quote's
+ * own: Obsidian's sections name no comments there) opens a `%%` comment block (starts with `%%` and
+ * leaves it open) that no comment section names: an older parse of a text where such a block was
  * since opened above them, keeping every offset.
  */
 function clearOfBlocks(cache: CachedMetadata, lines: readonly string[], skipped: Uint8Array): boolean {
@@ -493,8 +494,9 @@ function clearOfBlocks(cache: CachedMetadata, lines: readonly string[], skipped:
 		if (indented || kind === "list" || kind === "blockquote" || kind === "callout") {
 			for (let line = section.position.start.line; line <= section.position.end.line; line++) {
 				const text = lines[line] ?? "";
-				// Closed on its own line (an even count of marks), it is an inline comment.
-				if (/^[\t >]*%%/.test(text) && text.split("%%").length % 2 === 0 && !starts.has(line) && !inComment(line)) {
+				// Closed on its own line (an even count of marks), it is an inline comment; in code
+				// nested in a list it is code.
+				if (/^[\t ]*%%/.test(text) && text.split("%%").length % 2 === 0 && !starts.has(line) && !inComment(line) && (indented || skipped[line] !== LINE_SKIPPED)) {
 					return false;
 				}
 			}

@@ -118,6 +118,15 @@ describe("a note read beside metadata of an older text", () => {
 		["an unclosed inline `%%` on a task above", "#gopherchina\n\n- [ ] a %%\n- [ ] b\n"],
 		["an unclosed inline `%%` in a paragraph above", "#gopherchina\n\nRate 5%% now\n\n- [ ] b\n"],
 		["a comment closed on its line inside a list", "#gopherchina\n\n- [ ] a\n  %% note %%\n- [ ] b\n"],
+		["a `%%` line in fenced code in a list item", "#gopherchina\n\n- [ ] a\n  ```matlab\n  %% cell\n  ```\n"],
+		["a `%%` line in fenced code in a quote", "#gopherchina\n\n> ```\n> %% cell\n> ```\n\n- [ ] b\n"],
+		["a comment block in a callout", "#gopherchina\n\n> [!note]\n> %%\n> hidden\n> %%\n\n- [ ] a\n"],
+		["an unclosed fence at the end, then a blank line", "#gopherchina\n\n- [ ] a\n\n```go\nx := 1\n\n"],
+		["an unclosed fence at the end, then spaces", "#gopherchina\n\n- [ ] a\n\n```go\nx := 1\n  "],
+		["an unclosed HTML comment at the end, then a blank line", "#gopherchina\n\n- [ ] a\n\n<!-- draft\n\n"],
+		["an unclosed pre at the end, with CRLF", "#gopherchina\r\n\r\n- [ ] a\r\n\r\n<pre>\r\nx\r\n\r\n"],
+		["tab-indented code holding a fence line", "#gopherchina\n\n\tcode\n\t```\n\n- [ ] a\n"],
+		["`<!-->` alone on its line", "#gopherchina\n\n<!-->\n\n- [ ] a\n"],
 	])("trusts a note read beside its own metadata: %s", (_, text) => {
 		const note = noteOf(text, buildMetadata(text), false);
 		expect(note.version.confirmed).toBe(true);
