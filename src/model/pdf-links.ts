@@ -1,5 +1,5 @@
 import { clearSharedCodes } from "./codes";
-import { OpeningBrackets } from "./forward-search";
+import { ForwardSearch, OpeningBrackets } from "./forward-search";
 import { BoundedMemo, ownString } from "./memo";
 import { PdfDescription } from "./pdf-description";
 import type { PdfTarget } from "./types";
@@ -126,21 +126,24 @@ export function findPdfUrls(line: string): TextLink[] {
 export function eachPdfUrl(line: string, visit: (text: string | null, url: string, column: number) => void): void {
 	// Made when the first markdown link needs it.
 	let brackets: OpeningBrackets | null = null;
-	// The first `)` at or after `parenFrom` is at `paren`: each part of the line is searched once
-	// (asked again only for a `from` before the last or past what was found).
-	let parenFrom = Number.POSITIVE_INFINITY;
-	let paren = -1;
 	let covered = 0;
-	// The first `]` at or after `closeFrom` (-1: none), and the `)` after the `(` that follows it.
-	let closeFrom = -1;
-	let close = -1;
-	let closeParen = -1;
-	// The first `)` at or after `rparenFrom`, and the first space, tab, `<` or `(` at or after
-	// `stopFrom` (-1: none).
-	let rparenFrom = -1;
-	let rparen = -1;
-	let stopFrom = -1;
-	let stop = -1;
+	// The `[` that opens the link text ending at the `]` at `close` (-1: none): the plain look first,
+	// the bracket pass when that cannot tell.
+	const openerOf = (close: number): number => {
+		const open = plainOpener(line, covered, close);
+		if (open !== -1) {
+			return open;
+		}
+		brackets ??= new OpeningBrackets(line);
+		return brackets.openerOf(close);
+	};
+	// Each searched once for the line's rising positions (see `ForwardSearch`), made when first
+	// needed: the `)` after a link's target; for a bare address, the `]` after it, and the `)` and
+	// the first space, tab, `<` or `(` after the `](` that may follow that.
+	let targetParens: ForwardSearch | null = null;
+	let textCloses: ForwardSearch | null = null;
+	let plainParens: ForwardSearch | null = null;
+	let plainStops: ForwardSearch | null = null;
 	let at = nextUrl(line, 0);
 	while (at !== -1) {
 		if (at < covered) {
@@ -159,37 +162,24 @@ export function eachPdfUrl(line: string, visit: (text: string | null, url: strin
 			const close = line.indexOf(">", at);
 			end = close === -1 ? line.length : close;
 			url = line.slice(at, end);
-			let open = plainOpener(line, covered, at - 3);
-			if (open === -1) {
-				brackets ??= new OpeningBrackets(line);
-				open = brackets.openerOf(at - 3);
-			}
+			const open = openerOf(at - 3);
 			if (open !== -1) {
 				text = line.slice(open + 1, at - 3);
 				column = open > 0 && line.charCodeAt(open - 1) === 0x21 ? open - 1 : open;
 			}
-			if (end < parenFrom || (paren !== -1 && end > paren)) {
-				parenFrom = end;
-				paren = line.indexOf(")", end);
-			}
-			end = Math.max(end, paren + 1);
+			targetParens ??= new ForwardSearch((from) => line.indexOf(")", from));
+			end = Math.max(end, targetParens.next(end) + 1);
 		} else if (before === 0x28 && line.charCodeAt(at - 2) === 0x5d) {
 			// [text](target "title")
 			end = targetEnd(line, at);
 			url = line.slice(at, end);
-			let open = plainOpener(line, covered, at - 2);
-			if (open === -1) {
-				brackets ??= new OpeningBrackets(line);
-				open = brackets.openerOf(at - 2);
-			}
+			const open = openerOf(at - 2);
 			if (open !== -1) {
 				text = line.slice(open + 1, at - 2);
 				column = open > 0 && line.charCodeAt(open - 1) === 0x21 ? open - 1 : open;
 			}
-			if (end < parenFrom || (paren !== -1 && end > paren)) {
-				parenFrom = end;
-				paren = line.indexOf(")", end);
-			}
+			targetParens ??= new ForwardSearch((from) => line.indexOf(")", from));
+			const paren = targetParens.next(end);
 			end = paren === -1 ? end : paren + 1;
 		} else if (before === 0x3c && isAutolink(line, at)) {
 			// <https://…>
@@ -201,36 +191,23 @@ export function eachPdfUrl(line: string, visit: (text: string | null, url: strin
 			url = withoutTrailingPunctuation(line.slice(at, end));
 			// The text of a markdown link (`[see https://…](target)`): a link holds no other link, so
 			// only its target is one, found next. The first `]` after the address (not escaped) closes
-			// the text when `(` and a plain target follow it (each searched once for the line's
-			// addresses).
-			if (closeFrom === -1 || end < closeFrom || (close !== -1 && end > close)) {
-				closeFrom = end;
-				close = line.indexOf("]", end);
-				closeParen = -1;
-				if (close !== -1 && line.charCodeAt(close + 1) === 0x28 && !isEscaped(line, close)) {
-					const from = close + 2;
-					if (rparenFrom === -1 || from < rparenFrom || (rparen !== -1 && from > rparen)) {
-						rparenFrom = from;
-						rparen = line.indexOf(")", from);
+			// the text when `(` and a plain target follow it: no space, `<` or `(` before its `)`. With
+			// a title, brackets or spaces it may be no link, and the address stays.
+			textCloses ??= new ForwardSearch((from) => line.indexOf("]", from));
+			const close = textCloses.next(end);
+			if (close !== -1 && line.charCodeAt(close + 1) === 0x28 && !isEscaped(line, close)) {
+				plainParens ??= new ForwardSearch((from) => line.indexOf(")", from));
+				plainStops ??= new ForwardSearch((from) => {
+					PLAIN_TARGET_STOP.lastIndex = from;
+					return PLAIN_TARGET_STOP.test(line) ? PLAIN_TARGET_STOP.lastIndex - 1 : -1;
+				});
+				const paren = plainParens.next(close + 2);
+				const stop = plainStops.next(close + 2);
+				if (paren !== -1 && (stop === -1 || stop > paren)) {
+					const open = openerOf(close);
+					if (open !== -1 && open < at) {
+						url = "";
 					}
-					if (stopFrom === -1 || from < stopFrom || (stop !== -1 && from > stop)) {
-						stopFrom = from;
-						PLAIN_TARGET_STOP.lastIndex = from;
-						stop = PLAIN_TARGET_STOP.test(line) ? PLAIN_TARGET_STOP.lastIndex - 1 : -1;
-					}
-					// Only a plain target (`](target)`: no space, `<` or `(` before its `)`) is taken
-					// for sure; with a title, brackets or spaces it may be no link, and the address stays.
-					closeParen = rparen !== -1 && (stop === -1 || stop > rparen) ? rparen : -1;
-				}
-			}
-			if (closeParen !== -1) {
-				let open = plainOpener(line, covered, close);
-				if (open === -1) {
-					brackets ??= new OpeningBrackets(line);
-					open = brackets.openerOf(close);
-				}
-				if (open !== -1 && open < at) {
-					url = "";
 				}
 			}
 		}
