@@ -59,6 +59,22 @@ export function fenceAt(text: string, at: number): number {
 }
 
 /**
+ * True when the line closes a fence of `length` or more `char`s from `pos`: up to three spaces, the
+ * fence, nothing after it but spaces and tabs.
+ */
+export function closesFence(text: string, pos: number, char: string, length: number): boolean {
+	const indent = spacesAt(text, pos);
+	if (indent > 3) {
+		return false;
+	}
+	let end = pos + indent;
+	while (text[end] === char) {
+		end++;
+	}
+	return end - pos - indent >= length && isBlank(text, end);
+}
+
+/**
  * What ends the HTML block (not a comment) that starts at `at`: a line holding the pattern, or (null) a
  * blank line; undefined when none starts there. Within a paragraph a lone tag starts none.
  */

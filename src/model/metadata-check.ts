@@ -2,7 +2,7 @@ import type { CachedMetadata, Loc, Pos } from "obsidian";
 import { TASK_PREFIX } from "./status";
 import { isUnicodeSpace, listMarkerEnd } from "./text";
 import { isBlankSpan, type LineSpans } from "./text-version";
-import { fenceAt, htmlBlockEnd } from "./block-starts";
+import { closesFence, expandTabs, fenceAt, htmlBlockEnd, spacesAt } from "./block-starts";
 
 const THEMATIC = /^(?:[-*_][\t ]*){3,}$/;
 /** Quote markers and indentation of up to three spaces: what may stand before a block's own mark. */
@@ -179,28 +179,6 @@ function plainLine(text: string, from: number, to: number): boolean {
 	return code >= 128 ? !isUnicodeSpace(code) : PLAIN_START[code] === 1;
 }
 
-/** The columns white space takes, a tab to the next multiple of four. */
-function columns(space: string): number {
-	let column = 0;
-	for (let i = 0; i < space.length; i++) {
-		column = space.charCodeAt(i) === 9 ? column + 4 - (column % 4) : column + 1;
-	}
-	return column;
-}
-
-/** True when `line` closes a fence of `length` or more `char`s: up to three spaces, the fence, nothing else. */
-function closesFence(line: string, char: number, length: number): boolean {
-	let at = 0;
-	while (at < 3 && line.charCodeAt(at) === 32) {
-		at++;
-	}
-	let end = at;
-	while (line.charCodeAt(end) === char) {
-		end++;
-	}
-	return end - at >= length && line.slice(end).trim() === "";
-}
-
 /** ASCII characters no block opens or ends with, nor a list marker starts with. */
 const PLAIN_START = new Uint8Array(128);
 for (let code = 33; code < 127; code++) {
@@ -231,14 +209,15 @@ function sectionLooksLike(type: string, text: string, spans: LineSpans, from: nu
 			if (fence === 0) {
 				// Indented code: no line of it opens a fence (or it would be fenced code now).
 				for (let line = from; line <= to; line++) {
-					const content = lineAt(line).trimStart();
-					if (fenceAt(content, 0) > 0 && columns(lineAt(line).slice(0, lineAt(line).length - content.length)) <= 3) {
+					const expanded = expandTabs(lineAt(line));
+					const indent = spacesAt(expanded, 0);
+					if (indent <= 3 && fenceAt(expanded, indent) > 0) {
 						return false;
 					}
 				}
 				return /^(?:[\t ]*>)*(?: {4}|\t)/.test(first);
 			}
-			return atEnd || (to > from && closesFence(last, own.charCodeAt(0), fence));
+			return atEnd || (to > from && closesFence(expandTabs(last), 0, own.charAt(0), fence));
 		}
 		case "thematicBreak":
 			return THEMATIC.test(own.trimEnd());

@@ -1,4 +1,4 @@
-import { expandTabs, fenceAt, htmlBlockEnd, isBlank, isHeading, isUnderline, listMarker, spacesAt } from "./block-starts";
+import { closesFence, expandTabs, fenceAt, htmlBlockEnd, isBlank, isHeading, isUnderline, listMarker, spacesAt } from "./block-starts";
 import { LINE_HTML, LINE_HTML_START, LINE_SKIPPED } from "./comments";
 
 /**
@@ -147,7 +147,7 @@ class BlockReader {
 			case Leaf.Fence:
 				if (all) {
 					this.markCode(line, inside);
-					if (this.closesFence(text, pos)) {
+					if (closesFence(text, pos, this.fenceChar, this.fenceLength)) {
 						this.leaf = Leaf.None;
 					}
 					return;
@@ -326,19 +326,6 @@ class BlockReader {
 			fenceAt(text, at) > 0 ||
 			listMarker(text, at, false) > 0
 		);
-	}
-
-	/** True when the line closes the open fence: the same character, at least as many, nothing after. */
-	private closesFence(text: string, pos: number): boolean {
-		const indent = spacesAt(text, pos);
-		if (indent > 3) {
-			return false;
-		}
-		let end = pos + indent;
-		while (text[end] === this.fenceChar) {
-			end++;
-		}
-		return end - pos - indent >= this.fenceLength && isBlank(text, end);
 	}
 
 	private open(width: number): void {
