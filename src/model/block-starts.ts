@@ -58,6 +58,14 @@ export function fenceAt(text: string, at: number): number {
 	return end - at;
 }
 
+const HIDDEN_HTML = /<(?:script|style)(?:[\t >]|$)/iy;
+
+/** True when a script or a style, HTML whose text is never shown, starts at `at`. */
+export function isHiddenHtml(text: string, at: number): boolean {
+	HIDDEN_HTML.lastIndex = at;
+	return HIDDEN_HTML.test(text);
+}
+
 /**
  * True when the line closes a fence of `length` or more `char`s from `pos`: up to three spaces, the
  * fence, nothing after it but spaces and tabs.

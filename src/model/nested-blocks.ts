@@ -1,4 +1,4 @@
-import { closesFence, expandTabs, fenceAt, htmlBlockEnd, isBlank, isHeading, isUnderline, listMarker, spacesAt } from "./block-starts";
+import { closesFence, expandTabs, fenceAt, htmlBlockEnd, isBlank, isHeading, isHiddenHtml, isUnderline, listMarker, spacesAt } from "./block-starts";
 import { LINE_HTML, LINE_HTML_START, LINE_SKIPPED } from "./comments";
 
 /**
@@ -51,9 +51,6 @@ const enum Leaf {
 
 /** The width of a block quote among the open containers. */
 const QUOTE = -1;
-
-/** The start of a script or a style (from its `<`). */
-const HIDDEN_HTML = /^<(?:script|style)(?:[\t >]|$)/i;
 
 class BlockReader {
 	/**
@@ -292,7 +289,7 @@ class BlockReader {
 			}
 			if (char === 60 && this.opensHtml(text, at)) {
 				// A script or a style shows none of its text: read as code is.
-				this.htmlHidden = HIDDEN_HTML.test(text.slice(at, at + 8));
+				this.htmlHidden = isHiddenHtml(text, at);
 				if (this.htmlHidden) {
 					this.markCode(line, this.depth > 0);
 				}

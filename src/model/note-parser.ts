@@ -13,6 +13,7 @@ import { numberAt, packNumbers, type PackedNumbers } from "./packed-numbers";
 import { lineSpans, textVersion, type TextVersion } from "./text-version";
 import { ownString, sharedList, trimmed } from "./memo";
 import { markBlocksAtAnyDepth, markNestedBlocks } from "./nested-blocks";
+import { isHiddenHtml, spacesAt } from "./block-starts";
 import type { NoteRecord, Progress, Question, SessionRef, StudyItem, TaskState } from "./types";
 
 /** Everything the parser needs to know about one note. Nothing here touches the vault. */
@@ -521,9 +522,6 @@ function clearOfBlocks(cache: CachedMetadata, lines: readonly string[], skipped:
 	return true;
 }
 
-/** The start of an HTML block whose text is never shown: a script or a style. */
-const HIDDEN_HTML = /^[\t ]{0,3}<(?:script|style)(?:[\t >]|$)/i;
-
 /**
  * Lines that are never read for links or questions: the properties block (by its position, or its
  * `yaml` section when Obsidian gives no position: `empty_yaml`), code and math blocks (at
@@ -550,7 +548,8 @@ function skippedLines(cache: CachedMetadata, lines: readonly string[]): Uint8Arr
 		} else if (section.type === "html") {
 			// A script or a style shows nothing of its text; other HTML shows its text as text.
 			// (Text after its closing tag on the last line is shown.)
-			const hidden = HIDDEN_HTML.test(lines[section.position.start.line] ?? "") && /<\/(?:script|style)>[\t ]*$/i.test(lines[section.position.end.line] ?? "");
+			const first = lines[section.position.start.line] ?? "";
+			const hidden = isHiddenHtml(first, spacesAt(first, 0)) && /<\/(?:script|style)>[\t ]*$/i.test(lines[section.position.end.line] ?? "");
 			mark(section.position.start.line, section.position.end.line, hidden ? LINE_SKIPPED : LINE_HTML);
 		} else if (section.type === "list" || section.type === "blockquote" || section.type === "callout") {
 			// Code, comment and math blocks inside list items and quotes, which the sections do not name.
