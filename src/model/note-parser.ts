@@ -87,7 +87,7 @@ export class NoteModel implements NoteRecord {
 		if (this.textVersion === null) {
 			const { text, cache, confirmed } = this.source();
 			const spans = lineSpans(text);
-			const fits = confirmed === true || (metadataFitsText(text, spans, cache) && clearOfBlocks(cache, this.common().lines, this.common().skipped));
+			const fits = confirmed === true || (metadataFitsText(text, spans, cache) && clearOfBlocks(cache, this.common().lines, this.common().skipped, this.common().itemsByLine));
 			this.textVersion = textVersion(text, cache.frontmatterPosition?.end.line ?? -1, fits, spans);
 		}
 		return this.textVersion;
@@ -477,8 +477,7 @@ export function parseNote(input: NoteInput): NoteModel {
  * leaves it open) that no comment section names: an older parse of a text where such a block was
  * since opened above them, keeping every offset.
  */
-function clearOfBlocks(cache: CachedMetadata, lines: readonly string[], skipped: Uint8Array): boolean {
-	const starts = new Set((cache.listItems ?? []).map((item) => item.position.start.line));
+function clearOfBlocks(cache: CachedMetadata, lines: readonly string[], skipped: Uint8Array, itemsByLine: ReadonlyMap<number, ListItemCache>): boolean {
 	const commented = new Uint8Array(lines.length);
 	for (const section of cache.sections ?? []) {
 		if (section.type === "comment") {
@@ -497,7 +496,7 @@ function clearOfBlocks(cache: CachedMetadata, lines: readonly string[], skipped:
 				const text = lines[line] ?? "";
 				// Closed on its own line (an even count of marks), it is an inline comment; in code
 				// nested in a list it is code.
-				if (/^[\t ]*%%/.test(text) && text.split("%%").length % 2 === 0 && !starts.has(line) && !inComment(line) && (indented || skipped[line] !== LINE_SKIPPED)) {
+				if (/^[\t ]*%%/.test(text) && text.split("%%").length % 2 === 0 && !itemsByLine.has(line) && !inComment(line) && (indented || skipped[line] !== LINE_SKIPPED)) {
 					return false;
 				}
 			}
