@@ -28,7 +28,8 @@ export class CodeSpanFinder {
 
 	/**
 	 * Where the run that closes the run of `length` backticks at `at` starts (the next run exactly as
-	 * long), or -1 when none does. `at` must be the first backtick of a run.
+	 * long), or -1 when none does. `at` must be the first backtick of a run, or its second when the
+	 * first is escaped (see `spanEnd`).
 	 */
 	closer(at: number, length: number): number {
 		const { text } = this;
@@ -61,17 +62,29 @@ export class CodeSpanFinder {
 	next(from: number, span: { from: number; to: number }): boolean {
 		const { text } = this;
 		for (let run = text.indexOf("`", from); run !== -1; ) {
-			const length = this.runLength(run);
-			// After a backslash the first backtick is text; the rest of the run may open a span.
-			const escaped = isEscaped(text, run) ? 1 : 0;
-			const close = length - escaped === 0 ? -1 : this.closer(run + escaped, length - escaped);
-			if (close !== -1) {
-				span.from = run + escaped;
-				span.to = close + length - escaped;
+			const end = this.spanEnd(run);
+			if (end !== -1) {
+				span.from = isEscaped(text, run) ? run + 1 : run;
+				span.to = end;
 				return true;
 			}
-			run = text.indexOf("`", run + length);
+			run = text.indexOf("`", run + this.runLength(run));
 		}
 		return false;
+	}
+
+	/**
+	 * Where the code span that the run of backticks at `run` opens ends (exclusive), or -1 when it
+	 * opens none. After a backslash the run's first backtick is text (see `isEscaped`); the rest of
+	 * the run may open a span.
+	 */
+	spanEnd(run: number): number {
+		const length = this.runLength(run);
+		const escaped = isEscaped(this.text, run) ? 1 : 0;
+		if (length === escaped) {
+			return -1;
+		}
+		const close = this.closer(run + escaped, length - escaped);
+		return close === -1 ? -1 : close + length - escaped;
 	}
 }

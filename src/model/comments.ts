@@ -170,11 +170,8 @@ class CommentScanner {
 			let after: Cursor | null;
 			if (char === 96) {
 				code ??= new CodeSpanFinder(text);
-				const length = code.runLength(i);
-				// After a backslash the first backtick is text; the rest of the run may open a span.
-				const escapedOne = isEscaped(text, i) ? 1 : 0;
-				const close = length - escapedOne === 0 ? -1 : code.closer(i + escapedOne, length - escapedOne);
-				i = close === -1 ? i + length : close + length - escapedOne;
+				const end = code.spanEnd(i);
+				i = end === -1 ? i + code.runLength(i) : end;
 				continue;
 			} else if (char === 37 && text.charCodeAt(i + 1) === 37) {
 				after = this.percentComment({ line: at.line, col: i });

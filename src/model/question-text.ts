@@ -1,6 +1,6 @@
 import { CodeSpanFinder } from "./code-spans";
 import { ALNUM, CHAR_KINDS, kindsAt } from "./question-words";
-import { backtickRuns, isEscaped } from "./text";
+import { backtickRuns } from "./text";
 /**
  * The parts of a line that the question rules read. Code spans, links and URLs are filled with a
  * neutral mark of the same length (so positions still point into the line): a word in `why()`, in a
@@ -207,12 +207,12 @@ function isSpace(char: number): boolean {
 
 /** Code spans of a line: a backtick run up to the next run of the same length (one pass). */
 function codeSpans(text: string): Span[] {
-	const { starts, lengths, closing } = backtickRuns(text);
+	const { opens, starts, lengths, closing } = backtickRuns(text);
 	const spans: Span[] = [];
 	for (let k = 0; k < starts.length; k++) {
 		const close = closing[k] as number;
 		if (close !== -1) {
-			spans.push({ from: (starts[k] as number) + (isEscaped(text, starts[k] as number) ? 1 : 0), to: (starts[close] as number) + (lengths[close] as number) });
+			spans.push({ from: opens[k] as number, to: (starts[close] as number) + (lengths[close] as number) });
 			k = close;
 		}
 	}

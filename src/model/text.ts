@@ -75,7 +75,7 @@ export function maskInlineCode(line: string): string {
 	if (!line.includes("`")) {
 		return line;
 	}
-	const { starts, lengths, closing } = backtickRuns(line);
+	const { opens, starts, lengths, closing } = backtickRuns(line);
 	let result = "";
 	let copied = 0;
 	for (let k = 0; k < starts.length; ) {
@@ -84,7 +84,7 @@ export function maskInlineCode(line: string): string {
 			k++;
 			continue;
 		}
-		const from = (starts[k] as number) + (isEscaped(line, starts[k] as number) ? 1 : 0);
+		const from = opens[k] as number;
 		const to = (starts[close] as number) + (lengths[close] as number);
 		result += line.slice(copied, from) + " ".repeat(to - from);
 		copied = to;
@@ -107,11 +107,11 @@ export function isEscaped(text: string, at: number): boolean {
 }
 
 /**
- * The backtick runs of a line from `from` on, and for each where a code span opened by it would close
- * (-1: it opens none): the next run as long, or one backtick shorter after a backslash (see
- * `isEscaped`; the span then opens one backtick in). Found in one pass.
+ * The backtick runs of a line from `from` on, and for each where a code span opened by it would start
+ * (`opens`: at the run, or one backtick in after a backslash, see `isEscaped`) and close (`closing`,
+ * -1: it opens none): the next run as long as what opens. Found in one pass.
  */
-export function backtickRuns(text: string, from = 0): { starts: number[]; lengths: number[]; closing: number[] } {
+export function backtickRuns(text: string, from = 0): { opens: number[]; starts: number[]; lengths: number[]; closing: number[] } {
 	const starts: number[] = [];
 	const lengths: number[] = [];
 	for (let i = text.indexOf("`", from); i !== -1; ) {
@@ -123,15 +123,17 @@ export function backtickRuns(text: string, from = 0): { starts: number[]; length
 		lengths.push(end - i);
 		i = text.indexOf("`", end);
 	}
+	const opens = new Array<number>(starts.length);
 	const closing = new Array<number>(starts.length).fill(-1);
 	const seen = new Map<number, number>();
 	for (let k = starts.length - 1; k >= 0; k--) {
 		const length = lengths[k] as number;
-		const opens = isEscaped(text, starts[k] as number) ? length - 1 : length;
-		closing[k] = opens === 0 ? -1 : (seen.get(opens) ?? -1);
+		const escaped = isEscaped(text, starts[k] as number) ? 1 : 0;
+		opens[k] = (starts[k] as number) + escaped;
+		closing[k] = length === escaped ? -1 : (seen.get(length - escaped) ?? -1);
 		seen.set(length, k);
 	}
-	return { starts, lengths, closing };
+	return { opens, starts, lengths, closing };
 }
 
 /** Unicode white space: tabs and line breaks, NEL, NBSP, BOM and category Zs. */
