@@ -299,9 +299,9 @@ export class CheckoffAction {
 	/**
 	 * A write of ours that changed one status character, or added or dropped a completion date or a
 	 * tie where that cannot change how the line is read (`keepsStructure`), keeps the note's
-	 * structure, line for line. A target drawn from a text that such writes turned into the current text is therefore the
-	 * same line in the current text (its own line, if that was the one written, no longer matches and
-	 * is refused). Any other text is left to `locateLine`'s comparison.
+	 * structure, line for line. A target drawn from a text that such writes turned into the current
+	 * text is therefore the same line in the current text (its own line, if that was the one written,
+	 * no longer matches and is refused). Any other text is left to `locateLine`'s comparison.
 	 */
 	private rebase(path: string, target: CheckoffTarget, text: string): CheckoffTarget {
 		const writes = this.ownWrites.get(path);

@@ -31,13 +31,13 @@ export interface DashboardOptions {
 	saveState: (state: DashboardState) => void;
 }
 
+/** How long a request to focus an item waits for the item to be drawn. */
+const FOCUS_WAIT_MS = 10_000;
+
 /**
  * The dashboard: header, controls and the lists. Redraws when the index changes, but only while it is
  * shown; the filter, the open groups and the scroll position survive every redraw.
  */
-/** How long a request to focus an item waits for the item to be drawn. */
-const FOCUS_WAIT_MS = 10_000;
-
 export class Dashboard extends Component {
 	readonly state: DashboardState;
 	private stale = true;
