@@ -193,16 +193,16 @@ function sectionLooksLike(type: string, text: string, spans: LineSpans, from: nu
 	const lead = first.charCodeAt(0);
 	const own = lead === 32 || lead === 9 || lead === 62 ? first.slice((CONTAINER_PREFIX.exec(first)?.[0] ?? "").length) : first;
 	// A block that must end at a line of its own kind ends there, or runs to the end of the note (the
-	// blank lines after it are no section's).
+	// blank lines after it are no section's): asked only of such blocks that do not end there.
 	const last = lineAt(to);
-	const atEnd = ((): boolean => {
+	const atEnd = (): boolean => {
 		for (let line = to + 1; line < spans.starts.length; line++) {
 			if (!isBlankSpan(text, spans.starts[line] as number, spans.ends[line] as number)) {
 				return false;
 			}
 		}
 		return true;
-	})();
+	};
 	switch (type) {
 		case "code": {
 			const fence = fenceAt(own, 0);
@@ -217,7 +217,7 @@ function sectionLooksLike(type: string, text: string, spans: LineSpans, from: nu
 				}
 				return /^(?:[\t ]*>)*(?: {4}|\t)/.test(first);
 			}
-			return atEnd || (to > from && closesFence(expandTabs(last), 0, own.charAt(0), fence));
+			return (to > from && closesFence(expandTabs(last), 0, own.charAt(0), fence)) || atEnd();
 		}
 		case "thematicBreak":
 			return THEMATIC.test(own.trimEnd());
@@ -228,7 +228,7 @@ function sectionLooksLike(type: string, text: string, spans: LineSpans, from: nu
 			const end = own.startsWith("<!--") ? /-->/ : htmlBlockEnd(own, 0, false);
 			// Kinds that end at a line holding their end hold it on their last line (`<!-->` and
 			// `<!--->` close where they open).
-			return atEnd || !(end instanceof RegExp) || end.test(to === from ? own.slice(own.startsWith("<!--") ? 2 : 1) : last);
+			return !(end instanceof RegExp) || end.test(to === from ? own.slice(own.startsWith("<!--") ? 2 : 1) : last) || atEnd();
 		}
 		case "heading":
 			return own.startsWith("#") || to > from;
@@ -243,7 +243,7 @@ function sectionLooksLike(type: string, text: string, spans: LineSpans, from: nu
 			if (!body.startsWith(mark)) {
 				return false;
 			}
-			return atEnd || (to === from ? body.includes(mark, 2) : last.includes(mark));
+			return (to === from ? body.includes(mark, 2) : last.includes(mark)) || atEnd();
 		}
 		case "paragraph":
 		case "table":
