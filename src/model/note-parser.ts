@@ -13,7 +13,7 @@ import { numberAt, packNumbers, type PackedNumbers } from "./packed-numbers";
 import { lineSpans, textVersion, type TextVersion } from "./text-version";
 import { ownString, sharedList, trimmed } from "./memo";
 import { markBlocksAtAnyDepth, markNestedBlocks } from "./nested-blocks";
-import { isHiddenHtml, spacesAt } from "./block-starts";
+import { expandTabs, fenceAt, isHiddenHtml, spacesAt } from "./block-starts";
 import type { NoteRecord, Progress, Question, SessionRef, StudyItem, TaskState } from "./types";
 
 /** Everything the parser needs to know about one note. Nothing here touches the vault. */
@@ -490,7 +490,8 @@ function clearOfBlocks(cache: CachedMetadata, lines: readonly string[], skipped:
 	// line means the sections are of an older text.
 	for (const section of cache.sections ?? []) {
 		const kind = section.type;
-		const indented = kind === "code" && !/^[\t ]*(?:```|~~~)/.test(lines[section.position.start.line] ?? "");
+		const first = kind === "code" ? expandTabs(lines[section.position.start.line] ?? "") : "";
+		const indented = kind === "code" && fenceAt(first, spacesAt(first, 0)) === 0;
 		if (indented || kind === "list" || kind === "blockquote" || kind === "callout") {
 			for (let line = section.position.start.line; line <= section.position.end.line; line++) {
 				const text = lines[line] ?? "";
